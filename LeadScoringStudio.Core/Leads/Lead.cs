@@ -1,0 +1,24 @@
+namespace LeadScoringStudio.Core.Leads;
+
+/// <summary>
+/// A person the model scores: typed attributes (name, e-mail and company are ordinary text attributes)
+/// and the history of what they did.
+/// </summary>
+public sealed record Lead(
+    string Id,
+    IReadOnlyDictionary<string, FieldValue> Attributes,
+    IReadOnlyList<Activity> Activities)
+{
+    public const string NameField = "name";
+    public const string EmailField = "email";
+    public const string CompanyField = "company";
+
+    public string Name => Attribute(NameField).ToString();
+
+    public string Email => Attribute(EmailField).ToString();
+
+    public string Company => Attribute(CompanyField).ToString();
+
+    public FieldValue Attribute(string field) =>
+        Attributes.TryGetValue(field, out var value) ? value : FieldValue.Missing;
+}
