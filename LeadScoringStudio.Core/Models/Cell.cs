@@ -36,6 +36,9 @@ public readonly record struct Cell
 
     public static Cell FromIndex(int index) => new(index / 4, index % 4);
 
+    public static Cell Parse(string text) =>
+        TryParse(text, out var cell) ? cell : throw new FormatException($"'{text}' is not a cell; cells run from A1 to D4.");
+
     public static bool TryParse(string? text, out Cell cell)
     {
         cell = default;
