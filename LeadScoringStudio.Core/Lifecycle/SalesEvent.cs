@@ -1,0 +1,14 @@
+namespace LeadScoringStudio.Core.Lifecycle;
+
+public enum SalesEventKind
+{
+    Accepted,
+    Rejected,
+    Qualified,
+    OpportunityCreated,
+    Won,
+    Lost,
+}
+
+/// <summary>What sales said or did about a lead, and when.</summary>
+public sealed record SalesEvent(SalesEventKind Kind, DateTimeOffset At, string? Reason = null);
