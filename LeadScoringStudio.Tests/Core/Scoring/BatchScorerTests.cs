@@ -1,0 +1,65 @@
+using LeadScoringStudio.Core.Demo;
+using LeadScoringStudio.Core.Models;
+using LeadScoringStudio.Core.Scoring;
+
+namespace LeadScoringStudio.Tests.Core.Scoring;
+
+public class BatchScorerTests
+{
+    private static readonly DemoDataGenerator Generator = new(11, new DateTimeOffset(2026, 6, 1, 0, 0, 0, TimeSpan.Zero));
+
+    [Fact]
+    public void Batch_and_single_lead_scoring_agree_on_thousands_of_leads()
+    {
+        var model = StarterModel.Create();
+        var leads = Generator.GenerateMany(4000).Select(g => g.Lead).ToList();
+        var batch = new BatchScorer(model, LeadBatch.From(leads)).Score(Generator.AsOf);
+        var single = new LeadScorer(model);
+
+        for (var i = 0; i < leads.Count; i++)
+        {
+            var expected = single.Score(leads[i], Generator.AsOf);
+            Assert.Equal(
+                (expected.Fit, expected.Engagement, expected.Total, expected.Cell, expected.IsMql, expected.IsDisqualified),
+                (batch.Fit[i], batch.Engagement[i], batch.Total[i], batch.CellOf(i), batch.IsMql[i], batch.IsDisqualified[i]));
+            Assert.Equal(expected.Categories.Select(c => c.Score), batch.CategoryScores.Skip(i * batch.CategoryCount).Take(batch.CategoryCount));
+        }
+
+        Assert.Contains(true, batch.IsDisqualified);
+        Assert.Contains(true, batch.IsMql);
+    }
+
+    [Fact]
+    public void Batch_scoring_at_an_earlier_moment_ignores_later_activity()
+    {
+        var model = StarterModel.Create();
+        var leads = Generator.GenerateMany(500).Select(g => g.Lead).ToList();
+        var earlier = Generator.AsOf.AddDays(-100);
+        var batch = new BatchScorer(model, LeadBatch.From(leads)).Score(earlier);
+
+        for (var i = 0; i < leads.Count; i++)
+        {
+            Assert.Equal(LeadScorer.Score(model, leads[i], earlier).Total, batch.Total[i]);
+        }
+    }
+
+    [Fact]
+    public void What_if_gives_the_same_scores_as_rescoring_the_changed_model()
+    {
+        var model = StarterModel.Create();
+        var batch = LeadBatch.From(Generator.GenerateMany(3000).Select(g => g.Lead));
+        var whatIf = new WhatIfScorer(model, batch, Generator.AsOf);
+
+        var changed = whatIf.ChangePoints("pricing-page", 25);
+        whatIf.ChangePoints("analytics-pages", 9);
+        var twice = whatIf.Current;
+
+        var expected = new BatchScorer(model.WithCriterionPoints("pricing-page", 25), batch).Score(Generator.AsOf);
+        var expectedTwice = new BatchScorer(model.WithCriterionPoints("pricing-page", 25).WithCriterionPoints("analytics-pages", 9), batch).Score(Generator.AsOf);
+        Assert.Equal(expected.Total, changed.Total);
+        Assert.Equal(expected.CellCounts(), changed.CellCounts());
+        Assert.Equal(expectedTwice.Total, twice.Total);
+        Assert.Equal(expectedTwice.CategoryScores, twice.CategoryScores);
+        Assert.NotEqual(new BatchScorer(model, batch).Score(Generator.AsOf).Total, changed.Total);
+    }
+}
