@@ -13,15 +13,16 @@ namespace LeadScoringStudio.Features.Leads;
 /// </summary>
 public sealed class DemoWorkspace(IOptions<DemoOptions> options, TimeProvider time)
 {
-    private readonly Lazy<IReadOnlyList<ScoredLead>> _leads = new(() => Build(options.Value, time.GetUtcNow()));
+    private static readonly ScoringModel Starter = StarterModel.Create();
+    private readonly Lazy<IReadOnlyList<ScoredLead>> _leads = new(() => Build(Starter, options.Value, time.GetUtcNow()));
 
-    public ScoringModel Model { get; } = StarterModel.Create();
+    public ScoringModel Model => Starter;
 
     public IReadOnlyList<ScoredLead> Leads => _leads.Value;
 
-    private static IReadOnlyList<ScoredLead> Build(DemoOptions options, DateTimeOffset asOf)
+    private static IReadOnlyList<ScoredLead> Build(ScoringModel model, DemoOptions options, DateTimeOffset asOf)
     {
-        var scorer = new LeadScorer(StarterModel.Create());
+        var scorer = new LeadScorer(model);
         return new DemoDataGenerator(options.Seed, asOf)
             .GenerateMany(options.LeadCount)
             .Select(g => new ScoredLead(g.Lead, scorer.Score(g.Lead, asOf)))
