@@ -1,4 +1,6 @@
 using LeadScoringStudio.Components;
+using LeadScoringStudio.Data;
+using LeadScoringStudio.Features.Account;
 using LeadScoringStudio.Hosting;
 
 // The content root is the build output, where the repository's appsettings.json is copied, so the
@@ -6,7 +8,9 @@ using LeadScoringStudio.Hosting;
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 
 builder.Services.AddStudioUi();
-builder.Services.AddDemoWorkspace(builder.Configuration);
+builder.Services.AddStudioStorage(builder.Configuration);
+builder.Services.AddStudioSignIn();
+builder.Services.AddWorkbench(builder.Configuration);
 
 var app = builder.Build();
 
@@ -16,10 +20,15 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 }
 
+await StudioDatabase.PrepareAsync(app.Services);
+
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+app.MapAccountEndpoints();
 
 app.Run();
 

@@ -37,7 +37,7 @@ public static class ModelFile
 
             // An object that could not be read gets its own problems, not more about the placeholders standing in.
             var unreadable = problems.Select(p => EnclosingObject(p.Path)).ToList();
-            problems.AddRange(ModelValidator.Validate(model).Where(p => !unreadable.Any(path => IsWithin(p.Path, path))));
+            problems.AddRange(ModelValidator.Validate(model).Where(p => !unreadable.Any(p.IsWithin)));
             return new ModelFileResult(problems.Count == 0 ? model : null, problems);
         }
     }
@@ -47,7 +47,4 @@ public static class ModelFile
         var end = path.LastIndexOf('.');
         return end > 1 ? path[..end] : path;
     }
-
-    private static bool IsWithin(string path, string outer) =>
-        path == outer || path.StartsWith(outer + ".", StringComparison.Ordinal) || path.StartsWith(outer + "[", StringComparison.Ordinal);
 }

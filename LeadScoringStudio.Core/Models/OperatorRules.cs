@@ -21,6 +21,9 @@ public static class OperatorRules
         _ => op.ToString(),
     };
 
+    /// <summary>False for the operators that only ask whether a value is there.</summary>
+    public static bool TakesValues(Operator op) => op is not (Operator.IsMissing or Operator.IsPresent);
+
     public static bool Suits(Operator op, FieldType type) => op switch
     {
         Operator.IsMissing or Operator.IsPresent or Operator.Equals or Operator.OneOf or Operator.NotOneOf => true,

@@ -1,4 +1,5 @@
 using LeadScoringStudio.Features.Leads;
+using LeadScoringStudio.Features.Workbench;
 using MudBlazor.Services;
 
 namespace LeadScoringStudio.Hosting;
@@ -12,14 +13,16 @@ public static class ServiceRegistration
         return services;
     }
 
-    public static IServiceCollection AddDemoWorkspace(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>The shared lead library (one per server) and each circuit's workbench state.</summary>
+    public static IServiceCollection AddWorkbench(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<DemoOptions>()
             .Bind(configuration.GetSection(DemoOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<DemoWorkspace>();
+        services.AddSingleton<LeadLibrary>();
+        services.AddScoped<Workbench>();
         return services;
     }
 }

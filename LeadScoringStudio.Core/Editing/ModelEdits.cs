@@ -1,0 +1,68 @@
+using LeadScoringStudio.Core.Models;
+
+namespace LeadScoringStudio.Core.Editing;
+
+/// <summary>
+/// Edits to a model's criteria and disqualifiers as the editor makes them. Each returns a new model;
+/// new and duplicated entries get ids no other entry uses.
+/// </summary>
+public static class ModelEdits
+{
+    public static ScoringModel ReplaceCriterion(this ScoringModel model, int index, Criterion criterion) =>
+        model with { Criteria = model.Criteria.SetItem(index, criterion) };
+
+    public static ScoringModel AddCriterion(this ScoringModel model, Criterion criterion) =>
+        model with { Criteria = model.Criteria.Add(criterion with { Id = ListEdits.UniqueId(criterion.Id, CriterionIds(model)) }) };
+
+    /// <summary>A copy placed right after the original, labelled "(copy)".</summary>
+    public static ScoringModel DuplicateCriterion(this ScoringModel model, int index)
+    {
+        var original = model.Criteria[index];
+        var copy = original with { Id = ListEdits.UniqueId(original.Id, CriterionIds(model)), Label = $"{original.Label} (copy)" };
+        return model with { Criteria = model.Criteria.InsertAt(index + 1, copy) };
+    }
+
+    public static ScoringModel RemoveCriterion(this ScoringModel model, int index) =>
+        model with { Criteria = model.Criteria.RemoveAt(index) };
+
+    /// <summary>
+    /// Moves a criterion up or down among the criteria shown in the same group (<paramref name="sameGroup"/>),
+    /// so "up" never jumps over criteria of another group that sit between them in the file.
+    /// </summary>
+    public static ScoringModel MoveCriterion(this ScoringModel model, int index, int offset, Func<Criterion, bool> sameGroup)
+    {
+        var peers = Enumerable.Range(0, model.Criteria.Count).Where(i => sameGroup(model.Criteria[i])).ToList();
+        var position = peers.IndexOf(index);
+        var target = position + offset;
+        if (position < 0 || target < 0 || target >= peers.Count)
+        {
+            return model;
+        }
+
+        return model with { Criteria = model.Criteria.Move(index, peers[target] - index) };
+    }
+
+    public static ScoringModel ReplaceDisqualifier(this ScoringModel model, int index, Disqualifier disqualifier) =>
+        model with { Disqualifiers = model.Disqualifiers.SetItem(index, disqualifier) };
+
+    public static ScoringModel AddDisqualifier(this ScoringModel model, Disqualifier disqualifier) =>
+        model with { Disqualifiers = model.Disqualifiers.Add(disqualifier with { Id = ListEdits.UniqueId(disqualifier.Id, model.Disqualifiers.Select(d => d.Id)) }) };
+
+    public static ScoringModel RemoveDisqualifier(this ScoringModel model, int index) =>
+        model with { Disqualifiers = model.Disqualifiers.RemoveAt(index) };
+
+    public static ScoringModel ReplaceAction(this ScoringModel model, Cell cell, CellAction action) =>
+        model with { Actions = model.Actions.SetItem(cell.Index, action) };
+
+    public static ScoringModel ToggleMqlCell(this ScoringModel model, Cell cell) => model with
+    {
+        MqlCells = model.MqlCells.Contains(cell)
+            ? model.MqlCells.Where(c => c != cell).ToValueList()
+            : model.MqlCells.Append(cell).OrderBy(c => c.Index).ToValueList(),
+    };
+
+    public static ScoringModel ReplaceCategory(this ScoringModel model, int index, Category category) =>
+        model with { Categories = model.Categories.SetItem(index, category) };
+
+    private static IEnumerable<string> CriterionIds(ScoringModel model) => model.Criteria.Select(c => c.Id);
+}

@@ -1,0 +1,47 @@
+using LeadScoringStudio.Core.Demo;
+using LeadScoringStudio.Core.Leads;
+using Microsoft.EntityFrameworkCore;
+
+namespace LeadScoringStudio.Data;
+
+/// <summary>A stored lead as the app uses it: the lead, its known outcome, and the story of a workshop example.</summary>
+public sealed record StoredLead(Lead Lead, LeadOutcome Outcome, string? ExampleStory)
+{
+    public bool IsExample => ExampleStory is not null;
+}
+
+/// <summary>Leads in the database.</summary>
+public sealed class LeadRepository(IDbContextFactory<StudioDbContext> contexts)
+{
+    public async Task<IReadOnlyList<StoredLead>> LoadAllAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var records = await db.Leads.AsNoTracking().OrderBy(l => l.Id).ToListAsync(cancellationToken);
+        return records
+            .Select(r => new StoredLead(LeadJson.Read(r.ExternalId, r.AttributesJson, r.ActivitiesJson), r.Outcome, r.ExampleStory))
+            .ToList();
+    }
+
+    public async Task<int> CountAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Leads.CountAsync(cancellationToken);
+    }
+
+    public async Task AddAsync(IEnumerable<StoredLead> leads, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        db.Leads.AddRange(leads.Select(l => new LeadRecord
+        {
+            ExternalId = l.Lead.Id,
+            Name = l.Lead.Name,
+            Email = l.Lead.Email,
+            Company = l.Lead.Company,
+            AttributesJson = LeadJson.WriteAttributes(l.Lead.Attributes),
+            ActivitiesJson = LeadJson.WriteActivities(l.Lead.Activities),
+            Outcome = l.Outcome,
+            ExampleStory = l.ExampleStory,
+        }));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}

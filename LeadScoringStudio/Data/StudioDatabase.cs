@@ -1,0 +1,91 @@
+using System.Security.Claims;
+using LeadScoringStudio.Core.Demo;
+using LeadScoringStudio.Core.Models;
+using LeadScoringStudio.Hosting;
+using LeadScoringStudio.Security;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace LeadScoringStudio.Data;
+
+/// <summary>
+/// Gets the database ready before the app serves requests: creates the data folder, applies migrations,
+/// makes sure the roles exist, and seeds the demo workspace into an empty database when asked to.
+/// </summary>
+public static class StudioDatabase
+{
+    private const string Seeder = "demo seed";
+
+    /// <summary>Who the seeded model's first version is recorded as published by.</summary>
+    private static ClaimsPrincipal SeedAccount { get; } = new(new ClaimsIdentity([new(ClaimTypes.Name, Seeder), new(ClaimTypes.Role, StudioRoles.Ops)], "seed"));
+
+    public static async Task PrepareAsync(IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var provider = scope.ServiceProvider;
+        var contexts = provider.GetRequiredService<IDbContextFactory<StudioDbContext>>();
+        await using (var db = await contexts.CreateDbContextAsync())
+        {
+            await db.Database.MigrateAsync();
+        }
+
+        var roles = provider.GetRequiredService<RoleManager<IdentityRole>>();
+        foreach (var role in StudioRoles.All.Where(r => !roles.Roles.Any(existing => existing.Name == r)))
+        {
+            Check(await roles.CreateAsync(new IdentityRole(role)), $"create role {role}");
+        }
+
+        var demo = provider.GetRequiredService<IOptions<DemoOptions>>().Value;
+        if (demo.SeedDemoData)
+        {
+            await SeedDemoAsync(provider, demo);
+        }
+    }
+
+    private static async Task SeedDemoAsync(IServiceProvider provider, DemoOptions demo)
+    {
+        var users = provider.GetRequiredService<UserManager<StudioUser>>();
+        foreach (var user in DemoUsers.All.Where(u => users.Users.All(existing => existing.Email != u.Email)))
+        {
+            var account = new StudioUser { UserName = user.Email, Email = user.Email, EmailConfirmed = true, DisplayName = user.DisplayName };
+            Check(await users.CreateAsync(account, user.Password), $"create demo user {user.Email}");
+            Check(await users.AddToRoleAsync(account, user.Role), $"give {user.Email} the role {user.Role}");
+        }
+
+        var models = provider.GetRequiredService<ModelRepository>();
+        if (await models.FirstModelIdAsync() is null)
+        {
+            var starter = StarterModel.Create();
+            var id = await models.CreateAsync(starter, Seeder);
+            var published = await models.PublishAsync(id, starter, expectedVersion: 0, "The starter model, as shipped: a starting point for the workshop.", SeedAccount);
+            if (!published.Succeeded)
+            {
+                throw new InvalidOperationException($"Could not publish the starter model: {published.Message}");
+            }
+        }
+
+        var leads = provider.GetRequiredService<LeadRepository>();
+        if (await leads.CountAsync() == 0)
+        {
+            var asOf = provider.GetRequiredService<TimeProvider>().GetUtcNow();
+            var generated = new DemoDataGenerator(demo.Seed, asOf)
+                .GenerateMany(demo.LeadCount)
+                .Select((g, i) => new StoredLead(g.Lead, KnownOutcome(g, i), null));
+            var examples = ExampleLeads.Create(asOf).Select(e => new StoredLead(e.Lead, LeadOutcome.Unknown, e.Story));
+            await leads.AddAsync(examples.Concat(generated));
+        }
+    }
+
+    /// <summary>Sales has worked four leads in five, so their outcome is known; the rest are still open.</summary>
+    private static LeadOutcome KnownOutcome(GeneratedLead lead, int index) =>
+        index % 5 == 4 ? LeadOutcome.Unknown : lead.Converted ? LeadOutcome.Converted : LeadOutcome.NotConverted;
+
+    private static void Check(IdentityResult result, string what)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException($"Could not {what}: {string.Join("; ", result.Errors.Select(e => e.Description))}");
+        }
+    }
+}

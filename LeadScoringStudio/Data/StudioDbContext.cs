@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace LeadScoringStudio.Data;
+
+/// <summary>The studio's database: users and roles (Identity), scoring models with their versions, and leads.</summary>
+public sealed class StudioDbContext(DbContextOptions<StudioDbContext> options) : IdentityDbContext<StudioUser>(options)
+{
+    public DbSet<ModelRecord> Models => Set<ModelRecord>();
+
+    public DbSet<PublishedModelRecord> PublishedModels => Set<PublishedModelRecord>();
+
+    public DbSet<LeadRecord> Leads => Set<LeadRecord>();
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        BumpVersions();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        BumpVersions();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.Entity<PublishedModelRecord>().HasIndex(p => new { p.ModelId, p.Number }).IsUnique();
+        builder.Entity<ModelRecord>().HasMany(m => m.Published).WithOne().HasForeignKey(p => p.ModelId);
+        builder.Entity<LeadRecord>().HasIndex(l => l.ExternalId).IsUnique();
+        builder.Entity<LeadRecord>().Property(l => l.Outcome).HasConversion<string>().HasMaxLength(20);
+    }
+
+    private void BumpVersions()
+    {
+        foreach (var entry in ChangeTracker.Entries<IVersioned>().Where(e => e.State == EntityState.Modified))
+        {
+            entry.Entity.Version++;
+        }
+    }
+}

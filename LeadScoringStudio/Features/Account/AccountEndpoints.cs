@@ -1,0 +1,20 @@
+using LeadScoringStudio.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+
+namespace LeadScoringStudio.Features.Account;
+
+public static class AccountEndpoints
+{
+    /// <summary>Sign-out is a POST (with the antiforgery token the layout's form sends), never a link a page could trigger; the form field makes
+    /// the endpoint check the antiforgery token.</summary>
+    public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost("/account/logout", async (SignInManager<StudioUser> signIn, [FromForm] string? returnUrl) =>
+        {
+            await signIn.SignOutAsync();
+            return TypedResults.LocalRedirect("/account/login");
+        }).RequireAuthorization();
+        return endpoints;
+    }
+}

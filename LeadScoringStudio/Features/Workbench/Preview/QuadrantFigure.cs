@@ -1,0 +1,128 @@
+using LeadScoringStudio.Core.Demo;
+using LeadScoringStudio.Core.Models;
+using LeadScoringStudio.Core.Scoring;
+using LeadScoringStudio.Features.Leads;
+using Plotly.Blazor;
+using Plotly.Blazor.LayoutLib;
+using Plotly.Blazor.Traces;
+using Plotly.Blazor.Traces.ScatterGlLib;
+
+namespace LeadScoringStudio.Features.Workbench.Preview;
+
+/// <summary>
+/// The fit/engagement quadrant as Plotly data: one WebGL point trace per known outcome, the grade
+/// thresholds as lines and the cell names in each region. Points are nudged by up to ±0.4 so that
+/// leads with equal scores do not hide each other; the hover text shows the true scores.
+/// </summary>
+public sealed class QuadrantFigure
+{
+    private static readonly (LeadOutcome Outcome, string Name, string Colour)[] Outcomes =
+    [
+        (LeadOutcome.Converted, "Converted", "#2e7d32"),
+        (LeadOutcome.NotConverted, "Did not convert", "#e57373"),
+        (LeadOutcome.Unknown, "Outcome not known yet", "#7986cb"),
+    ];
+
+    private QuadrantFigure(IList<ITrace> data, Layout layout, IReadOnlyList<IReadOnlyList<int>> positions)
+    {
+        Data = data;
+        Layout = layout;
+        Positions = positions;
+    }
+
+    public IList<ITrace> Data { get; }
+
+    public Layout Layout { get; }
+
+    /// <summary>For each trace, the lead position of each of its points (Plotly reports clicks as trace and point number).</summary>
+    public IReadOnlyList<IReadOnlyList<int>> Positions { get; }
+
+    public int? LeadAt(int trace, int point) =>
+        trace >= 0 && trace < Positions.Count && point >= 0 && point < Positions[trace].Count ? Positions[trace][point] : null;
+
+    public static QuadrantFigure Build(ScoringModel model, BatchScores scores, LeadSet leads)
+    {
+        var data = new List<ITrace>();
+        var positions = new List<IReadOnlyList<int>>();
+        foreach (var (outcome, name, colour) in Outcomes)
+        {
+            var members = Enumerable.Range(0, scores.Count).Where(i => leads.Leads[i].Outcome == outcome && !scores.IsDisqualified[i]).ToList();
+            positions.Add(members);
+            data.Add(new ScatterGl
+            {
+                Name = $"{name} ({members.Count})",
+                Mode = ModeFlag.Markers,
+                X = members.Select(i => (object)(scores.Fit[i] + Nudge(i, 0))).ToList(),
+                Y = members.Select(i => (object)(scores.Engagement[i] + Nudge(i, 1))).ToList(),
+                TextArray = members.Select(i => $"{leads.Leads[i].Lead.Name} · {leads.Leads[i].Lead.Company}<br>{scores.CellOf(i)} · fit {scores.Fit[i]} · engagement {scores.Engagement[i]}").ToList(),
+                HoverInfo = HoverInfoFlag.Text,
+                Marker = new Marker { Color = colour, Size = 5, Opacity = 0.65m },
+            });
+        }
+
+        return new QuadrantFigure(data, BuildLayout(model, scores), positions);
+    }
+
+    private static Layout BuildLayout(ScoringModel model, BatchScores scores)
+    {
+        var fitRange = Range(scores.Fit, model.FitBands);
+        var engagementRange = Range(scores.Engagement, model.EngagementBands);
+        var shapes = new List<Shape>();
+        foreach (var threshold in Thresholds(model.FitBands))
+        {
+            shapes.Add(new Shape { Type = Plotly.Blazor.LayoutLib.ShapeLib.TypeEnum.Line, XRef = "x", YRef = "paper", X0 = threshold, X1 = threshold, Y0 = 0, Y1 = 1, Line = new Plotly.Blazor.LayoutLib.ShapeLib.Line { Color = "#9e9e9e", Dash = "dash", Width = 1 } });
+        }
+
+        foreach (var threshold in Thresholds(model.EngagementBands))
+        {
+            shapes.Add(new Shape { Type = Plotly.Blazor.LayoutLib.ShapeLib.TypeEnum.Line, XRef = "paper", YRef = "y", X0 = 0, X1 = 1, Y0 = threshold, Y1 = threshold, Line = new Plotly.Blazor.LayoutLib.ShapeLib.Line { Color = "#9e9e9e", Dash = "dash", Width = 1 } });
+        }
+
+        var fitMiddles = Middles(model.FitBands, fitRange);
+        var engagementMiddles = Middles(model.EngagementBands, engagementRange);
+        var annotations = Cell.All.Select(cell => new Annotation
+        {
+            X = fitMiddles[cell.FitIndex],
+            Y = engagementMiddles[cell.EngagementIndex],
+            XRef = "x",
+            YRef = "y",
+            Text = model.MqlCells.Contains(cell) ? $"<b>{cell}</b>" : cell.ToString(),
+            ShowArrow = false,
+            Opacity = 0.55m,
+            Font = new Plotly.Blazor.LayoutLib.AnnotationLib.Font { Size = 16, Color = model.MqlCells.Contains(cell) ? "#c62828" : "#424242" },
+        }).ToList();
+
+        return new Layout
+        {
+            Height = 380,
+            Margin = new Margin { L = 50, R = 10, T = 10, B = 45 },
+            XAxis = [new XAxis { Title = new Plotly.Blazor.LayoutLib.XAxisLib.Title { Text = "Fit (who they are) →" }, Range = [fitRange.Min, fitRange.Max], ZeroLine = false }],
+            YAxis = [new YAxis { Title = new Plotly.Blazor.LayoutLib.YAxisLib.Title { Text = "Engagement (what they do) →" }, Range = [engagementRange.Min, engagementRange.Max], ZeroLine = false }],
+            Shapes = shapes,
+            Annotations = annotations,
+            Legend = [new Legend { Orientation = Plotly.Blazor.LayoutLib.LegendLib.OrientationEnum.H, Y = 1.08m }],
+            HoverMode = HoverModeEnum.Closest,
+        };
+    }
+
+    private static double Nudge(int position, int axis) =>
+        ((((position * 7919) + (axis * 104729)) % 1000) / 1000.0 - 0.5) * 0.8;
+
+    private static int[] Thresholds(GradeBands bands) => [bands.First, bands.Second, bands.Third];
+
+    private static (double Min, double Max) Range(int[] values, GradeBands bands)
+    {
+        var low = Math.Min(values.DefaultIfEmpty(0).Min(), bands.Third - 10);
+        var high = Math.Max(values.DefaultIfEmpty(0).Max(), bands.First + 10);
+        return (low - 2, high + 2);
+    }
+
+    /// <summary>The middle of each grade's stretch of the axis, best grade first.</summary>
+    private static double[] Middles(GradeBands bands, (double Min, double Max) range) =>
+    [
+        (bands.First + range.Max) / 2,
+        (bands.Second + bands.First) / 2.0,
+        (bands.Third + bands.Second) / 2.0,
+        (range.Min + bands.Third) / 2,
+    ];
+}

@@ -1,0 +1,61 @@
+using LeadScoringStudio.Data;
+using LeadScoringStudio.Security;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace LeadScoringStudio.Hosting;
+
+public static class StorageRegistration
+{
+    /// <summary>The database (provider from the "Storage" section), Identity on top of it, and the repositories.</summary>
+    public static IServiceCollection AddStudioStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddDbContextFactory<StudioDbContext>((provider, options) =>
+            UseProvider(options, provider.GetRequiredService<IOptions<StorageOptions>>().Value, provider.GetRequiredService<IHostEnvironment>().ContentRootPath));
+        services.AddSingleton<ModelRepository>();
+        services.AddSingleton<LeadRepository>();
+
+        services.AddIdentityCore<StudioUser>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = 10;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<StudioDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
+        return services;
+    }
+
+    /// <summary>Cookie sign-in; every page requires it (see _Imports.razor) and the role checks live in <see cref="StudioRoles"/>.</summary>
+    public static IServiceCollection AddStudioSignIn(this IServiceCollection services)
+    {
+        services.AddCascadingAuthenticationState();
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = "/account/login";
+            options.AccessDeniedPath = "/account/access-denied";
+        });
+        services.AddAuthorization();
+        return services;
+    }
+
+    private static void UseProvider(DbContextOptionsBuilder options, StorageOptions storage, string contentRoot)
+    {
+        switch (storage.Provider.ToLowerInvariant())
+        {
+            case "sqlite":
+                var path = storage.DatabasePath(contentRoot);
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                options.UseSqlite($"Data Source={path.Replace('\\', '/')}");
+                break;
+            default:
+                throw new InvalidOperationException(
+                    $"Storage:Provider is '{storage.Provider}', but this build only includes 'Sqlite'. Add the provider's EF Core package and its migrations, then register it here.");
+        }
+    }
+}
