@@ -12,7 +12,10 @@ public abstract class MudBlazorContext : BunitContext, IAsyncLifetime
         Services.AddMudServices();
     }
 
-    public Task InitializeAsync() => Task.CompletedTask;
+    public virtual Task InitializeAsync() => Task.CompletedTask;
 
-    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
+    Task IAsyncLifetime.DisposeAsync() => DisposeTestAsync();
+
+    /// <summary>Disposes the context (and so the components); tests that own more resources extend this.</summary>
+    protected virtual Task DisposeTestAsync() => DisposeAsync().AsTask();
 }

@@ -1,5 +1,7 @@
 using LeadScoringStudio.Data;
+using LeadScoringStudio.Features.Users;
 using LeadScoringStudio.Security;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -17,6 +19,7 @@ public static class StorageRegistration
         services.AddSingleton<ModelRepository>();
         services.AddSingleton<LeadRepository>();
 
+        services.AddDataProtection();
         services.AddIdentityCore<StudioUser>(options =>
             {
                 options.User.RequireUniqueEmail = true;
@@ -41,6 +44,7 @@ public static class StorageRegistration
             options.AccessDeniedPath = "/account/access-denied";
         });
         services.AddAuthorization();
+        services.AddSingleton<UserAdministration>();
         return services;
     }
 

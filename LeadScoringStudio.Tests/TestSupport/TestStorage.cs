@@ -1,0 +1,66 @@
+using LeadScoringStudio.Data;
+using LeadScoringStudio.Hosting;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Internal;
+using Microsoft.Extensions.Time.Testing;
+
+namespace LeadScoringStudio.Tests.TestSupport;
+
+/// <summary>
+/// The app's real storage (EF Core, SQLite, migrations, Identity) on a database file in a fresh temp
+/// folder, with the clock fixed at <see cref="Leads.AsOf"/>. Deleted again on dispose.
+/// </summary>
+public sealed class TestStorage : IDisposable
+{
+    public TestStorage(bool seedDemo = true, int leadCount = 60)
+    {
+        Folder = Path.Combine(Path.GetTempPath(), "lss-test-" + Guid.NewGuid().ToString("N"));
+        Settings = new Dictionary<string, string?>
+        {
+            ["Storage:DataFolder"] = Folder,
+            ["Demo:SeedDemoData"] = seedDemo ? "true" : "false",
+            ["Demo:Seed"] = "7",
+            ["Demo:LeadCount"] = leadCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+    }
+
+    public string Folder { get; }
+
+    /// <summary>The configuration that points the app at this storage; the browser tests hand it to the hosted app.</summary>
+    public IReadOnlyDictionary<string, string?> Settings { get; }
+
+    public FakeTimeProvider Time { get; } = new(Leads.AsOf);
+
+    /// <summary>Registers what the app registers for storage, sign-in and the workbench, pointed at this storage.</summary>
+    public void AddTo(IServiceCollection services)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(Settings).Build();
+        services.AddLogging();
+        services.AddSingleton<IHostEnvironment>(new HostingEnvironment { ContentRootPath = Folder, EnvironmentName = "Testing", ApplicationName = "LeadScoringStudio" });
+        services.AddStudioStorage(configuration);
+        services.AddWorkbench(configuration);
+        services.AddSingleton<TimeProvider>(Time);
+    }
+
+    /// <summary>A ready service provider: migrated and, when asked, seeded.</summary>
+    public async Task<ServiceProvider> StartAsync()
+    {
+        var services = new ServiceCollection();
+        AddTo(services);
+        var provider = services.BuildServiceProvider();
+        await StudioDatabase.PrepareAsync(provider);
+        return provider;
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        if (Directory.Exists(Folder))
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+using Bunit;
+using LeadScoringStudio.Core.Models;
+using LeadScoringStudio.Core.Scoring;
+using LeadScoringStudio.Data;
+using LeadScoringStudio.Features.Leads;
+using LeadScoringStudio.Tests.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LeadScoringStudio.Tests.Web.Leads;
+
+public sealed class LeadsPageTests : MudBlazorContext
+{
+    private readonly TestStorage _storage = new(leadCount: 40);
+    private IReadOnlyList<StoredLead> _leads = [];
+
+    public LeadsPageTests() => _storage.AddTo(Services);
+
+    public override async Task InitializeAsync()
+    {
+        await StudioDatabase.PrepareAsync(Services);
+        _leads = await Services.GetRequiredService<LeadRepository>().LoadAllAsync();
+    }
+
+    protected override async Task DisposeTestAsync()
+    {
+        await base.DisposeTestAsync();
+        _storage.Dispose();
+    }
+
+    [Fact]
+    public void Lists_stored_leads_mqls_first_with_cell_score_and_action()
+    {
+        var page = Render<LeadsPage>();
+        page.WaitForElement("[data-testid=leads-table] tbody tr");
+
+        var rows = page.FindAll("[data-testid=leads-table] tbody tr");
+        Assert.Equal(15, rows.Count);
+        var scores = _leads.Select(l => (l.Lead, Score: LeadScorer.Score(StarterModel.Create(), l.Lead, _storage.Time.GetUtcNow()))).ToList();
+        var mqls = scores.Count(s => s.Score.IsMql);
+        Assert.Contains($"{_leads.Count} leads · {mqls} MQLs", page.Markup);
+        var first = scores.Single(s => rows[0].TextContent.Contains(s.Lead.Name) && rows[0].TextContent.Contains(s.Lead.Company));
+        Assert.Equal(mqls > 0, first.Score.IsMql);
+        Assert.Contains(first.Score.Action.Label, rows[0].TextContent);
+    }
+
+    [Fact]
+    public void Clicking_a_lead_shows_its_explanation_adding_up_to_its_score()
+    {
+        var page = Render<LeadsPage>();
+        page.WaitForElement("[data-testid=leads-table] tbody tr");
+        Assert.Empty(page.FindAll("[data-testid=explanation]"));
+
+        var row = page.FindAll("[data-testid=leads-table] tbody tr")[2];
+        var lead = _leads.First(l => row.TextContent.Contains(l.Lead.Name) && row.TextContent.Contains(l.Lead.Company)).Lead;
+        row.Click();
+
+        var expected = LeadScorer.Score(StarterModel.Create(), lead, _storage.Time.GetUtcNow());
+        var explanation = page.Find("[data-testid=explanation]");
+        Assert.Contains(lead.Name, explanation.TextContent);
+        Assert.Equal(expected.Total.ToString(), page.Find("[data-testid=explanation-total]").TextContent.Trim());
+        Assert.Equal(expected.Explanation.Count + 1, explanation.QuerySelectorAll("tbody tr").Length);
+    }
+
+    [Fact]
+    public void Search_narrows_the_list()
+    {
+        var page = Render<LeadsPage>();
+        page.WaitForElement("[data-testid=leads-table] tbody tr");
+        var target = _leads.First(l => l.IsExample).Lead;
+
+        page.Find("input").Input(target.Email);
+
+        var rows = page.FindAll("[data-testid=leads-table] tbody tr");
+        var only = Assert.Single(rows);
+        Assert.Contains(target.Name, only.TextContent);
+    }
+}
