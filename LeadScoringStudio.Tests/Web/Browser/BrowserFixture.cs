@@ -1,0 +1,61 @@
+using LeadScoringStudio.Data;
+using LeadScoringStudio.Tests.TestSupport;
+using Microsoft.Playwright;
+
+namespace LeadScoringStudio.Tests.Web.Browser;
+
+/// <summary>
+/// One hosted app and one headless Chromium (Debian's, at /usr/bin/chromium; `.ci/run` installs it)
+/// shared by the browser tests. Each test signs in on its own browser context: its own cookies and circuit.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private readonly TestStorage _storage = new(leadCount: 300);
+    private IPlaywright? _playwright;
+
+    public StudioApp App { get; private set; } = default!;
+
+    public IBrowser Browser { get; private set; } = default!;
+
+    public async Task InitializeAsync()
+    {
+        App = new StudioApp(_storage);
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    /// <summary>A new browser context signed in as the demo user of <paramref name="role"/>, on the workbench and interactive.</summary>
+    public async Task<IPage> SignInAsync(string role, string path = "/")
+    {
+        var user = DemoUsers.All.Single(u => u.Role == role);
+        var context = await Browser.NewContextAsync(new() { BaseURL = App.BaseUrl, ViewportSize = new() { Width = 1366, Height = 768 } });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync($"/account/login?returnUrl={Uri.EscapeDataString(path)}");
+        await page.FillAsync("#email", user.Email);
+        await page.FillAsync("#password", user.Password);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForSelectorAsync("[data-interactive]");
+        return page;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        _playwright?.Dispose();
+        await App.DisposeAsync();
+        _storage.Dispose();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "browser";
+}

@@ -1,0 +1,36 @@
+using LeadScoringStudio.Tests.TestSupport;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace LeadScoringStudio.Tests.Web.Browser;
+
+/// <summary>The real app on a real port (Kestrel), on a fresh demo database of its own.</summary>
+public sealed class StudioApp : WebApplicationFactory<Program>
+{
+    private readonly TestStorage _storage;
+
+    public StudioApp(TestStorage storage)
+    {
+        _storage = storage;
+        UseKestrel(0);
+        StartServer();
+        BaseUrl = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+    }
+
+    public string BaseUrl { get; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        foreach (var (key, value) in _storage.Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+    }
+}

@@ -1,0 +1,122 @@
+using LeadScoringStudio.Security;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace LeadScoringStudio.Tests.Web.Browser;
+
+/// <summary>
+/// The workbench in a real browser. Tests share one database, so each edits its own criterion and
+/// reads values relative to what it finds.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class WorkbenchTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task Changing_a_weight_moves_the_preview_the_grid_and_the_mql_impact_without_saving()
+    {
+        var page = await browser.SignInAsync(StudioRoles.Marketing);
+        await page.GetByText("Lena Fischer").ClickAsync();
+        await Expect(page.GetByTestId("preview-name")).ToContainTextAsync("Lena Fischer");
+        var totalBefore = await page.GetByTestId("preview-draft").GetByTestId("total").InnerTextAsync();
+        var countsBefore = await CellCountsAsync(page);
+        var points = page.GetByTestId("criterion-persona-buyer").Locator("input[data-testid=points]");
+        var buyerPoints = int.Parse(await points.InputValueAsync());
+
+        await points.FillAsync((buyerPoints + 25).ToString());
+        await points.PressAsync("Enter");
+
+        await Expect(page.GetByTestId("preview-draft").GetByTestId("total")).Not.ToHaveTextAsync(totalBefore);
+        var buyerLine = page.GetByTestId("preview-explanation").Locator("tr", new() { HasText = "Buyer persona" });
+        await Expect(buyerLine.Locator("td.num").First).ToHaveTextAsync((buyerPoints + 25).ToString());
+        await Expect(page.GetByTestId("entering-count")).Not.ToHaveTextAsync("0 entering");
+        Assert.NotEqual(countsBefore, await CellCountsAsync(page));
+        await Expect(page.GetByTestId("draft-status")).ToContainTextAsync("Unsaved changes");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Ops_publishes_a_new_version_with_a_note()
+    {
+        var page = await browser.SignInAsync(StudioRoles.Ops);
+        var status = await page.GetByTestId("draft-status").InnerTextAsync();
+        var published = int.Parse(System.Text.RegularExpressions.Regex.Match(status, @"published version (\d+)").Groups[1].Value);
+        await page.GetByText("Engagement (", new() { Exact = false }).ClickAsync();
+        var points = page.GetByTestId("criterion-webinar").Locator("input[data-testid=points]");
+        await points.FillAsync((int.Parse(await points.InputValueAsync()) + 3).ToString());
+        await points.PressAsync("Enter");
+        await Expect(page.GetByTestId("draft-status")).ToContainTextAsync("Unsaved changes");
+
+        await page.GetByTestId("publish").ClickAsync();
+        await page.GetByTestId("publish-note").FillAsync("Webinars count a little more");
+        await page.GetByTestId("publish-confirm").ClickAsync();
+
+        await Expect(page.GetByTestId("draft-status")).ToContainTextAsync($"published version {published + 1} by ops@demo.local");
+        await Expect(page.GetByTestId("entering-count")).ToHaveTextAsync("0 entering");
+        await Expect(page.GetByTestId("leaving-count")).ToHaveTextAsync("0 leaving");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Sales_can_save_the_draft_but_is_refused_publishing()
+    {
+        var page = await browser.SignInAsync(StudioRoles.Sales);
+        await page.GetByText("Engagement (", new() { Exact = false }).ClickAsync();
+        var points = page.GetByTestId("criterion-email-click").Locator("input[data-testid=points]");
+        var newPoints = int.Parse(await points.InputValueAsync()) + 1;
+        await points.FillAsync(newPoints.ToString());
+        await points.PressAsync("Enter");
+
+        await Expect(page.GetByTestId("publish")).ToBeDisabledAsync();
+        await Expect(page.GetByTestId("publish")).ToContainTextAsync("Publish");
+        await page.GetByTestId("save").ClickAsync();
+
+        await Expect(page.GetByTestId("draft-status")).ToContainTextAsync("Draft saved by sales@demo.local");
+        await Expect(page.GetByTestId("publish-form")).ToHaveCountAsync(0);
+        await page.ReloadAsync();
+        await page.WaitForSelectorAsync("[data-interactive]");
+        await page.GetByText("Engagement (", new() { Exact = false }).ClickAsync();
+        await Expect(page.GetByTestId("criterion-email-click").Locator("input[data-testid=points]")).ToHaveValueAsync(newPoints.ToString());
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task The_quadrant_draws_every_lead_redraws_on_a_change_and_a_click_opens_that_lead()
+    {
+        var page = await browser.SignInAsync(StudioRoles.Marketing);
+        await page.GetByText("Quadrant", new() { Exact = true }).ClickAsync();
+        var quadrant = page.GetByTestId("quadrant");
+        await page.WaitForFunctionAsync("() => document.getElementById('quadrant-chart')?.data?.length === 3");
+        var revision = await quadrant.GetAttributeAsync("data-revision");
+
+        var points = page.GetByTestId("criterion-seniority-exec").Locator("input[data-testid=points]");
+        await points.FillAsync((int.Parse(await points.InputValueAsync()) + 10).ToString());
+        await points.PressAsync("Enter");
+        await Expect(quadrant).Not.ToHaveAttributeAsync("data-revision", revision!);
+
+        // WebGL points cannot be hit reliably by a synthetic mouse; send the click event Plotly itself would send for point 3 of trace 0.
+        var hover = await page.EvaluateAsync<string>("() => document.getElementById('quadrant-chart').data[0].text[3]");
+        var name = hover.Split(" · ")[0];
+        await page.EvaluateAsync("() => document.getElementById('quadrant-chart').emit('plotly_click', { points: [{ curveNumber: 0, pointNumber: 3, pointIndex: 3, fullData: { index: 0 }, x: 0, y: 0 }] })");
+
+        await Expect(page.GetByTestId("preview-name")).ToContainTextAsync(name);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_problem_is_shown_inline_in_plain_words_and_blocks_saving()
+    {
+        var page = await browser.SignInAsync(StudioRoles.Marketing);
+        await page.GetByText("Grades & actions").ClickAsync();
+
+        await page.GetByTestId("band-2").FillAsync("90");
+        await page.GetByTestId("band-2").PressAsync("Enter");
+
+        await Expect(page.GetByRole(AriaRole.Alert).First).ToContainTextAsync("fit grade");
+        await Expect(page.GetByTestId("problem-count")).ToContainTextAsync("1 problem");
+        await Expect(page.GetByTestId("save")).ToBeDisabledAsync();
+        await page.Context.CloseAsync();
+    }
+
+    private static async Task<string> CellCountsAsync(IPage page) =>
+        string.Join(",", await page.Locator("[data-testid^=count-]").AllInnerTextsAsync());
+}
