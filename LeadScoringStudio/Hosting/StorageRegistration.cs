@@ -30,6 +30,7 @@ public static class StorageRegistration
             .AddEntityFrameworkStores<StudioDbContext>()
             .AddSignInManager()
             .AddDefaultTokenProviders();
+        services.AddSingleton<UserAdministration>();
         return services;
     }
 
@@ -44,7 +45,6 @@ public static class StorageRegistration
             options.AccessDeniedPath = "/account/access-denied";
         });
         services.AddAuthorization();
-        services.AddSingleton<UserAdministration>();
         return services;
     }
 

@@ -21,6 +21,11 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        if (!File.Exists(ChromiumPath))
+        {
+            throw new InvalidOperationException($"The browser tests need Debian's Chromium at {ChromiumPath}: run `bash .ci/run` (installs it) or `apt-get install -y chromium`.");
+        }
+
         App = new StudioApp(_storage);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new()

@@ -31,7 +31,7 @@ public sealed class ModelRepositoryTests : IAsyncLifetime
     {
         var edited = StarterModel.Create().WithCriterionPoints("pricing-page", 17) with { Name = "Q3 model" };
 
-        var result = await _models.SaveDraftAsync(_id, edited, expectedVersion: 0, Users.Marketing, "pricing up");
+        var result = await _models.SaveDraftAsync(_id, edited, expectedVersion: 0, Principals.Marketing, "pricing up");
 
         Assert.True(result.Succeeded, result.Message);
         var workspace = await _models.LoadAsync(_id);
@@ -48,9 +48,9 @@ public sealed class ModelRepositoryTests : IAsyncLifetime
     {
         var first = StarterModel.Create().WithCriterionPoints("pricing-page", 20);
         var second = StarterModel.Create().WithCriterionPoints("demo-request", 5);
-        Assert.True((await _models.SaveDraftAsync(_id, first, 0, Users.Marketing)).Succeeded);
+        Assert.True((await _models.SaveDraftAsync(_id, first, 0, Principals.Marketing)).Succeeded);
 
-        var conflict = await _models.SaveDraftAsync(_id, second, 0, Users.Sales);
+        var conflict = await _models.SaveDraftAsync(_id, second, 0, Principals.Sales);
 
         Assert.Equal(SaveStatus.Conflict, conflict.Status);
         Assert.Contains("maya@example.com", conflict.Message);
@@ -63,8 +63,8 @@ public sealed class ModelRepositoryTests : IAsyncLifetime
         var v1 = StarterModel.Create();
         var v2 = v1.WithCriterionPoints("webinar", 9);
 
-        var first = await _models.PublishAsync(_id, v1, 0, "first", Users.Ops);
-        var second = await _models.PublishAsync(_id, v2, first.Version, "webinars count more", Users.Ops);
+        var first = await _models.PublishAsync(_id, v1, 0, "first", Principals.Ops);
+        var second = await _models.PublishAsync(_id, v2, first.Version, "webinars count more", Principals.Ops);
 
         Assert.Equal(1, first.PublishedNumber);
         Assert.Equal(2, second.PublishedNumber);
@@ -82,7 +82,7 @@ public sealed class ModelRepositoryTests : IAsyncLifetime
     [InlineData("Marketing")]
     public async Task Only_Ops_may_publish(string role)
     {
-        var user = role == "Sales" ? Users.Sales : Users.Marketing;
+        var user = role == "Sales" ? Principals.Sales : Principals.Marketing;
 
         var result = await _models.PublishAsync(_id, StarterModel.Create(), 0, "please", user);
 
@@ -94,7 +94,7 @@ public sealed class ModelRepositoryTests : IAsyncLifetime
     [Fact]
     public async Task A_user_without_a_role_cannot_save()
     {
-        var result = await _models.SaveDraftAsync(_id, StarterModel.Create().WithCriterionPoints("webinar", 1), 0, Users.NoRole);
+        var result = await _models.SaveDraftAsync(_id, StarterModel.Create().WithCriterionPoints("webinar", 1), 0, Principals.NoRole);
 
         Assert.Equal(SaveStatus.Refused, result.Status);
         Assert.Equal(0, (await _models.LoadAsync(_id)).Draft.Version);
@@ -105,7 +105,7 @@ public sealed class ModelRepositoryTests : IAsyncLifetime
     {
         var broken = StarterModel.Create() with { FitBands = new GradeBands(20, 40, 60) };
 
-        var result = await _models.SaveDraftAsync(_id, broken, 0, Users.Marketing);
+        var result = await _models.SaveDraftAsync(_id, broken, 0, Principals.Marketing);
 
         Assert.Equal(SaveStatus.Invalid, result.Status);
         Assert.Contains("problem", result.Message);
@@ -115,7 +115,7 @@ public sealed class ModelRepositoryTests : IAsyncLifetime
     [Fact]
     public async Task Publishing_needs_a_note()
     {
-        var result = await _models.PublishAsync(_id, StarterModel.Create(), 0, "  ", Users.Ops);
+        var result = await _models.PublishAsync(_id, StarterModel.Create(), 0, "  ", Principals.Ops);
 
         Assert.Equal(SaveStatus.Invalid, result.Status);
         Assert.Contains("note", result.Message);
@@ -124,7 +124,7 @@ public sealed class ModelRepositoryTests : IAsyncLifetime
     [Fact]
     public async Task The_draft_is_stored_as_a_model_file()
     {
-        await _models.SaveDraftAsync(_id, StarterModel.Create().WithCriterionPoints("webinar", 6), 0, Users.Sales);
+        await _models.SaveDraftAsync(_id, StarterModel.Create().WithCriterionPoints("webinar", 6), 0, Principals.Sales);
 
         await using var db = await _services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<StudioDbContext>>().CreateDbContextAsync();
         var stored = db.Models.Single(m => m.Id == _id).DraftDocument;

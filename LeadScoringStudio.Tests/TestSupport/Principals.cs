@@ -4,7 +4,7 @@ using LeadScoringStudio.Security;
 namespace LeadScoringStudio.Tests.TestSupport;
 
 /// <summary>Signed-in users as the services see them.</summary>
-public static class Users
+public static class Principals
 {
     public static ClaimsPrincipal Marketing { get; } = In(StudioRoles.Marketing, "maya@example.com");
 
