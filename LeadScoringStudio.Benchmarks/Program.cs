@@ -3,9 +3,22 @@ using LeadScoringStudio.Benchmarks;
 
 if (args is ["--peak", ..])
 {
-    PeakMemory.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000);
+    PeakMemory.Run(Number(args, 1, 1_000_000));
+}
+else if (args is ["--ui", ..])
+{
+    await UiTimings.RunAsync(
+        Argument(args, 1, "http://localhost:5275"),
+        Argument(args, 2, "marketing@demo.local"),
+        Argument(args, 3, "Marketing-demo-1"),
+        Number(args, 4, 40));
 }
 else
 {
     BenchmarkSwitcher.FromAssembly(typeof(BenchmarkData).Assembly).Run(args);
 }
+
+static string Argument(string[] args, int index, string fallback) => args.Length > index ? args[index] : fallback;
+
+static int Number(string[] args, int index, int fallback) =>
+    args.Length > index ? int.Parse(args[index], System.Globalization.CultureInfo.InvariantCulture) : fallback;

@@ -100,12 +100,7 @@ public sealed class Workbench(ModelRepository models, LeadLibrary library, TimeP
     {
         if (result.Succeeded)
         {
-            var draft = Draft;
             await LoadAsync(cancellationToken);
-            if (!draft.Equals(Draft))
-            {
-                Edit(draft);
-            }
         }
 
         return result;

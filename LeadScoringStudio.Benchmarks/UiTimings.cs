@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using Microsoft.Playwright;
+
+namespace LeadScoringStudio.Benchmarks;
+
+/// <summary>
+/// Browser timings against a running studio (`dotnet run -c Release -- --ui URL`), in headless Chromium:
+/// how long the workbench takes to load, and how long from changing a weight to the A1–D4 grid showing
+/// the new counts, measured inside the page (input change event → grid's revision attribute changes).
+/// </summary>
+public static class UiTimings
+{
+    private const string WeightInput = "[data-testid=criterion-persona-buyer] input[data-testid=points]";
+
+    private const string ChangeWeightUntilGridUpdates = """
+        async ([selector, rounds]) => {
+          const input = document.querySelector(selector);
+          const grid = document.querySelector('[data-testid=cell-grid]');
+          const times = [];
+          for (let i = 0; i < rounds; i++) {
+            const before = grid.getAttribute('data-revision');
+            const updated = new Promise(resolve => {
+              const watcher = new MutationObserver(() => {
+                if (grid.getAttribute('data-revision') !== before) { watcher.disconnect(); resolve(); }
+              });
+              watcher.observe(grid, { attributes: true });
+            });
+            const start = performance.now();
+            input.value = String(i % 2 === 0 ? 35 : 25);
+            input.dispatchEvent(new Event('change', { bubbles: true }));
+            await updated;
+            times.push(performance.now() - start);
+            await new Promise(r => setTimeout(r, 150));
+          }
+          return times;
+        }
+        """;
+
+    public static async Task RunAsync(string baseUrl, string email, string password, int rounds)
+    {
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking"],
+        });
+        var page = await browser.NewPageAsync(new() { BaseURL = baseUrl, ViewportSize = new() { Width = 1366, Height = 768 } });
+        await page.GotoAsync("/account/login");
+        await page.FillAsync("#email", email);
+        await page.FillAsync("#password", password);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForSelectorAsync($"[data-interactive] {WeightInput}");
+
+        var loads = new List<(double Html, double Interactive)>();
+        for (var i = 0; i < 5; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            await page.GotoAsync("/", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+            var html = clock.Elapsed.TotalMilliseconds;
+            await page.WaitForSelectorAsync($"[data-interactive] {WeightInput}");
+            loads.Add((html, clock.Elapsed.TotalMilliseconds));
+        }
+
+        var times = await page.EvaluateAsync<double[]>(ChangeWeightUntilGridUpdates, new object[] { WeightInput, rounds });
+        var leads = await page.Locator("[data-testid=cell-grid] [data-testid^=count-]").AllInnerTextsAsync();
+
+        Console.WriteLine($"Workbench over {leads.Sum(int.Parse)} leads in cells, {rounds} weight changes:");
+        Console.WriteLine($"  page load, prerendered HTML: median {Median(loads.Select(l => l.Html)):0} ms; interactive editor: median {Median(loads.Select(l => l.Interactive)):0} ms (of 5 loads)");
+        Console.WriteLine($"  weight change -> grid updated: median {Median(times):0.0} ms, p95 {Percentile(times, 0.95):0.0} ms, max {times.Max():0.0} ms");
+    }
+
+    private static double Median(IEnumerable<double> values) => Percentile(values.ToArray(), 0.5);
+
+    private static double Percentile(IReadOnlyList<double> values, double share)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(share * sorted.Length) - 1)];
+    }
+}
