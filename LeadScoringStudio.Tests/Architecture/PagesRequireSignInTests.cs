@@ -8,7 +8,7 @@ namespace LeadScoringStudio.Tests.Architecture;
 
 public class PagesRequireSignInTests
 {
-    private static readonly string[] OpenPages = ["/account/login", "/not-found", "/Error"];
+    private static readonly string[] OpenPages = ["/account/login", "/account/setup", "/not-found", "/Error"];
 
     private static IEnumerable<Type> Pages => typeof(Program).Assembly.GetTypes().Where(t => t.GetCustomAttributes<RouteAttribute>().Any());
 

@@ -10,15 +10,15 @@ using Microsoft.Extensions.Options;
 namespace LeadScoringStudio.Data;
 
 /// <summary>
-/// Gets the database ready before the app serves requests: creates the data folder, applies migrations,
-/// makes sure the roles exist, and seeds the demo workspace into an empty database when asked to.
+/// Gets the database ready before the app serves requests: applies migrations, makes sure the roles and a
+/// model (the starter model) exist, and seeds demo users and leads into an empty database when asked to.
 /// </summary>
 public static class StudioDatabase
 {
-    private const string Seeder = "demo seed";
+    private const string FirstStart = "first start";
 
-    /// <summary>Who the seeded model's first version is recorded as published by.</summary>
-    private static ClaimsPrincipal SeedAccount { get; } = new(new ClaimsIdentity([new(ClaimTypes.Name, Seeder), new(ClaimTypes.Role, StudioRoles.Ops)], "seed"));
+    /// <summary>Who the starter model's first version is recorded as published by.</summary>
+    private static ClaimsPrincipal FirstStartAccount { get; } = new(new ClaimsIdentity([new(ClaimTypes.Name, FirstStart), new(ClaimTypes.Role, StudioRoles.Ops)], "seed"));
 
     public static async Task PrepareAsync(IServiceProvider services)
     {
@@ -36,10 +36,28 @@ public static class StudioDatabase
             Check(await roles.CreateAsync(new IdentityRole(role)), $"create role {role}");
         }
 
+        await EnsureModelAsync(provider.GetRequiredService<ModelRepository>());
         var demo = provider.GetRequiredService<IOptions<DemoOptions>>().Value;
         if (demo.SeedDemoData)
         {
             await SeedDemoAsync(provider, demo);
+        }
+    }
+
+    /// <summary>A workspace always has a model to open: the starter model, published as version 1.</summary>
+    private static async Task EnsureModelAsync(ModelRepository models)
+    {
+        if (await models.FirstModelIdAsync() is not null)
+        {
+            return;
+        }
+
+        var starter = StarterModel.Create();
+        var id = await models.CreateAsync(starter, FirstStart);
+        var published = await models.PublishAsync(id, starter, expectedVersion: 0, "The starter model, as shipped: a starting point for the workshop.", FirstStartAccount);
+        if (!published.Succeeded)
+        {
+            throw new InvalidOperationException($"Could not publish the starter model: {published.Message}");
         }
     }
 
@@ -51,18 +69,6 @@ public static class StudioDatabase
             var account = new StudioUser { UserName = user.Email, Email = user.Email, EmailConfirmed = true, DisplayName = user.DisplayName };
             Check(await users.CreateAsync(account, user.Password), $"create demo user {user.Email}");
             Check(await users.AddToRoleAsync(account, user.Role), $"give {user.Email} the role {user.Role}");
-        }
-
-        var models = provider.GetRequiredService<ModelRepository>();
-        if (await models.FirstModelIdAsync() is null)
-        {
-            var starter = StarterModel.Create();
-            var id = await models.CreateAsync(starter, Seeder);
-            var published = await models.PublishAsync(id, starter, expectedVersion: 0, "The starter model, as shipped: a starting point for the workshop.", SeedAccount);
-            if (!published.Succeeded)
-            {
-                throw new InvalidOperationException($"Could not publish the starter model: {published.Message}");
-            }
         }
 
         var leads = provider.GetRequiredService<LeadRepository>();

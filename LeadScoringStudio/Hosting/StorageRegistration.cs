@@ -1,4 +1,5 @@
 using LeadScoringStudio.Data;
+using LeadScoringStudio.Features.Account;
 using LeadScoringStudio.Features.Users;
 using LeadScoringStudio.Security;
 using Microsoft.AspNetCore.DataProtection;
@@ -31,6 +32,7 @@ public static class StorageRegistration
             .AddSignInManager()
             .AddDefaultTokenProviders();
         services.AddSingleton<UserAdministration>();
+        services.AddScoped<FirstAccount>();
         return services;
     }
 

@@ -54,7 +54,7 @@ public sealed class StudioDatabaseTests
     }
 
     [Fact]
-    public async Task With_demo_seeding_off_there_are_roles_but_no_demo_users_models_or_leads()
+    public async Task With_demo_seeding_off_there_are_roles_and_the_published_starter_model_but_no_users_or_leads()
     {
         using var storage = new TestStorage(seedDemo: false);
         await using var services = await storage.StartAsync();
@@ -62,8 +62,9 @@ public sealed class StudioDatabaseTests
         await using var db = await services.GetRequiredService<IDbContextFactory<StudioDbContext>>().CreateDbContextAsync();
         Assert.Equal(StudioRoles.All.Order(), (await db.Roles.Select(r => r.Name!).ToListAsync()).Order());
         Assert.Equal(0, await db.Users.CountAsync());
-        Assert.Equal(0, await db.Models.CountAsync());
         Assert.Equal(0, await db.Leads.CountAsync());
+        var models = services.GetRequiredService<ModelRepository>();
+        Assert.Equal(StarterModel.Create(), (await models.LoadAsync((await models.FirstModelIdAsync())!.Value)).Published!.Model);
         Assert.True(File.Exists(Path.Combine(storage.Folder, "studio.db")));
     }
 }

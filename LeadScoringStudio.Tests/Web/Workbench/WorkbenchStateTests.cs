@@ -83,6 +83,22 @@ public sealed class WorkbenchStateTests : IAsyncLifetime
         Assert.False(bench.HasUnsavedChanges);
     }
 
+    [Fact]
+    public async Task A_workspace_without_leads_opens_with_an_empty_grid()
+    {
+        using var storage = new TestStorage(seedDemo: false);
+        await using var services = await storage.StartAsync();
+        var bench = services.CreateScope().ServiceProvider.GetRequiredService<WorkbenchState>();
+
+        await bench.LoadAsync();
+        bench.Edit(bench.Draft.WithCriterionPoints("webinar", 9));
+
+        Assert.Equal(0, bench.Leads.Count);
+        Assert.Null(bench.SelectedLead);
+        Assert.Equal(0, bench.Impact.DraftCounts.Sum());
+        Assert.True(bench.HasUnsavedChanges);
+    }
+
     private async Task<WorkbenchState> OpenAsync()
     {
         var bench = _services.CreateScope().ServiceProvider.GetRequiredService<WorkbenchState>();
