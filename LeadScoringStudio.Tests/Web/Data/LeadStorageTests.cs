@@ -6,19 +6,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace LeadScoringStudio.Tests.Web.Data;
 
-public sealed class LeadStorageTests : IAsyncLifetime
+public sealed class LeadStorageTests() : StorageTest(seedDemo: false)
 {
-    private readonly TestStorage _storage = new(seedDemo: false);
-    private ServiceProvider _services = default!;
-
-    public async Task InitializeAsync() => _services = await _storage.StartAsync();
-
-    public async Task DisposeAsync()
-    {
-        await _services.DisposeAsync();
-        _storage.Dispose();
-    }
-
     [Fact]
     public async Task Leads_read_back_with_every_value_type_activity_property_outcome_and_story()
     {
@@ -35,7 +24,7 @@ public sealed class LeadStorageTests : IAsyncLifetime
                 new Activity("page_visit", TestSupport.Leads.AsOf.AddDays(-1), new Dictionary<string, string> { ["url"] = "/pricing", ["source"] = "organic" }),
                 new Activity("demo_request", TestSupport.Leads.AsOf.AddHours(-30)),
             ]);
-        var repository = _services.GetRequiredService<LeadRepository>();
+        var repository = Services.GetRequiredService<LeadRepository>();
 
         await repository.AddAsync([new StoredLead(lead, LeadOutcome.Converted, "A story."), new StoredLead(lead with { Id = "crm-43" }, LeadOutcome.Unknown, null)]);
 

@@ -6,24 +6,16 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace LeadScoringStudio.Tests.Web.Data;
 
-public sealed class ModelRepositoryTests : IAsyncLifetime
+public sealed class ModelRepositoryTests() : StorageTest(seedDemo: false)
 {
-    private readonly TestStorage _storage = new(seedDemo: false);
-    private ServiceProvider _services = default!;
     private ModelRepository _models = default!;
     private int _id;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _services = await _storage.StartAsync();
-        _models = _services.GetRequiredService<ModelRepository>();
+        await base.InitializeAsync();
+        _models = Services.GetRequiredService<ModelRepository>();
         _id = await _models.CreateAsync(StarterModel.Create(), "test");
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _services.DisposeAsync();
-        _storage.Dispose();
     }
 
     [Fact]
@@ -37,7 +29,7 @@ public sealed class ModelRepositoryTests : IAsyncLifetime
         var workspace = await _models.LoadAsync(_id);
         Assert.Equal(edited, workspace.Draft.Model);
         Assert.Equal("maya@example.com", workspace.Draft.SavedBy);
-        Assert.Equal(_storage.Time.GetUtcNow(), workspace.Draft.SavedAt);
+        Assert.Equal(Storage.Time.GetUtcNow(), workspace.Draft.SavedAt);
         Assert.Equal("pricing up", workspace.Draft.Note);
         Assert.Equal(result.Version, workspace.Draft.Version);
         Assert.Null(workspace.Published);
@@ -126,7 +118,7 @@ public sealed class ModelRepositoryTests : IAsyncLifetime
     {
         await _models.SaveDraftAsync(_id, StarterModel.Create().WithCriterionPoints("webinar", 6), 0, Principals.Sales);
 
-        await using var db = await _services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<StudioDbContext>>().CreateDbContextAsync();
+        await using var db = await Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<StudioDbContext>>().CreateDbContextAsync();
         var stored = db.Models.Single(m => m.Id == _id).DraftDocument;
         Assert.Equal(6, ModelFile.Read(stored).Model!.FindCriterion("webinar")!.BasePoints);
     }

@@ -5,22 +5,14 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace LeadScoringStudio.Tests.Web.Users;
 
-public sealed class UserAdministrationTests : IAsyncLifetime
+public sealed class UserAdministrationTests() : StorageTest(seedDemo: true, leadCount: 1)
 {
-    private readonly TestStorage _storage = new(seedDemo: true, leadCount: 1);
-    private ServiceProvider _services = default!;
     private UserAdministration _administration = default!;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _services = await _storage.StartAsync();
-        _administration = _services.GetRequiredService<UserAdministration>();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _services.DisposeAsync();
-        _storage.Dispose();
+        await base.InitializeAsync();
+        _administration = Services.GetRequiredService<UserAdministration>();
     }
 
     [Fact]

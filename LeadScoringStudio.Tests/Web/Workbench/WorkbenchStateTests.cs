@@ -6,19 +6,8 @@ using WorkbenchState = LeadScoringStudio.Features.Workbench.Workbench;
 
 namespace LeadScoringStudio.Tests.Web.Workbench;
 
-public sealed class WorkbenchStateTests : IAsyncLifetime
+public sealed class WorkbenchStateTests() : StorageTest(seedDemo: true, leadCount: 400)
 {
-    private readonly TestStorage _storage = new(seedDemo: true, leadCount: 400);
-    private ServiceProvider _services = default!;
-
-    public async Task InitializeAsync() => _services = await _storage.StartAsync();
-
-    public async Task DisposeAsync()
-    {
-        await _services.DisposeAsync();
-        _storage.Dispose();
-    }
-
     [Fact]
     public async Task An_edit_rescores_every_lead_at_once_without_saving()
     {
@@ -30,7 +19,7 @@ public sealed class WorkbenchStateTests : IAsyncLifetime
         Assert.True(bench.Revision > revision);
         Assert.True(bench.HasUnsavedChanges);
         Assert.NotEmpty(bench.Impact.EnteringMql);
-        Assert.Equal(StarterModel.Create(), (await _services.GetRequiredService<ModelRepository>().LoadAsync(bench.ModelId)).Draft.Model);
+        Assert.Equal(StarterModel.Create(), (await Services.GetRequiredService<ModelRepository>().LoadAsync(bench.ModelId)).Draft.Model);
     }
 
     [Fact]
@@ -101,7 +90,7 @@ public sealed class WorkbenchStateTests : IAsyncLifetime
 
     private async Task<WorkbenchState> OpenAsync()
     {
-        var bench = _services.CreateScope().ServiceProvider.GetRequiredService<WorkbenchState>();
+        var bench = Services.CreateScope().ServiceProvider.GetRequiredService<WorkbenchState>();
         await bench.LoadAsync();
         return bench;
     }
