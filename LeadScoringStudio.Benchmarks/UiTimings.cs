@@ -6,31 +6,33 @@ namespace LeadScoringStudio.Benchmarks;
 /// <summary>
 /// Browser timings against a running studio (`dotnet run -c Release -- --ui URL`), in headless Chromium:
 /// how long the workbench takes to load, and how long from changing a weight to the A1–D4 grid showing
-/// the new counts, measured inside the page (input change event → grid's revision attribute changes).
+/// the new counts and the quadrant redrawn, measured inside the page (input change event → the element's
+/// data-revision attribute changes).
 /// </summary>
 public static class UiTimings
 {
     private const string WeightInput = "[data-testid=criterion-persona-buyer] input[data-testid=points]";
 
-    private const string ChangeWeightUntilGridUpdates = """
-        async ([selector, rounds]) => {
+    // Changes the weight `rounds` times; for each, the time until the element's data-revision attribute changes.
+    private const string ChangeWeightUntilUpdated = """
+        async ([selector, watched, rounds]) => {
           const input = document.querySelector(selector);
-          const grid = document.querySelector('[data-testid=cell-grid]');
+          const target = document.querySelector(watched);
           const times = [];
           for (let i = 0; i < rounds; i++) {
-            const before = grid.getAttribute('data-revision');
+            const before = target.getAttribute('data-revision');
             const updated = new Promise(resolve => {
               const watcher = new MutationObserver(() => {
-                if (grid.getAttribute('data-revision') !== before) { watcher.disconnect(); resolve(); }
+                if (target.getAttribute('data-revision') !== before) { watcher.disconnect(); resolve(); }
               });
-              watcher.observe(grid, { attributes: true });
+              watcher.observe(target, { attributes: true });
             });
             const start = performance.now();
             input.value = String(i % 2 === 0 ? 35 : 25);
             input.dispatchEvent(new Event('change', { bubbles: true }));
             await updated;
             times.push(performance.now() - start);
-            await new Promise(r => setTimeout(r, 150));
+            await new Promise(r => setTimeout(r, 200));
           }
           return times;
         }
@@ -62,13 +64,22 @@ public static class UiTimings
             loads.Add((html, clock.Elapsed.TotalMilliseconds));
         }
 
-        var times = await page.EvaluateAsync<double[]>(ChangeWeightUntilGridUpdates, new object[] { WeightInput, rounds });
         var leads = await page.Locator("[data-testid=cell-grid] [data-testid^=count-]").AllInnerTextsAsync();
-
-        Console.WriteLine($"Workbench over {leads.Sum(int.Parse)} leads in cells, {rounds} weight changes:");
+        Console.WriteLine($"Workbench over {leads.Sum(int.Parse)} leads in cells, {rounds} weight changes each:");
         Console.WriteLine($"  page load, prerendered HTML: median {Median(loads.Select(l => l.Html)):0} ms; interactive editor: median {Median(loads.Select(l => l.Interactive)):0} ms (of 5 loads)");
-        Console.WriteLine($"  weight change -> grid updated: median {Median(times):0.0} ms, p95 {Percentile(times, 0.95):0.0} ms, max {times.Max():0.0} ms");
+        Report("weight change -> grid updated (preview tab open)", await ChangeAsync(page, "[data-testid=cell-grid]", rounds));
+
+        await page.GetByText("Quadrant", new() { Exact = true }).ClickAsync();
+        await page.WaitForFunctionAsync("() => document.getElementById('quadrant-chart')?.data?.length === 3");
+        Report("weight change -> grid updated (quadrant tab open)", await ChangeAsync(page, "[data-testid=cell-grid]", rounds));
+        Report("weight change -> quadrant redrawn", await ChangeAsync(page, "[data-testid=quadrant]", rounds));
     }
+
+    private static Task<double[]> ChangeAsync(IPage page, string watched, int rounds) =>
+        page.EvaluateAsync<double[]>(ChangeWeightUntilUpdated, new object[] { WeightInput, watched, rounds });
+
+    private static void Report(string what, double[] times) =>
+        Console.WriteLine($"  {what}: median {Median(times):0.0} ms, p95 {Percentile(times, 0.95):0.0} ms, max {times.Max():0.0} ms");
 
     private static double Median(IEnumerable<double> values) => Percentile(values.ToArray(), 0.5);
 
