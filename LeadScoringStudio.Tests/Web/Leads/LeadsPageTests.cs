@@ -13,7 +13,11 @@ public sealed class LeadsPageTests : MudBlazorContext
     private readonly TestStorage _storage = new(leadCount: 40);
     private IReadOnlyList<StoredLead> _leads = [];
 
-    public LeadsPageTests() => _storage.AddTo(Services);
+    public LeadsPageTests()
+    {
+        _storage.AddTo(Services);
+        Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
+    }
 
     public override async Task InitializeAsync()
     {

@@ -52,7 +52,7 @@ public sealed class WorkbenchStateTests() : StorageTest(seedDemo: true, leadCoun
         Assert.True(first.Succeeded);
         Assert.Equal(SaveStatus.Conflict, second.Status);
         Assert.True(sam.HasUnsavedChanges, "the refused edit stays in the editor, not lost");
-        await sam.ReloadAsync();
+        await sam.LoadAsync();
         Assert.Equal(7, sam.Draft.FindCriterion("webinar")!.BasePoints);
         Assert.False(maya.HasUnsavedChanges);
     }

@@ -51,6 +51,7 @@ public sealed class Workbench(ModelRepository models, LeadLibrary library, TimeP
 
     public event Action? Changed;
 
+    /// <summary>Loads (or reloads, dropping unsaved edits) the draft and published version as stored now, and scores them.</summary>
     public async Task LoadAsync(CancellationToken cancellationToken = default)
     {
         ModelId = await models.FirstModelIdAsync(cancellationToken)
@@ -92,9 +93,6 @@ public sealed class Workbench(ModelRepository models, LeadLibrary library, TimeP
 
     public async Task<SaveResult> PublishAsync(ClaimsPrincipal user, string note, CancellationToken cancellationToken = default) =>
         await AfterStoreAsync(await models.PublishAsync(ModelId, Draft, Saved.Version, note, user, cancellationToken), cancellationToken);
-
-    /// <summary>Drops unsaved edits and reloads the draft and published version as stored now.</summary>
-    public Task ReloadAsync(CancellationToken cancellationToken = default) => LoadAsync(cancellationToken);
 
     private async Task<SaveResult> AfterStoreAsync(SaveResult result, CancellationToken cancellationToken)
     {
