@@ -26,6 +26,8 @@ public sealed class BrowserFixture : IAsyncLifetime
             throw new InvalidOperationException($"The browser tests need Debian's Chromium at {ChromiumPath}: run `bash .ci/run` (installs it) or `apt-get install -y chromium`.");
         }
 
+        // CI machines are slower than this one; a web-first assertion may wait up to 15 s before failing.
+        Assertions.SetDefaultExpectTimeout(15_000);
         App = new StudioApp(_storage);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new()
