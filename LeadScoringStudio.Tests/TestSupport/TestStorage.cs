@@ -15,7 +15,7 @@ namespace LeadScoringStudio.Tests.TestSupport;
 /// </summary>
 public sealed class TestStorage : IDisposable
 {
-    public TestStorage(bool seedDemo = true, int leadCount = 60)
+    public TestStorage(bool seedDemo = true, int leadCount = 60, bool requireApproval = false)
     {
         Folder = Path.Combine(Path.GetTempPath(), "lss-test-" + Guid.NewGuid().ToString("N"));
         Settings = new Dictionary<string, string?>
@@ -24,6 +24,7 @@ public sealed class TestStorage : IDisposable
             ["Demo:SeedDemoData"] = seedDemo ? "true" : "false",
             ["Demo:Seed"] = "7",
             ["Demo:LeadCount"] = leadCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Governance:RequireApproval"] = requireApproval ? "true" : "false",
         };
     }
 

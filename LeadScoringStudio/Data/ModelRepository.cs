@@ -1,16 +1,19 @@
 using System.Security.Claims;
 using LeadScoringStudio.Core.Json;
 using LeadScoringStudio.Core.Models;
+using LeadScoringStudio.Hosting;
 using LeadScoringStudio.Security;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace LeadScoringStudio.Data;
 
 /// <summary>
-/// Scoring models in the database: load the draft and the published version, save the draft (refusing
-/// lost updates), publish a new version. Every write checks the caller's role and validates the model.
+/// Scoring models in the database: create one, load its draft and latest published version, list the
+/// versions, and publish the draft (Ops only, with a note, and with Marketing and Sales sign-off when
+/// governance asks for it). Editing the draft goes through <see cref="DraftRepository"/>.
 /// </summary>
-public sealed class ModelRepository(IDbContextFactory<StudioDbContext> contexts, TimeProvider time)
+public sealed class ModelRepository(IDbContextFactory<StudioDbContext> contexts, TimeProvider time, IOptions<GovernanceOptions> governance)
 {
     public async Task<int?> FirstModelIdAsync(CancellationToken cancellationToken = default)
     {
@@ -26,8 +29,7 @@ public sealed class ModelRepository(IDbContextFactory<StudioDbContext> contexts,
             .Where(p => p.ModelId == modelId)
             .OrderByDescending(p => p.Number)
             .FirstOrDefaultAsync(cancellationToken);
-        var draft = new DraftModel(record.Id, ReadDocument(record.DraftDocument, $"draft of model {modelId}"), record.Version, record.DraftSavedBy, record.DraftSavedAt, record.DraftNote);
-        return new ModelWorkspace(draft, latest is null ? null : ToPublished(latest));
+        return new ModelWorkspace(ToDraft(record), latest is null ? null : ToPublished(latest));
     }
 
     public async Task<IReadOnlyList<PublishedModel>> PublishedVersionsAsync(int modelId, CancellationToken cancellationToken = default)
@@ -40,92 +42,66 @@ public sealed class ModelRepository(IDbContextFactory<StudioDbContext> contexts,
         return records.Select(ToPublished).ToList();
     }
 
-    /// <summary>Creates a model whose draft is <paramref name="model"/>, not yet published.</summary>
-    public async Task<int> CreateAsync(ScoringModel model, string createdBy, CancellationToken cancellationToken = default)
+    /// <summary>Creates a model whose draft is <paramref name="model"/>; with a <paramref name="publishNote"/> it is also published as version 1.</summary>
+    public async Task<int> CreateAsync(ScoringModel model, string createdBy, string? publishNote = null, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var record = new ModelRecord
+        var now = time.GetUtcNow();
+        var record = new ModelRecord { Name = model.Name, DraftDocument = ModelFile.Write(model), DraftSavedBy = createdBy, DraftSavedAt = now };
+        if (publishNote is not null)
         {
-            Name = model.Name,
-            DraftDocument = ModelFile.Write(model),
-            DraftSavedBy = createdBy,
-            DraftSavedAt = time.GetUtcNow(),
-        };
+            record.Published.Add(new PublishedModelRecord { Number = 1, Document = record.DraftDocument, PublishedBy = createdBy, PublishedAt = now, Note = publishNote });
+        }
+
         db.Models.Add(record);
         await db.SaveChangesAsync(cancellationToken);
         return record.Id;
     }
 
-    /// <summary>Saves the draft if nobody saved since <paramref name="expectedVersion"/> was loaded.</summary>
-    public Task<SaveResult> SaveDraftAsync(int modelId, ScoringModel model, long expectedVersion, ClaimsPrincipal user, string? note = null, CancellationToken cancellationToken = default) =>
-        StoreAsync(modelId, model, expectedVersion, user, note, publish: false, cancellationToken);
-
-    /// <summary>Saves the draft and publishes it as the next version, with a note saying what changed and why. Ops only.</summary>
-    public Task<SaveResult> PublishAsync(int modelId, ScoringModel model, long expectedVersion, string note, ClaimsPrincipal user, CancellationToken cancellationToken = default) =>
-        StoreAsync(modelId, model, expectedVersion, user, note, publish: true, cancellationToken);
-
-    private async Task<SaveResult> StoreAsync(int modelId, ScoringModel model, long expectedVersion, ClaimsPrincipal user, string? note, bool publish, CancellationToken cancellationToken)
+    /// <summary>Publishes the draft as the next version if it is still at <paramref name="draftVersion"/> (what the publisher saw).</summary>
+    public async Task<SaveResult> PublishAsync(int modelId, long draftVersion, string note, ClaimsPrincipal user, CancellationToken cancellationToken = default)
     {
-        if (Refusal(user, publish) is { } refusal)
+        if (!StudioRoles.CanPublish(user))
         {
-            return new SaveResult(SaveStatus.Refused, refusal);
+            return new SaveResult(SaveStatus.Refused, "Only Ops can publish a model. Ask someone in Ops to publish the draft.");
         }
 
-        if (publish && string.IsNullOrWhiteSpace(note))
+        if (string.IsNullOrWhiteSpace(note))
         {
             return new SaveResult(SaveStatus.Invalid, "Say in a note what this version changes and why; it is how others follow the model's history.");
         }
 
-        var problems = ModelValidator.Validate(model);
-        if (problems.Count > 0)
-        {
-            return new SaveResult(SaveStatus.Invalid, $"The model has {Plural(problems.Count, "problem")} to fix first, e.g. {problems[0].Message}.");
-        }
-
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var record = await db.Models.SingleAsync(m => m.Id == modelId, cancellationToken);
-        if (record.Version != expectedVersion)
+        if (record.Version != draftVersion)
         {
-            return Conflict(record);
+            return new SaveResult(SaveStatus.Conflict, $"{record.DraftSavedBy} changed the draft at {record.DraftSavedAt:HH:mm:ss} (UTC); look at the change before publishing.", record.Version);
         }
 
-        var now = time.GetUtcNow();
-        var by = StudioRoles.NameOf(user);
-        record.Name = model.Name;
-        record.DraftDocument = ModelFile.Write(model);
-        record.DraftSavedBy = by;
-        record.DraftSavedAt = now;
-        record.DraftNote = note;
-        int? number = null;
-        if (publish)
+        if (governance.Value.RequireApproval && await MissingSignOffAsync(db, modelId, draftVersion, cancellationToken) is { } missing)
         {
-            number = 1 + (await db.PublishedModels.Where(p => p.ModelId == modelId).MaxAsync(p => (int?)p.Number, cancellationToken) ?? 0);
-            db.PublishedModels.Add(new PublishedModelRecord { ModelId = modelId, Number = number.Value, Document = record.DraftDocument, PublishedBy = by, PublishedAt = now, Note = note!.Trim() });
+            return new SaveResult(SaveStatus.Refused, $"This draft needs sign-off from {missing} before it can be published.", record.Version);
         }
 
-        try
+        var number = 1 + (await db.PublishedModels.Where(p => p.ModelId == modelId).MaxAsync(p => (int?)p.Number, cancellationToken) ?? 0);
+        db.PublishedModels.Add(new PublishedModelRecord
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            await using var fresh = await contexts.CreateDbContextAsync(cancellationToken);
-            return Conflict(await fresh.Models.AsNoTracking().SingleAsync(m => m.Id == modelId, cancellationToken));
-        }
-
-        var message = number is { } n ? $"Published as version {n}." : "Draft saved.";
-        return new SaveResult(SaveStatus.Saved, message, record.Version, number);
+            ModelId = modelId, Number = number, Document = record.DraftDocument, PublishedBy = StudioRoles.NameOf(user), PublishedAt = time.GetUtcNow(), Note = note.Trim(),
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        return new SaveResult(SaveStatus.Saved, $"Published as version {number}.", record.Version, number);
     }
 
-    private static string? Refusal(ClaimsPrincipal user, bool publish) =>
-        publish && !StudioRoles.CanPublish(user) ? "Only Ops can publish a model. Save the draft and ask someone in Ops to publish it."
-        : !StudioRoles.CanEditModel(user) ? "Your account has no role that may change the model."
-        : null;
+    /// <summary>The roles still to sign off this exact draft version ("Marketing and Sales", "Sales"), or null when both have.</summary>
+    public static async Task<string?> MissingSignOffAsync(StudioDbContext db, int modelId, long draftVersion, CancellationToken cancellationToken)
+    {
+        var signed = await db.Approvals.Where(a => a.ModelId == modelId && a.DraftVersion == draftVersion).Select(a => a.Role).Distinct().ToListAsync(cancellationToken);
+        var missing = StudioRoles.SignOffRoles.Where(r => !signed.Contains(r)).ToList();
+        return missing.Count == 0 ? null : string.Join(" and ", missing);
+    }
 
-    private static SaveResult Conflict(ModelRecord current) => new(
-        SaveStatus.Conflict,
-        $"{current.DraftSavedBy} saved the draft at {current.DraftSavedAt:HH:mm} (UTC) after you opened it. Nothing was overwritten: reload to see their changes, then make yours again.",
-        current.Version);
+    public static DraftModel ToDraft(ModelRecord record) =>
+        new(record.Id, ReadDocument(record.DraftDocument, $"draft of model {record.Id}"), record.Version, record.DraftSavedBy, record.DraftSavedAt, record.DraftNote);
 
     private static PublishedModel ToPublished(PublishedModelRecord record) =>
         new(record.Number, ReadDocument(record.Document, $"published version {record.Number}"), record.PublishedBy, record.PublishedAt, record.Note);
@@ -136,6 +112,4 @@ public sealed class ModelRepository(IDbContextFactory<StudioDbContext> contexts,
         return result.Model ?? throw new InvalidDataException(
             $"The stored {what} cannot be read: {string.Join("; ", result.Problems.Select(p => $"{p.Path}: {p.Message}"))}");
     }
-
-    private static string Plural(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
 }

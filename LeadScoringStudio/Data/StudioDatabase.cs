@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using LeadScoringStudio.Core.Demo;
 using LeadScoringStudio.Core.Models;
 using LeadScoringStudio.Hosting;
@@ -17,8 +16,6 @@ public static class StudioDatabase
 {
     private const string FirstStart = "first start";
 
-    /// <summary>Who the starter model's first version is recorded as published by.</summary>
-    private static ClaimsPrincipal FirstStartAccount { get; } = new(new ClaimsIdentity([new(ClaimTypes.Name, FirstStart), new(ClaimTypes.Role, StudioRoles.Ops)], "seed"));
 
     public static async Task PrepareAsync(IServiceProvider services)
     {
@@ -52,13 +49,7 @@ public static class StudioDatabase
             return;
         }
 
-        var starter = StarterModel.Create();
-        var id = await models.CreateAsync(starter, FirstStart);
-        var published = await models.PublishAsync(id, starter, expectedVersion: 0, "The starter model, as shipped: a starting point for the workshop.", FirstStartAccount);
-        if (!published.Succeeded)
-        {
-            throw new InvalidOperationException($"Could not publish the starter model: {published.Message}");
-        }
+        await models.CreateAsync(StarterModel.Create(), FirstStart, publishNote: "The starter model, as shipped: a starting point for the workshop.");
     }
 
     private static async Task SeedDemoAsync(IServiceProvider provider, DemoOptions demo)

@@ -12,6 +12,14 @@ public sealed class StudioDbContext(DbContextOptions<StudioDbContext> options) :
 
     public DbSet<LeadRecord> Leads => Set<LeadRecord>();
 
+    public DbSet<ChangeRecord> Changes => Set<ChangeRecord>();
+
+    public DbSet<ApprovalRecord> Approvals => Set<ApprovalRecord>();
+
+    public DbSet<WorkshopRecord> Workshops => Set<WorkshopRecord>();
+
+    public DbSet<WorkshopVoteRecord> WorkshopVotes => Set<WorkshopVoteRecord>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         BumpVersions();
@@ -31,6 +39,11 @@ public sealed class StudioDbContext(DbContextOptions<StudioDbContext> options) :
         builder.Entity<ModelRecord>().HasMany(m => m.Published).WithOne().HasForeignKey(p => p.ModelId);
         builder.Entity<LeadRecord>().HasIndex(l => l.ExternalId).IsUnique();
         builder.Entity<LeadRecord>().Property(l => l.Outcome).HasConversion<string>().HasMaxLength(20);
+        builder.Entity<ChangeRecord>().HasIndex(c => new { c.ModelId, c.Id });
+        builder.Entity<ApprovalRecord>().HasIndex(a => new { a.ModelId, a.DraftVersion, a.By }).IsUnique();
+        builder.Entity<WorkshopRecord>().HasMany(w => w.Votes).WithOne().HasForeignKey(v => v.WorkshopId);
+        builder.Entity<WorkshopVoteRecord>().HasIndex(v => new { v.WorkshopId, v.LeadId, v.Voter }).IsUnique();
+        builder.Entity<WorkshopVoteRecord>().Property(v => v.Verdict).HasConversion<string>().HasMaxLength(20);
     }
 
     private void BumpVersions()

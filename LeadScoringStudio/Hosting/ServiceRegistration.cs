@@ -1,5 +1,7 @@
+using LeadScoringStudio.Features.Collaboration;
 using LeadScoringStudio.Features.Leads;
 using LeadScoringStudio.Features.Workbench;
+using Microsoft.AspNetCore.Components.Server.Circuits;
 using MudBlazor.Services;
 
 namespace LeadScoringStudio.Hosting;
@@ -23,6 +25,10 @@ public static class ServiceRegistration
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<LeadLibrary>();
         services.AddScoped<Workbench>();
+        services.AddSingleton<IStudioEvents, InProcessStudioEvents>();
+        services.AddSingleton<PresenceTracker>();
+        services.AddScoped<CircuitPresence>();
+        services.AddScoped<CircuitHandler>(provider => provider.GetRequiredService<CircuitPresence>());
         return services;
     }
 }

@@ -17,7 +17,12 @@ public static class StorageRegistration
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddDbContextFactory<StudioDbContext>((provider, options) =>
             UseProvider(options, provider.GetRequiredService<IOptions<StorageOptions>>().Value, provider.GetRequiredService<IHostEnvironment>().ContentRootPath));
+        services.AddOptions<GovernanceOptions>().Bind(configuration.GetSection(GovernanceOptions.Section));
         services.AddSingleton<ModelRepository>();
+        services.AddSingleton<DraftRepository>();
+        services.AddSingleton<ChangeLogRepository>();
+        services.AddSingleton<ApprovalRepository>();
+        services.AddSingleton<WorkshopRepository>();
         services.AddSingleton<LeadRepository>();
 
         services.AddDataProtection();

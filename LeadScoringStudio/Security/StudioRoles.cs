@@ -20,6 +20,12 @@ public static class StudioRoles
 
     public static bool CanManageUsers(ClaimsPrincipal user) => user.IsInRole(Ops);
 
+    /// <summary>The roles whose sign-off publishing needs when approval is required: the two sides of the agreement.</summary>
+    public static IReadOnlyList<string> SignOffRoles { get; } = [Marketing, Sales];
+
+    /// <summary>The role someone signs off as (Marketing or Sales), or null when they cannot sign off.</summary>
+    public static string? SignOffRoleOf(ClaimsPrincipal user) => SignOffRoles.FirstOrDefault(user.IsInRole);
+
     /// <summary>The name shown in change records: the e-mail the user signs in with.</summary>
     public static string NameOf(ClaimsPrincipal user) => user.Identity?.Name ?? "unknown";
 }

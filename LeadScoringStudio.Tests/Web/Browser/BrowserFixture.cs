@@ -1,5 +1,6 @@
 using LeadScoringStudio.Data;
 using LeadScoringStudio.Tests.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace LeadScoringStudio.Tests.Web.Browser;
@@ -12,7 +13,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
-    private readonly TestStorage _storage = new(leadCount: 300);
+    private readonly TestStorage _storage = new(leadCount: 300, requireApproval: true);
     private IPlaywright? _playwright;
 
     public StudioApp App { get; private set; } = default!;
@@ -51,6 +52,10 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.WaitForSelectorAsync("[data-interactive]");
         return page;
     }
+
+    /// <summary>The app's services (repositories), to check what the browser did against the database.</summary>
+    public T Service<T>()
+        where T : notnull => App.Services.GetRequiredService<T>();
 
     public async Task DisposeAsync()
     {

@@ -18,6 +18,7 @@ public sealed class FirstRunTests(BrowserFixture browser)
         await page.GotoAsync("/");
         await Expect(page.GetByTestId("demo-credentials")).ToHaveCountAsync(0);
         await page.GetByTestId("first-account").GetByRole(Microsoft.Playwright.AriaRole.Link).ClickAsync();
+        await page.WaitForURLAsync("**/account/setup");
         await page.FillAsync("#email", "head.of.ops@example.com");
         await page.FillAsync("#name", "Head of Ops");
         await page.FillAsync("#password", "Long-enough-1");

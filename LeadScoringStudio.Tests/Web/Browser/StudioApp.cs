@@ -1,4 +1,6 @@
+using LeadScoringStudio.Features.Collaboration;
 using LeadScoringStudio.Tests.TestSupport;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -23,6 +25,9 @@ public sealed class StudioApp : WebApplicationFactory<Program>
 
     public string BaseUrl { get; }
 
+    /// <summary>The app's broadcasts, which a test may hold back for a moment.</summary>
+    public HeldStudioEvents Events => (HeldStudioEvents)Services.GetRequiredService<IStudioEvents>();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
@@ -32,5 +37,7 @@ public sealed class StudioApp : WebApplicationFactory<Program>
         }
 
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        builder.ConfigureTestServices(services => services.AddSingleton<IStudioEvents>(provider =>
+            new HeldStudioEvents(ActivatorUtilities.CreateInstance<InProcessStudioEvents>(provider))));
     }
 }

@@ -12,7 +12,7 @@ namespace LeadScoringStudio.Tests.Web.Browser;
 public sealed class WorkbenchTests(BrowserFixture browser)
 {
     [Fact]
-    public async Task Changing_a_weight_moves_the_preview_the_grid_and_the_mql_impact_without_saving()
+    public async Task Changing_a_weight_moves_the_preview_the_grid_and_the_mql_impact_and_shares_the_draft()
     {
         var page = await browser.SignInAsync(StudioRoles.Marketing);
         await page.GetByText("Lena Fischer").ClickAsync();
@@ -30,34 +30,12 @@ public sealed class WorkbenchTests(BrowserFixture browser)
         await Expect(buyerLine.Locator("td.num").First).ToHaveTextAsync((buyerPoints + 25).ToString());
         await Expect(page.GetByTestId("entering-count")).Not.ToHaveTextAsync("0 entering");
         Assert.NotEqual(countsBefore, await CellCountsAsync(page));
-        await Expect(page.GetByTestId("draft-status")).ToContainTextAsync("Unsaved changes");
+        await Expect(page.GetByTestId("draft-status")).ToContainTextAsync("last change by marketing@demo.local");
         await page.Context.CloseAsync();
     }
 
     [Fact]
-    public async Task Ops_publishes_a_new_version_with_a_note()
-    {
-        var page = await browser.SignInAsync(StudioRoles.Ops);
-        var status = await page.GetByTestId("draft-status").InnerTextAsync();
-        var published = int.Parse(System.Text.RegularExpressions.Regex.Match(status, @"published version (\d+)").Groups[1].Value);
-        await page.GetByText("Engagement (", new() { Exact = false }).ClickAsync();
-        var points = page.GetByTestId("criterion-webinar").Locator("input[data-testid=points]");
-        await points.FillAsync((int.Parse(await points.InputValueAsync()) + 3).ToString());
-        await points.PressAsync("Enter");
-        await Expect(page.GetByTestId("draft-status")).ToContainTextAsync("Unsaved changes");
-
-        await page.GetByTestId("publish").ClickAsync();
-        await page.GetByTestId("publish-note").FillAsync("Webinars count a little more");
-        await page.GetByTestId("publish-confirm").ClickAsync();
-
-        await Expect(page.GetByTestId("draft-status")).ToContainTextAsync($"published version {published + 1} by ops@demo.local");
-        await Expect(page.GetByTestId("entering-count")).ToHaveTextAsync("0 entering");
-        await Expect(page.GetByTestId("leaving-count")).ToHaveTextAsync("0 leaving");
-        await page.Context.CloseAsync();
-    }
-
-    [Fact]
-    public async Task Sales_can_save_the_draft_but_is_refused_publishing()
+    public async Task Sales_changes_the_shared_draft_but_cannot_publish()
     {
         var page = await browser.SignInAsync(StudioRoles.Sales);
         await page.GetByText("Engagement (", new() { Exact = false }).ClickAsync();
@@ -66,11 +44,8 @@ public sealed class WorkbenchTests(BrowserFixture browser)
         await points.FillAsync(newPoints.ToString());
         await points.PressAsync("Enter");
 
+        await Expect(page.GetByTestId("draft-status")).ToContainTextAsync("last change by sales@demo.local");
         await Expect(page.GetByTestId("publish")).ToBeDisabledAsync();
-        await Expect(page.GetByTestId("publish")).ToContainTextAsync("Publish");
-        await page.GetByTestId("save").ClickAsync();
-
-        await Expect(page.GetByTestId("draft-status")).ToContainTextAsync("Draft saved by sales@demo.local");
         await Expect(page.GetByTestId("publish-form")).ToHaveCountAsync(0);
         await page.ReloadAsync();
         await page.WaitForSelectorAsync("[data-interactive]");
@@ -103,7 +78,7 @@ public sealed class WorkbenchTests(BrowserFixture browser)
     }
 
     [Fact]
-    public async Task A_problem_is_shown_inline_in_plain_words_and_blocks_saving()
+    public async Task A_problem_is_shown_inline_in_plain_words_and_the_change_is_not_shared()
     {
         var page = await browser.SignInAsync(StudioRoles.Marketing);
         await page.GetByText("Grades & actions").ClickAsync();
@@ -113,7 +88,7 @@ public sealed class WorkbenchTests(BrowserFixture browser)
 
         await Expect(page.GetByRole(AriaRole.Alert).First).ToContainTextAsync("fit grade");
         await Expect(page.GetByTestId("problem-count")).ToContainTextAsync("1 problem");
-        await Expect(page.GetByTestId("save")).ToBeDisabledAsync();
+        await Expect(page.GetByTestId("draft-status")).ToContainTextAsync("Not shared yet");
         await page.Context.CloseAsync();
     }
 

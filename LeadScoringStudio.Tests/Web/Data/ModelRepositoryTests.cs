@@ -1,4 +1,3 @@
-using LeadScoringStudio.Core.Json;
 using LeadScoringStudio.Core.Models;
 using LeadScoringStudio.Data;
 using LeadScoringStudio.Tests.TestSupport;
@@ -6,67 +5,73 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace LeadScoringStudio.Tests.Web.Data;
 
-public sealed class ModelRepositoryTests() : StorageTest(seedDemo: false)
+public sealed class ModelRepositoryTests() : StorageTest(seedDemo: false, requireApproval: true)
 {
     private ModelRepository _models = default!;
+    private DraftRepository _drafts = default!;
     private int _id;
 
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
         _models = Services.GetRequiredService<ModelRepository>();
+        _drafts = Services.GetRequiredService<DraftRepository>();
         _id = await _models.CreateAsync(StarterModel.Create(), "test");
     }
 
     [Fact]
-    public async Task A_saved_draft_reads_back_equal_with_who_and_when()
+    public async Task A_new_model_is_a_draft_and_with_a_note_also_version_1()
     {
-        var edited = StarterModel.Create().WithCriterionPoints("pricing-page", 17) with { Name = "Q3 model" };
+        var plain = await _models.LoadAsync(_id);
+        Assert.Equal((StarterModel.Create(), "test", 0L), (plain.Draft.Model, plain.Draft.SavedBy, plain.Draft.Version));
+        Assert.Null(plain.Published);
 
-        var result = await _models.SaveDraftAsync(_id, edited, expectedVersion: 0, Principals.Marketing, "pricing up");
-
-        Assert.True(result.Succeeded, result.Message);
-        var workspace = await _models.LoadAsync(_id);
-        Assert.Equal(edited, workspace.Draft.Model);
-        Assert.Equal("maya@example.com", workspace.Draft.SavedBy);
-        Assert.Equal(Storage.Time.GetUtcNow(), workspace.Draft.SavedAt);
-        Assert.Equal("pricing up", workspace.Draft.Note);
-        Assert.Equal(result.Version, workspace.Draft.Version);
-        Assert.Null(workspace.Published);
+        var published = await _models.LoadAsync(await _models.CreateAsync(StarterModel.Create() with { Name = "Other" }, "setup", "as shipped"));
+        Assert.Equal((1, "as shipped", "setup"), (published.Published!.Number, published.Published.Note, published.Published.PublishedBy));
     }
 
     [Fact]
-    public async Task A_second_save_from_an_old_version_is_refused_and_keeps_the_first()
+    public async Task Publishing_needs_Marketing_and_Sales_sign_off_on_that_exact_draft()
     {
-        var first = StarterModel.Create().WithCriterionPoints("pricing-page", 20);
-        var second = StarterModel.Create().WithCriterionPoints("demo-request", 5);
-        Assert.True((await _models.SaveDraftAsync(_id, first, 0, Principals.Marketing)).Succeeded);
+        var approvals = Services.GetRequiredService<ApprovalRepository>();
 
-        var conflict = await _models.SaveDraftAsync(_id, second, 0, Principals.Sales);
+        var refused = await _models.PublishAsync(_id, 0, "first", Principals.Ops);
+        Assert.Equal(SaveStatus.Refused, refused.Status);
+        Assert.Contains("Marketing and Sales", refused.Message);
 
-        Assert.Equal(SaveStatus.Conflict, conflict.Status);
-        Assert.Contains("maya@example.com", conflict.Message);
-        Assert.Equal(first, (await _models.LoadAsync(_id)).Draft.Model);
+        Assert.True((await approvals.ApproveAsync(_id, 0, Principals.Marketing)).Succeeded);
+        Assert.Contains("from Sales", (await _models.PublishAsync(_id, 0, "first", Principals.Ops)).Message);
+        Assert.True((await approvals.ApproveAsync(_id, 0, Principals.Sales)).Succeeded);
+        Assert.Equal(1, (await _models.PublishAsync(_id, 0, "first", Principals.Ops)).PublishedNumber);
     }
 
     [Fact]
-    public async Task Publishing_numbers_versions_and_keeps_each_with_its_note()
+    public async Task A_change_after_sign_off_voids_it()
     {
-        var v1 = StarterModel.Create();
-        var v2 = v1.WithCriterionPoints("webinar", 9);
+        var approvals = Services.GetRequiredService<ApprovalRepository>();
+        await approvals.ApproveAsync(_id, 0, Principals.Marketing);
+        await approvals.ApproveAsync(_id, 0, Principals.Sales);
 
-        var first = await _models.PublishAsync(_id, v1, 0, "first", Principals.Ops);
-        var second = await _models.PublishAsync(_id, v2, first.Version, "webinars count more", Principals.Ops);
+        var edit = await _drafts.CommitAsync(_id, StarterModel.Create(), 0, StarterModel.Create().WithCriterionPoints("webinar", 6), Principals.Sales);
 
-        Assert.Equal(1, first.PublishedNumber);
-        Assert.Equal(2, second.PublishedNumber);
+        Assert.Empty(await approvals.ForAsync(_id, edit.Draft!.Version));
+        Assert.Equal(SaveStatus.Refused, (await _models.PublishAsync(_id, edit.Draft.Version, "after the change", Principals.Ops)).Status);
+        Assert.Equal(SaveStatus.Conflict, (await approvals.ApproveAsync(_id, 0, Principals.Marketing)).Status);
+    }
+
+    [Fact]
+    public async Task Versions_are_numbered_kept_with_their_notes_and_immutable()
+    {
+        var v1 = await PublishSignedOffAsync(0, "first");
+        var edit = await _drafts.CommitAsync(_id, StarterModel.Create(), 0, StarterModel.Create().WithCriterionPoints("webinar", 7), Principals.Marketing);
+        var v2 = await PublishSignedOffAsync(edit.Draft!.Version, "webinars count more");
+
+        Assert.Equal((1, 2), (v1.PublishedNumber, v2.PublishedNumber));
         var versions = await _models.PublishedVersionsAsync(_id);
         Assert.Equal([2, 1], versions.Select(v => v.Number));
-        Assert.Equal(v2, versions[0].Model);
-        Assert.Equal(v1, versions[1].Model);
-        Assert.Equal("webinars count more", versions[0].Note);
-        Assert.Equal("olga@example.com", versions[0].PublishedBy);
-        Assert.Equal(v2, (await _models.LoadAsync(_id)).Published!.Model);
+        Assert.Equal(7, versions[0].Model.FindCriterion("webinar")!.BasePoints);
+        Assert.Equal(StarterModel.Create(), versions[1].Model);
+        Assert.Equal(("webinars count more", "olga@example.com"), (versions[0].Note, versions[0].PublishedBy));
     }
 
     [Theory]
@@ -74,9 +79,7 @@ public sealed class ModelRepositoryTests() : StorageTest(seedDemo: false)
     [InlineData("Marketing")]
     public async Task Only_Ops_may_publish(string role)
     {
-        var user = role == "Sales" ? Principals.Sales : Principals.Marketing;
-
-        var result = await _models.PublishAsync(_id, StarterModel.Create(), 0, "please", user);
+        var result = await _models.PublishAsync(_id, 0, "please", role == "Sales" ? Principals.Sales : Principals.Marketing);
 
         Assert.Equal(SaveStatus.Refused, result.Status);
         Assert.Contains("Only Ops", result.Message);
@@ -84,42 +87,22 @@ public sealed class ModelRepositoryTests() : StorageTest(seedDemo: false)
     }
 
     [Fact]
-    public async Task A_user_without_a_role_cannot_save()
+    public async Task Publishing_needs_a_note_and_the_draft_the_publisher_saw()
     {
-        var result = await _models.SaveDraftAsync(_id, StarterModel.Create().WithCriterionPoints("webinar", 1), 0, Principals.NoRole);
+        Assert.Contains("note", (await _models.PublishAsync(_id, 0, "  ", Principals.Ops)).Message);
 
-        Assert.Equal(SaveStatus.Refused, result.Status);
-        Assert.Equal(0, (await _models.LoadAsync(_id)).Draft.Version);
+        await _drafts.CommitAsync(_id, StarterModel.Create(), 0, StarterModel.Create().WithCriterionPoints("webinar", 2), Principals.Sales);
+        var stale = await _models.PublishAsync(_id, 0, "what I saw", Principals.Ops);
+
+        Assert.Equal(SaveStatus.Conflict, stale.Status);
+        Assert.Contains("sam@example.com changed the draft", stale.Message);
     }
 
-    [Fact]
-    public async Task A_model_with_problems_is_not_stored_and_the_message_says_why()
+    private async Task<SaveResult> PublishSignedOffAsync(long draftVersion, string note)
     {
-        var broken = StarterModel.Create() with { FitBands = new GradeBands(20, 40, 60) };
-
-        var result = await _models.SaveDraftAsync(_id, broken, 0, Principals.Marketing);
-
-        Assert.Equal(SaveStatus.Invalid, result.Status);
-        Assert.Contains("problem", result.Message);
-        Assert.Equal(StarterModel.Create(), (await _models.LoadAsync(_id)).Draft.Model);
-    }
-
-    [Fact]
-    public async Task Publishing_needs_a_note()
-    {
-        var result = await _models.PublishAsync(_id, StarterModel.Create(), 0, "  ", Principals.Ops);
-
-        Assert.Equal(SaveStatus.Invalid, result.Status);
-        Assert.Contains("note", result.Message);
-    }
-
-    [Fact]
-    public async Task The_draft_is_stored_as_a_model_file()
-    {
-        await _models.SaveDraftAsync(_id, StarterModel.Create().WithCriterionPoints("webinar", 6), 0, Principals.Sales);
-
-        await using var db = await Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<StudioDbContext>>().CreateDbContextAsync();
-        var stored = db.Models.Single(m => m.Id == _id).DraftDocument;
-        Assert.Equal(6, ModelFile.Read(stored).Model!.FindCriterion("webinar")!.BasePoints);
+        var approvals = Services.GetRequiredService<ApprovalRepository>();
+        await approvals.ApproveAsync(_id, draftVersion, Principals.Marketing);
+        await approvals.ApproveAsync(_id, draftVersion, Principals.Sales);
+        return await _models.PublishAsync(_id, draftVersion, note, Principals.Ops);
     }
 }

@@ -1,3 +1,4 @@
+using LeadScoringStudio.Core.Changes;
 using LeadScoringStudio.Core.Models;
 using LeadScoringStudio.Data;
 using LeadScoringStudio.Tests.TestSupport;
@@ -9,67 +10,101 @@ namespace LeadScoringStudio.Tests.Web.Workbench;
 public sealed class WorkbenchStateTests() : StorageTest(seedDemo: true, leadCount: 400)
 {
     [Fact]
-    public async Task An_edit_rescores_every_lead_at_once_without_saving()
+    public async Task An_edit_rescores_every_lead_and_is_shared_at_once()
     {
         var bench = await OpenAsync();
         var revision = bench.Revision;
 
-        bench.Edit(bench.Draft.WithCriterionPoints("persona-buyer", 45));
+        await bench.EditAsync(bench.Draft.WithCriterionPoints("persona-buyer", 45), Principals.Marketing);
 
         Assert.True(bench.Revision > revision);
-        Assert.True(bench.HasUnsavedChanges);
+        Assert.False(bench.HasUnsharedChanges);
         Assert.NotEmpty(bench.Impact.EnteringMql);
-        Assert.Equal(StarterModel.Create(), (await Services.GetRequiredService<ModelRepository>().LoadAsync(bench.ModelId)).Draft.Model);
+        Assert.Equal(45, (await Models.LoadAsync(bench.ModelId)).Draft.Model.FindCriterion("persona-buyer")!.BasePoints);
     }
 
     [Fact]
-    public async Task A_draft_with_problems_keeps_showing_the_last_sound_scores()
+    public async Task A_draft_with_problems_stays_with_its_author_and_the_preview_keeps_the_last_sound_scores()
     {
         var bench = await OpenAsync();
-        bench.Edit(bench.Draft.WithCriterionPoints("persona-buyer", 45));
+        await bench.EditAsync(bench.Draft.WithCriterionPoints("persona-buyer", 45), Principals.Marketing);
         var shown = bench.DraftScores;
         var revision = bench.Revision;
 
-        bench.Edit(bench.Draft with { EngagementBands = new GradeBands(10, 20, 30) });
+        await bench.EditAsync(bench.Draft with { EngagementBands = new GradeBands(10, 20, 30) }, Principals.Marketing);
 
         Assert.NotEmpty(bench.Problems);
+        Assert.True(bench.HasUnsharedChanges);
         Assert.Same(shown, bench.DraftScores);
         Assert.Equal(revision, bench.Revision);
-        Assert.Equal(45, bench.ScoredDraft.FindCriterion("persona-buyer")!.BasePoints);
+        Assert.Equal(new GradeBands(60, 35, 15), (await Models.LoadAsync(bench.ModelId)).Draft.Model.EngagementBands);
     }
 
     [Fact]
-    public async Task Two_people_saving_the_same_draft_do_not_overwrite_each_other()
+    public async Task One_persons_edit_arrives_in_the_others_workbench()
     {
         var maya = await OpenAsync();
         var sam = await OpenAsync();
-        maya.Edit(maya.Draft.WithCriterionPoints("webinar", 7));
-        sam.Edit(sam.Draft.WithCriterionPoints("email-click", 4));
+        var changed = 0;
+        sam.Changed += () => changed++;
 
-        var first = await maya.SaveAsync(Principals.Marketing);
-        var second = await sam.SaveAsync(Principals.Sales);
+        await maya.EditAsync(maya.Draft.WithCriterionPoints("webinar", 9), Principals.Marketing);
 
-        Assert.True(first.Succeeded);
-        Assert.Equal(SaveStatus.Conflict, second.Status);
-        Assert.True(sam.HasUnsavedChanges, "the refused edit stays in the editor, not lost");
-        await sam.LoadAsync();
-        Assert.Equal(7, sam.Draft.FindCriterion("webinar")!.BasePoints);
-        Assert.False(maya.HasUnsavedChanges);
+        Assert.True(changed > 0);
+        Assert.Equal(9, sam.Draft.FindCriterion("webinar")!.BasePoints);
+        Assert.Equal(maya.Saved.Version, sam.Saved.Version);
+        Assert.Equal(maya.Impact.DraftMql, sam.Impact.DraftMql);
     }
 
     [Fact]
-    public async Task Publishing_makes_the_draft_the_baseline_so_nothing_differs_any_more()
+    public async Task Two_people_changing_the_same_field_at_once_get_a_conflict_and_the_second_chooses()
     {
-        var bench = await OpenAsync();
-        bench.Edit(bench.Draft.WithCriterionPoints("persona-buyer", 45));
+        var maya = await OpenAsync();
+        var sam = await OpenAsync();
+        var held = new List<Func<Task>>();
+        sam.Dispatch = work => { held.Add(work); return Task.CompletedTask; }; // Maya's change has not reached Sam yet.
 
-        var result = await bench.PublishAsync(Principals.Ops, "buyers matter more");
+        await maya.EditAsync(maya.Draft.WithCriterionPoints("pricing-page", 20), Principals.Marketing);
+        await sam.EditAsync(sam.Draft.WithCriterionPoints("pricing-page", 15), Principals.Sales);
+
+        var conflict = Assert.Single(sam.Conflicts);
+        Assert.Equal(("15", "20"), (conflict.Mine, conflict.Theirs));
+        Assert.True(sam.HasUnsharedChanges);
+        Assert.Equal(20, (await Models.LoadAsync(sam.ModelId)).Draft.Model.FindCriterion("pricing-page")!.BasePoints);
+
+        await sam.ResolveAsync(new Dictionary<string, MergeChoice> { [conflict.Path] = MergeChoice.Mine }, Principals.Sales);
+
+        Assert.Empty(sam.Conflicts);
+        Assert.Equal(15, (await Models.LoadAsync(sam.ModelId)).Draft.Model.FindCriterion("pricing-page")!.BasePoints);
+        Assert.Equal(15, maya.Draft.FindCriterion("pricing-page")!.BasePoints);
+    }
+
+    [Fact]
+    public async Task Publishing_makes_the_draft_the_baseline_everywhere()
+    {
+        var ops = await OpenAsync();
+        var maya = await OpenAsync();
+        await maya.EditAsync(maya.Draft.WithCriterionPoints("persona-buyer", 45), Principals.Marketing);
+
+        var result = await ops.PublishAsync(Principals.Ops, "buyers matter more");
 
         Assert.Equal(2, result.PublishedNumber);
-        Assert.Equal(2, bench.Published!.Number);
-        Assert.Empty(bench.Impact.EnteringMql);
-        Assert.Empty(bench.Impact.LeavingMql);
-        Assert.False(bench.HasUnsavedChanges);
+        Assert.Equal((2, 2), (ops.Published!.Number, maya.Published!.Number));
+        Assert.Empty(maya.Impact.EnteringMql);
+        Assert.Empty(maya.Impact.LeavingMql);
+    }
+
+    [Fact]
+    public async Task Rolling_back_makes_an_old_version_the_draft_as_one_logged_edit()
+    {
+        var bench = await OpenAsync();
+        await bench.EditAsync(bench.Draft.WithCriterionPoints("webinar", 9), Principals.Marketing);
+
+        await bench.RollbackAsync(1, Principals.Marketing);
+
+        Assert.Equal(StarterModel.Create(), (await Models.LoadAsync(bench.ModelId)).Draft.Model);
+        var log = await Services.GetRequiredService<ChangeLogRepository>().ListAsync(bench.ModelId);
+        Assert.Equal("Webinar attended: 9 → 4 points", log[0].Text);
     }
 
     [Fact]
@@ -80,13 +115,14 @@ public sealed class WorkbenchStateTests() : StorageTest(seedDemo: true, leadCoun
         var bench = services.CreateScope().ServiceProvider.GetRequiredService<WorkbenchState>();
 
         await bench.LoadAsync();
-        bench.Edit(bench.Draft.WithCriterionPoints("webinar", 9));
+        await bench.EditAsync(bench.Draft.WithCriterionPoints("webinar", 9), Principals.Marketing);
 
         Assert.Equal(0, bench.Leads.Count);
         Assert.Null(bench.SelectedLead);
         Assert.Equal(0, bench.Impact.DraftCounts.Sum());
-        Assert.True(bench.HasUnsavedChanges);
     }
+
+    private ModelRepository Models => Services.GetRequiredService<ModelRepository>();
 
     private async Task<WorkbenchState> OpenAsync()
     {

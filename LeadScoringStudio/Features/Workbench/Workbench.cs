@@ -1,31 +1,53 @@
 using System.Security.Claims;
+using LeadScoringStudio.Core.Changes;
 using LeadScoringStudio.Core.Models;
 using LeadScoringStudio.Core.Scoring;
 using LeadScoringStudio.Data;
+using LeadScoringStudio.Features.Collaboration;
 using LeadScoringStudio.Features.Leads;
 
 namespace LeadScoringStudio.Features.Workbench;
 
 /// <summary>
-/// One person's open workbench (one per circuit): the draft being edited, the published model it is
-/// compared with, both scored over every stored lead, and the lead being previewed. Every edit
-/// re-validates and re-scores at once, so preview, quadrant and grid follow the draft without a save.
+/// One person's open workbench (one per circuit) on the shared draft. Every sound edit is committed at
+/// once (merged with anyone else's, see <see cref="DraftRepository"/>) and announced; edits by others
+/// arrive through <see cref="IStudioEvents"/> and are taken in. Draft and published model are scored
+/// over every stored lead, so preview, quadrant and grid follow along.
 /// </summary>
-public sealed class Workbench(ModelRepository models, LeadLibrary library, TimeProvider time)
+public sealed class Workbench(
+    ModelRepository models, DraftRepository drafts, ApprovalRepository approvals, LeadLibrary library, IStudioEvents events, TimeProvider time) : IDisposable
 {
+    private readonly SemaphoreSlim _commits = new(1, 1);
+    private IDisposable? _subscription;
+    private IReadOnlyDictionary<string, MergeChoice>? _pendingChoices;
+
+    /// <summary>Identifies this workbench in broadcasts and presence.</summary>
+    public string SessionId { get; } = Guid.NewGuid().ToString("N");
+
+    /// <summary>How the page runs work on its own thread (its InvokeAsync); events from others arrive on theirs.</summary>
+    public Func<Func<Task>, Task> Dispatch { get; set; } = work => work();
+
     public int ModelId { get; private set; }
 
-    /// <summary>The draft as last loaded or saved; <see cref="Draft"/> differs from it while there are unsaved edits.</summary>
+    /// <summary>The shared draft as last stored; <see cref="Draft"/> differs from it while an edit is not shared yet.</summary>
     public DraftModel Saved { get; private set; } = default!;
 
     public PublishedModel? Published { get; private set; }
 
     public ScoringModel Draft { get; private set; } = default!;
 
-    /// <summary>The published model, or the saved draft while nothing is published yet.</summary>
+    /// <summary>The published model, or the stored draft while nothing is published yet.</summary>
     public ScoringModel Baseline => Published?.Model ?? Saved.Model;
 
     public IReadOnlyList<ModelProblem> Problems { get; private set; } = [];
+
+    /// <summary>My edit and someone else's changed the same things: choose before the edit is shared.</summary>
+    public IReadOnlyList<MergeConflict> Conflicts { get; private set; } = [];
+
+    /// <summary>What the last commit said, for the status line.</summary>
+    public string? LastMessage { get; private set; }
+
+    public IReadOnlyList<Approval> Approvals { get; private set; } = [];
 
     public LeadSet Leads { get; private set; } = default!;
 
@@ -45,29 +67,199 @@ public sealed class Workbench(ModelRepository models, LeadLibrary library, TimeP
 
     public int? SelectedLead { get; private set; }
 
-    public bool HasUnsavedChanges => !Draft.Equals(Saved.Model);
+    public bool HasUnsharedChanges => !Draft.Equals(Saved.Model);
 
     public bool IsLoaded => Leads is not null;
 
     public event Action? Changed;
 
-    /// <summary>Loads (or reloads, dropping unsaved edits) the draft and published version as stored now, and scores them.</summary>
+    /// <summary>Loads (or reloads, dropping unshared edits) the stored draft and published version, and scores them.</summary>
     public async Task LoadAsync(CancellationToken cancellationToken = default)
     {
         ModelId = await models.FirstModelIdAsync(cancellationToken)
-            ?? throw new InvalidOperationException("There is no scoring model yet. Turn on demo seeding or import a model.");
+            ?? throw new InvalidOperationException("There is no scoring model yet.");
         Leads = await library.GetAsync();
         AsOf = time.GetUtcNow();
         var workspace = await models.LoadAsync(ModelId, cancellationToken);
         Saved = workspace.Draft;
-        Published = workspace.Published;
-        PublishedScores = new BatchScorer(Baseline, Leads.Batch).Score(AsOf);
+        SetPublished(workspace.Published);
+        Approvals = await approvals.ForAsync(ModelId, Saved.Version, cancellationToken);
+        Conflicts = [];
         SelectedLead ??= Leads.Examples.Count > 0 ? Leads.Examples[0] : Leads.Count > 0 ? 0 : null;
-        Edit(Saved.Model);
+        _subscription ??= events.Subscribe(OnEvent);
+        Show(Saved.Model);
     }
 
-    /// <summary>Replaces the draft with an edited copy, re-validates it and, when it has no problems, re-scores every lead.</summary>
-    public void Edit(ScoringModel draft)
+    /// <summary>Takes an edited copy of the draft: shows it at once and, when it has no problems, shares it.</summary>
+    public async Task EditAsync(ScoringModel draft, ClaimsPrincipal user)
+    {
+        Show(draft);
+        if (Problems.Count == 0)
+        {
+            await CommitAsync(user);
+        }
+    }
+
+    /// <summary>Settles the conflicts of the last commit, conflict path by conflict path, and shares the result.</summary>
+    public Task ResolveAsync(IReadOnlyDictionary<string, MergeChoice> choices, ClaimsPrincipal user)
+    {
+        _pendingChoices = choices;
+        return CommitAsync(user);
+    }
+
+    /// <summary>Drops the edit that is not shared (with problems or in conflict) and shows the shared draft.</summary>
+    public void DiscardUnshared()
+    {
+        Conflicts = [];
+        Show(Saved.Model);
+    }
+
+    /// <summary>Starts over from an old published version: its model becomes the draft, as one edit, logged like any other.</summary>
+    public async Task RollbackAsync(int versionNumber, ClaimsPrincipal user)
+    {
+        var version = (await models.PublishedVersionsAsync(ModelId)).Single(v => v.Number == versionNumber);
+        await EditAsync(version.Model, user);
+    }
+
+    public void SelectLead(int position)
+    {
+        SelectedLead = position;
+        Changed?.Invoke();
+    }
+
+    public async Task<SaveResult> PublishAsync(ClaimsPrincipal user, string note)
+    {
+        var result = await models.PublishAsync(ModelId, Saved.Version, note, user);
+        if (result.Succeeded)
+        {
+            events.Publish(new ModelPublished(ModelId, result.PublishedNumber!.Value, SessionId));
+            await RefreshPublishedAsync();
+        }
+
+        return result;
+    }
+
+    public async Task<SaveResult> ApproveAsync(ClaimsPrincipal user)
+    {
+        var result = await approvals.ApproveAsync(ModelId, Saved.Version, user);
+        if (result.Succeeded)
+        {
+            events.Publish(new ApprovalsChanged(ModelId, SessionId));
+            Approvals = await approvals.ForAsync(ModelId, Saved.Version);
+            Changed?.Invoke();
+        }
+
+        return result;
+    }
+
+    public void Dispose()
+    {
+        _subscription?.Dispose();
+        _commits.Dispose();
+    }
+
+    private async Task CommitAsync(ClaimsPrincipal user)
+    {
+        await _commits.WaitAsync();
+        try
+        {
+            var edited = Draft;
+            if (edited.Equals(Saved.Model))
+            {
+                return;
+            }
+
+            var result = await drafts.CommitAsync(ModelId, Saved.Model, Saved.Version, edited, user, _pendingChoices);
+            _pendingChoices = null;
+            LastMessage = result.Message;
+            Conflicts = result.Conflicts ?? [];
+            if (result.Succeeded)
+            {
+                await TakeStoredAsync(result.Draft!, keepLocalEdits: !Draft.Equals(edited));
+                events.Publish(new DraftChanged(ModelId, Saved.Version, SessionId));
+            }
+
+            Changed?.Invoke();
+        }
+        finally
+        {
+            _commits.Release();
+        }
+    }
+
+    private void OnEvent(StudioEvent studioEvent)
+    {
+        if (studioEvent.ModelId != ModelId || studioEvent.FromSession == SessionId)
+        {
+            return;
+        }
+
+        _ = studioEvent switch
+        {
+            DraftChanged => Dispatch(RefreshDraftAsync),
+            ModelPublished => Dispatch(RefreshPublishedAsync),
+            ApprovalsChanged => Dispatch(RefreshApprovalsAsync),
+            _ => Task.CompletedTask,
+        };
+    }
+
+    /// <summary>Someone else committed: take the stored draft in, keeping (merged) any edit of mine not shared yet.</summary>
+    private async Task RefreshDraftAsync()
+    {
+        var stored = (await models.LoadAsync(ModelId)).Draft;
+        if (stored.Version != Saved.Version)
+        {
+            await TakeStoredAsync(stored, keepLocalEdits: HasUnsharedChanges);
+            Changed?.Invoke();
+        }
+    }
+
+    private async Task RefreshPublishedAsync()
+    {
+        var workspace = await models.LoadAsync(ModelId);
+        SetPublished(workspace.Published);
+        Approvals = await approvals.ForAsync(ModelId, Saved.Version);
+        Show(Draft);
+    }
+
+    private async Task RefreshApprovalsAsync()
+    {
+        Approvals = await approvals.ForAsync(ModelId, Saved.Version);
+        Changed?.Invoke();
+    }
+
+    private async Task TakeStoredAsync(DraftModel stored, bool keepLocalEdits)
+    {
+        var local = Draft;
+        var previous = Saved;
+        Saved = stored;
+        Approvals = await approvals.ForAsync(ModelId, stored.Version);
+        if (!keepLocalEdits)
+        {
+            Show(stored.Model);
+            return;
+        }
+
+        var merge = ModelMerge.Merge(previous.Model, local, stored.Model);
+        if (merge.Model is { } merged)
+        {
+            Show(merged);
+        }
+        else
+        {
+            // Keep my edit on its old base; committing it will ask to choose.
+            Saved = previous;
+            Conflicts = merge.Conflicts;
+        }
+    }
+
+    private void SetPublished(PublishedModel? published)
+    {
+        Published = published;
+        PublishedScores = new BatchScorer(published?.Model ?? Saved.Model, Leads.Batch).Score(AsOf);
+    }
+
+    private void Show(ScoringModel draft)
     {
         Draft = draft;
         Problems = ModelValidator.Validate(draft);
@@ -80,27 +272,5 @@ public sealed class Workbench(ModelRepository models, LeadLibrary library, TimeP
         }
 
         Changed?.Invoke();
-    }
-
-    public void SelectLead(int position)
-    {
-        SelectedLead = position;
-        Changed?.Invoke();
-    }
-
-    public async Task<SaveResult> SaveAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default) =>
-        await AfterStoreAsync(await models.SaveDraftAsync(ModelId, Draft, Saved.Version, user, cancellationToken: cancellationToken), cancellationToken);
-
-    public async Task<SaveResult> PublishAsync(ClaimsPrincipal user, string note, CancellationToken cancellationToken = default) =>
-        await AfterStoreAsync(await models.PublishAsync(ModelId, Draft, Saved.Version, note, user, cancellationToken), cancellationToken);
-
-    private async Task<SaveResult> AfterStoreAsync(SaveResult result, CancellationToken cancellationToken)
-    {
-        if (result.Succeeded)
-        {
-            await LoadAsync(cancellationToken);
-        }
-
-        return result;
     }
 }

@@ -1,0 +1,97 @@
+using System.Security.Claims;
+using LeadScoringStudio.Core.Changes;
+using LeadScoringStudio.Core.Json;
+using LeadScoringStudio.Core.Models;
+using LeadScoringStudio.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace LeadScoringStudio.Data;
+
+/// <summary>The outcome of committing an edit to the shared draft: the draft now stored, or the conflicts to choose on.</summary>
+public sealed record CommitResult(SaveStatus Status, string Message, DraftModel? Draft = null, IReadOnlyList<MergeConflict>? Conflicts = null)
+{
+    public bool Succeeded => Status == SaveStatus.Saved;
+}
+
+/// <summary>
+/// The shared draft that several people edit at once. An edit is committed against the version it was
+/// made on: if someone else committed since, the two are merged (different things combine; the same
+/// thing changed differently comes back as conflicts to choose on, nothing is overwritten). Each commit
+/// records its changes, in words, in the change log. SQLite has no row version, so the draft's
+/// <see cref="ModelRecord.Version"/> is the guard: a commit that lost the race merges again.
+/// </summary>
+public sealed class DraftRepository(IDbContextFactory<StudioDbContext> contexts, TimeProvider time)
+{
+    private const int Attempts = 20;
+
+    /// <summary>
+    /// Commits <paramref name="edited"/>, made from <paramref name="baseModel"/> at <paramref name="baseVersion"/>.
+    /// <paramref name="choices"/> settles conflicts a previous attempt reported.
+    /// </summary>
+    public async Task<CommitResult> CommitAsync(
+        int modelId, ScoringModel baseModel, long baseVersion, ScoringModel edited, ClaimsPrincipal user,
+        IReadOnlyDictionary<string, MergeChoice>? choices = null, CancellationToken cancellationToken = default)
+    {
+        if (!StudioRoles.CanEditModel(user))
+        {
+            return new CommitResult(SaveStatus.Refused, "Your account has no role that may change the model.");
+        }
+
+        for (var attempt = 0; ; attempt++)
+        {
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            var record = await db.Models.SingleAsync(m => m.Id == modelId, cancellationToken);
+            var current = ModelRepository.ToDraft(record);
+            var next = edited;
+            if (record.Version != baseVersion)
+            {
+                var merge = ModelMerge.Merge(baseModel, edited, current.Model, choices);
+                if (merge.Conflicts.Count > 0)
+                {
+                    return new CommitResult(SaveStatus.Conflict, $"{current.SavedBy} changed the same thing at the same time. Choose which value to keep.", current, merge.Conflicts);
+                }
+
+                if (merge.Model is null)
+                {
+                    return new CommitResult(SaveStatus.Invalid, $"Together with {current.SavedBy}'s change the model would have a problem: {merge.Problems[0].Message}.", current);
+                }
+
+                next = merge.Model;
+            }
+
+            if (ModelValidator.Validate(next) is [var problem, ..])
+            {
+                return new CommitResult(SaveStatus.Invalid, $"Not saved: {problem.Message}.", current);
+            }
+
+            var changes = ModelDiff.Compare(current.Model, next);
+            if (changes.Count == 0)
+            {
+                return new CommitResult(SaveStatus.Saved, "No change.", current);
+            }
+
+            var by = StudioRoles.NameOf(user);
+            var now = time.GetUtcNow();
+            record.Name = next.Name;
+            record.DraftDocument = ModelFile.Write(next);
+            record.DraftSavedBy = by;
+            record.DraftSavedAt = now;
+
+            // The draft and its change-log lines are saved together; saving bumps the version by one.
+            db.Changes.AddRange(changes.Select(c => new ChangeRecord
+            {
+                ModelId = modelId, DraftVersion = record.Version + 1, At = now, By = by, Path = c.Path, CriterionId = c.CriterionId, Text = c.Text,
+            }));
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < Attempts)
+            {
+                continue;
+            }
+
+            return new CommitResult(SaveStatus.Saved, changes.Count == 1 ? changes[0].Text : $"{changes.Count} changes saved.", ModelRepository.ToDraft(record));
+        }
+    }
+}
