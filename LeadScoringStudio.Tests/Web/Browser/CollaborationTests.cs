@@ -92,7 +92,7 @@ public sealed class CollaborationTests(BrowserFixture browser)
 
         var student = maya.GetByTestId("workshop-lead-ex-student");
         await Expect(student.GetByTestId("tally")).ToHaveTextAsync("now 1 · nurture 0 · DQ 0");
-        await Expect(student.GetByTestId("model")).ToHaveTextAsync("Disqualify");
+        await Expect(student.GetByTestId("model")).ToHaveTextAsync("DQ");
         await Expect(maya.GetByTestId("agreement")).ToContainTextAsync("Agreement with the draft: 50%");
 
         await maya.GetByTestId("workshop-lead-ex-student").GetByTestId("vote-Disqualify").ClickAsync();
