@@ -13,6 +13,10 @@ else if (args is ["--ui", ..])
         Argument(args, 3, "Marketing-demo-1"),
         Number(args, 4, 40));
 }
+else if (args is ["--ui-collab", ..])
+{
+    await UiTimings.RunCollaborationAsync(Argument(args, 1, "http://localhost:5275"), Number(args, 2, 60));
+}
 else
 {
     BenchmarkSwitcher.FromAssembly(typeof(BenchmarkData).Assembly).Run(args);

@@ -38,21 +38,34 @@ public static class UiTimings
         }
         """;
 
+    // Waits in one page for its grid to change and resolves with the wall-clock time it did (ms since 1970).
+    private const string GridChangedAt = """
+        () => new Promise(resolve => {
+          const grid = document.querySelector('[data-testid=cell-grid]');
+          const before = grid.getAttribute('data-revision');
+          const watcher = new MutationObserver(() => {
+            if (grid.getAttribute('data-revision') !== before) { watcher.disconnect(); resolve(performance.timeOrigin + performance.now()); }
+          });
+          watcher.observe(grid, { attributes: true });
+        })
+        """;
+
+    // Changes the weight in the other page and returns the wall-clock time of the change event.
+    private const string ChangeWeightAt = """
+        ([selector, value]) => {
+          const input = document.querySelector(selector);
+          input.value = String(value);
+          const at = performance.timeOrigin + performance.now();
+          input.dispatchEvent(new Event('change', { bubbles: true }));
+          return at;
+        }
+        """;
+
     public static async Task RunAsync(string baseUrl, string email, string password, int rounds)
     {
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking"],
-        });
-        var page = await browser.NewPageAsync(new() { BaseURL = baseUrl, ViewportSize = new() { Width = 1366, Height = 768 } });
-        await page.GotoAsync("/account/login");
-        await page.FillAsync("#email", email);
-        await page.FillAsync("#password", password);
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForSelectorAsync($"[data-interactive] {WeightInput}");
+        await using var browser = await LaunchAsync(playwright);
+        var page = await SignInAsync(browser, baseUrl, email, password);
 
         var loads = new List<(double Html, double Interactive)>();
         for (var i = 0; i < 5; i++)
@@ -73,6 +86,47 @@ public static class UiTimings
         await page.WaitForFunctionAsync("() => document.getElementById('quadrant-chart')?.data?.length === 3");
         Report("weight change -> grid updated (quadrant tab open)", await ChangeAsync(page, "[data-testid=cell-grid]", rounds));
         Report("weight change -> quadrant redrawn", await ChangeAsync(page, "[data-testid=quadrant]", rounds));
+    }
+
+    /// <summary>
+    /// Two people in two browser contexts: one changes a weight, the other's grid shows it. Reports the time
+    /// between the change in one page and the update in the other (both pages on this machine's clock).
+    /// </summary>
+    public static async Task RunCollaborationAsync(string baseUrl, int rounds)
+    {
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await LaunchAsync(playwright);
+        var editor = await SignInAsync(browser, baseUrl, "marketing@demo.local", "Marketing-demo-1");
+        var watcher = await SignInAsync(browser, baseUrl, "sales@demo.local", "Sales-demo-1");
+        var times = new double[rounds];
+        for (var i = 0; i < rounds; i++)
+        {
+            var seen = watcher.EvaluateAsync<double>(GridChangedAt);
+            var changed = await editor.EvaluateAsync<double>(ChangeWeightAt, new object[] { WeightInput, i % 2 == 0 ? 35 : 25 });
+            times[i] = await seen - changed;
+            await editor.WaitForTimeoutAsync(150);
+        }
+
+        Report($"edit in one browser -> other browser's grid updated ({rounds} edits)", times);
+    }
+
+    private static Task<IBrowser> LaunchAsync(IPlaywright playwright) => playwright.Chromium.LaunchAsync(new()
+    {
+        ExecutablePath = "/usr/bin/chromium",
+        Headless = true,
+        Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking"],
+    });
+
+    private static async Task<IPage> SignInAsync(IBrowser browser, string baseUrl, string email, string password)
+    {
+        var context = await browser.NewContextAsync(new() { BaseURL = baseUrl, ViewportSize = new() { Width = 1366, Height = 768 } });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/account/login");
+        await page.FillAsync("#email", email);
+        await page.FillAsync("#password", password);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForSelectorAsync($"[data-interactive] {WeightInput}");
+        return page;
     }
 
     private static Task<double[]> ChangeAsync(IPage page, string watched, int rounds) =>

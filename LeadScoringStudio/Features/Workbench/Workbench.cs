@@ -96,6 +96,8 @@ public sealed class Workbench(
         Show(draft);
         if (Problems.Count == 0)
         {
+            // Let the page render the new scores first; SQLite's "async" calls run synchronously and would hold the render back.
+            await Task.Yield();
             await CommitAsync(user);
         }
     }
