@@ -35,11 +35,11 @@ public sealed class CollaborationTests(BrowserFixture browser)
         var maya = await browser.SignInAsync(StudioRoles.Marketing);
         var sam = await browser.SignInAsync(StudioRoles.Sales);
         var revision = await sam.GetByTestId("cell-grid").GetAttributeAsync("data-revision");
-        var value = await PointsAsync(maya, "seniority-director") + 9;
+        var value = await maya.PointsAsync("seniority-director") + 9;
 
-        await SetPointsAsync(maya, "seniority-director", value);
+        await maya.SetPointsAsync("seniority-director", value);
 
-        await Expect(Points(sam, "seniority-director")).ToHaveValueAsync(value.ToString());
+        await Expect(sam.Points("seniority-director")).ToHaveValueAsync(value.ToString());
         await Expect(sam.GetByTestId("cell-grid")).Not.ToHaveAttributeAsync("data-revision", revision!);
         await Expect(sam.GetByTestId("draft-status")).ToContainTextAsync("last change by marketing@demo.local");
         await maya.Context.CloseAsync();
@@ -51,12 +51,12 @@ public sealed class CollaborationTests(BrowserFixture browser)
     {
         var maya = await browser.SignInAsync(StudioRoles.Marketing);
         var sam = await browser.SignInAsync(StudioRoles.Sales);
-        var start = await PointsAsync(maya, "seniority-manager");
+        var start = await maya.PointsAsync("seniority-manager");
 
         browser.App.Events.Hold(); // neither has seen the other's change yet
-        await SetPointsAsync(maya, "seniority-manager", start + 4);
+        await maya.SetPointsAsync("seniority-manager", start + 4);
         await Expect(maya.GetByTestId("draft-status")).ToContainTextAsync("last change by marketing@demo.local");
-        await SetPointsAsync(sam, "seniority-manager", start + 7);
+        await sam.SetPointsAsync("seniority-manager", start + 7);
         var conflict = sam.GetByTestId("conflict");
         await Expect(conflict).ToContainTextAsync($"Yours: {start + 7}");
         await Expect(conflict).ToContainTextAsync($"Theirs: {start + 4}");
@@ -66,7 +66,7 @@ public sealed class CollaborationTests(BrowserFixture browser)
         await sam.GetByTestId("resolve").ClickAsync();
 
         await Expect(sam.GetByTestId("conflicts")).ToHaveCountAsync(0);
-        await Expect(Points(maya, "seniority-manager")).ToHaveValueAsync((start + 7).ToString());
+        await Expect(maya.Points("seniority-manager")).ToHaveValueAsync((start + 7).ToString());
         var models = browser.Service<ModelRepository>();
         var id = (await models.FirstModelIdAsync())!.Value;
         Assert.Equal(start + 7, (await models.LoadAsync(id)).Draft.Model.FindCriterion("seniority-manager")!.BasePoints);
@@ -115,7 +115,7 @@ public sealed class CollaborationTests(BrowserFixture browser)
 
         await SignOffAsync(maya);
         await Expect(olga.GetByTestId("sign-off")).ToContainTextAsync("Marketing ✓ marketing@demo.local");
-        await SetPointsAsync(sam, "persona-influencer", await PointsAsync(sam, "persona-influencer") + 1);
+        await sam.SetPointsAsync("persona-influencer", await sam.PointsAsync("persona-influencer") + 1);
         await Expect(olga.GetByTestId("sign-off")).ToContainTextAsync("Marketing ✗");
 
         await SignOffAsync(maya);
@@ -139,16 +139,5 @@ public sealed class CollaborationTests(BrowserFixture browser)
         await Expect(page.GetByTestId("sign-off-review")).ToBeVisibleAsync();
         await page.GetByTestId("approve-confirm").ClickAsync();
         await Expect(page.GetByTestId("sign-off-review")).ToHaveCountAsync(0);
-    }
-
-    private static ILocator Points(IPage page, string criterion) =>
-        page.GetByTestId($"criterion-{criterion}").Locator("input[data-testid=points]");
-
-    private static async Task<int> PointsAsync(IPage page, string criterion) => int.Parse(await Points(page, criterion).InputValueAsync());
-
-    private static async Task SetPointsAsync(IPage page, string criterion, int points)
-    {
-        await Points(page, criterion).FillAsync(points.ToString());
-        await Points(page, criterion).PressAsync("Enter");
     }
 }

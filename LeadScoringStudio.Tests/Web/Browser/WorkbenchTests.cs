@@ -19,11 +19,9 @@ public sealed class WorkbenchTests(BrowserFixture browser)
         await Expect(page.GetByTestId("preview-name")).ToContainTextAsync("Lena Fischer");
         var totalBefore = await page.GetByTestId("preview-draft").GetByTestId("total").InnerTextAsync();
         var countsBefore = await CellCountsAsync(page);
-        var points = page.GetByTestId("criterion-persona-buyer").Locator("input[data-testid=points]");
-        var buyerPoints = int.Parse(await points.InputValueAsync());
+        var buyerPoints = await page.PointsAsync("persona-buyer");
 
-        await points.FillAsync((buyerPoints + 25).ToString());
-        await points.PressAsync("Enter");
+        await page.SetPointsAsync("persona-buyer", buyerPoints + 25);
 
         await Expect(page.GetByTestId("preview-draft").GetByTestId("total")).Not.ToHaveTextAsync(totalBefore);
         var buyerLine = page.GetByTestId("preview-explanation").Locator("tr", new() { HasText = "Buyer persona" });
@@ -39,10 +37,8 @@ public sealed class WorkbenchTests(BrowserFixture browser)
     {
         var page = await browser.SignInAsync(StudioRoles.Sales);
         await page.GetByText("Engagement (", new() { Exact = false }).ClickAsync();
-        var points = page.GetByTestId("criterion-email-click").Locator("input[data-testid=points]");
-        var newPoints = int.Parse(await points.InputValueAsync()) + 1;
-        await points.FillAsync(newPoints.ToString());
-        await points.PressAsync("Enter");
+        var newPoints = await page.PointsAsync("email-click") + 1;
+        await page.SetPointsAsync("email-click", newPoints);
 
         await Expect(page.GetByTestId("draft-status")).ToContainTextAsync("last change by sales@demo.local");
         await Expect(page.GetByTestId("publish")).ToBeDisabledAsync();
@@ -50,7 +46,7 @@ public sealed class WorkbenchTests(BrowserFixture browser)
         await page.ReloadAsync();
         await page.WaitForSelectorAsync("[data-interactive]");
         await page.GetByText("Engagement (", new() { Exact = false }).ClickAsync();
-        await Expect(page.GetByTestId("criterion-email-click").Locator("input[data-testid=points]")).ToHaveValueAsync(newPoints.ToString());
+        await Expect(page.Points("email-click")).ToHaveValueAsync(newPoints.ToString());
         await page.Context.CloseAsync();
     }
 
@@ -63,9 +59,7 @@ public sealed class WorkbenchTests(BrowserFixture browser)
         await page.WaitForFunctionAsync("() => document.getElementById('quadrant-chart')?.data?.length === 3");
         var revision = await quadrant.GetAttributeAsync("data-revision");
 
-        var points = page.GetByTestId("criterion-seniority-exec").Locator("input[data-testid=points]");
-        await points.FillAsync((int.Parse(await points.InputValueAsync()) + 10).ToString());
-        await points.PressAsync("Enter");
+        await page.SetPointsAsync("seniority-exec", await page.PointsAsync("seniority-exec") + 10);
         await Expect(quadrant).Not.ToHaveAttributeAsync("data-revision", revision!);
 
         // WebGL points cannot be hit reliably by a synthetic mouse; send the click event Plotly itself would send for point 3 of trace 0.
