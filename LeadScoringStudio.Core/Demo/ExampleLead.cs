@@ -4,11 +4,3 @@ namespace LeadScoringStudio.Core.Demo;
 
 /// <summary>A hand-written lead for workshops: the lead itself and the story it tells in one sentence.</summary>
 public sealed record ExampleLead(Lead Lead, string Story);
-
-/// <summary>How a lead turned out, when sales knows.</summary>
-public enum LeadOutcome
-{
-    Unknown,
-    Converted,
-    NotConverted,
-}

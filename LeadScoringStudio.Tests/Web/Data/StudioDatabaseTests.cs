@@ -1,3 +1,4 @@
+using LeadScoringStudio.Core.Leads;
 using LeadScoringStudio.Core.Models;
 using LeadScoringStudio.Data;
 using LeadScoringStudio.Security;
@@ -33,8 +34,8 @@ public sealed class StudioDatabaseTests
 
         var leads = await services.GetRequiredService<LeadRepository>().LoadAllAsync();
         Assert.Equal(30 + LeadScoringStudio.Core.Demo.ExampleLeads.Create(storage.Time.GetUtcNow()).Count, leads.Count);
-        Assert.Contains(leads, l => l.Outcome == LeadScoringStudio.Core.Demo.LeadOutcome.Converted);
-        Assert.Contains(leads, l => l.Outcome == LeadScoringStudio.Core.Demo.LeadOutcome.Unknown && !l.IsExample);
+        Assert.Contains(leads, l => l.Outcome == LeadScoringStudio.Core.Leads.LeadOutcome.Converted);
+        Assert.Contains(leads, l => l.Outcome == LeadScoringStudio.Core.Leads.LeadOutcome.Unknown && !l.IsExample);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using LeadScoringStudio.Core.Demo;
+using LeadScoringStudio.Core.Leads;
 using LeadScoringStudio.Data;
 using LeadScoringStudio.Features.Leads;
 

@@ -1,5 +1,6 @@
 using Bunit;
 using LeadScoringStudio.Core.Demo;
+using LeadScoringStudio.Core.Leads;
 using LeadScoringStudio.Core.Models;
 using LeadScoringStudio.Core.Scoring;
 using LeadScoringStudio.Data;

@@ -1,4 +1,5 @@
 using LeadScoringStudio.Core.Demo;
+using LeadScoringStudio.Core.Leads;
 using LeadScoringStudio.Core.Models;
 using LeadScoringStudio.Core.Scoring;
 using LeadScoringStudio.Features.Leads;

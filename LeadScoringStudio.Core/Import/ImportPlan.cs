@@ -1,0 +1,27 @@
+using LeadScoringStudio.Core.Leads;
+
+namespace LeadScoringStudio.Core.Import;
+
+/// <summary>A lead read from a file row: its id, the attributes the row gives (only those), and its outcome if the file says.</summary>
+public sealed record ImportedLead(int Line, string Id, IReadOnlyDictionary<string, FieldValue> Attributes, LeadOutcome? Outcome);
+
+/// <summary>An activity read from an activities file row.</summary>
+public sealed record ImportedActivity(int Line, string LeadId, Activity Activity);
+
+/// <summary>
+/// The outcome of a dry run: the leads and activities the files would write, every problem found, and
+/// how many rows had problems (those rows are left out; they are written only if fixed).
+/// </summary>
+public sealed record ImportPlan(
+    IReadOnlyList<ImportedLead> Leads, IReadOnlyList<ImportedActivity> Activities, IReadOnlyList<ImportProblem> Problems, int BadRows)
+{
+    public bool IsClean => Problems.Count == 0;
+}
+
+/// <summary>How to read values: which texts mean "no value" (compared ignoring case and surrounding spaces).</summary>
+public sealed record ImportOptions(IReadOnlyCollection<string> MissingValues)
+{
+    public static ImportOptions Default { get; } = new(["", "Select", "N/A", "NA", "-", "null"]);
+
+    public bool IsMissing(string value) => MissingValues.Any(m => string.Equals(m.Trim(), value.Trim(), StringComparison.OrdinalIgnoreCase));
+}

@@ -1,0 +1,120 @@
+using System.Text;
+using LeadScoringStudio.Core.Import;
+using LeadScoringStudio.Core.Leads;
+using LeadScoringStudio.Core.Models;
+
+namespace LeadScoringStudio.Tests.Core.Import;
+
+public class LeadImportTests
+{
+    private static readonly ScoringModel Model = StarterModel.Create();
+
+    [Fact]
+    public void Suggests_a_mapping_from_column_names_and_the_models_fields()
+    {
+        var mapping = MappingSuggestions.ForLeads(["Lead ID", "E-mail", "Company", "Company size (employees)", "Seniority", "Favourite colour", "Outcome"], Model);
+
+        Assert.Equal(
+            [ColumnTarget.LeadId, ColumnTarget.Email, ColumnTarget.Company, ColumnTarget.Attribute, ColumnTarget.Attribute, ColumnTarget.Attribute, ColumnTarget.Outcome],
+            mapping.Select(m => m.Target));
+        Assert.Equal(("company_size", FieldType.Number), (mapping[3].Field, mapping[3].Type));
+        Assert.Equal(("favourite_colour", FieldType.Text), (mapping[5].Field, mapping[5].Type));
+    }
+
+    [Fact]
+    public void A_good_file_becomes_leads_with_typed_values_missing_placeholders_and_outcomes()
+    {
+        var plan = Plan("""
+            id,name,email,company_size,budget_confirmed,seniority,outcome
+            c-1,Ada Brooks,ada@acme.com,1200,yes,VP,won
+            c-2,Ben Costa,ben@beta.io,N/A,no,Select,
+            c-3,Cy Dubois,cy@gamma.de,-,yes,Director,lost
+            """);
+
+        Assert.True(plan.IsClean);
+        Assert.Equal(["c-1", "c-2", "c-3"], plan.Leads.Select(l => l.Id));
+        var ada = plan.Leads[0];
+        Assert.Equal((1200.0, true, "VP", "Ada Brooks"), (ada.Attributes["company_size"].Number, ada.Attributes["budget_confirmed"].Yes, ada.Attributes["seniority"].Text, ada.Attributes["name"].Text));
+        Assert.True(plan.Leads[1].Attributes["company_size"].IsMissing);
+        Assert.True(plan.Leads[1].Attributes["seniority"].IsMissing);
+        Assert.Equal([LeadOutcome.Converted, LeadOutcome.Unknown, LeadOutcome.NotConverted], plan.Leads.Select(l => l.Outcome!.Value));
+    }
+
+    [Fact]
+    public void Every_bad_cell_is_listed_with_row_column_and_reason_and_its_row_left_out()
+    {
+        var plan = Plan("""
+            id,company_size,last_contact,budget_confirmed,outcome
+            a,12x,2026-01-01,yes,won
+            b,10,01/02/2026,yes,won
+            c,10,2026-01-01,maybe,won
+            a,10,2026-01-01,yes,won
+            ,10,2026-01-01,yes,won
+            f,10,2026-01-01,yes,perhaps
+            g,7,2026-01-01,no,no
+            """, ("last_contact", FieldType.Date));
+
+        Assert.Equal(
+        [
+            "row 2, column 'company_size': '12x' is not a number (use a dot for decimals, no thousands separators)",
+            "row 3, column 'last_contact': '01/02/2026' is not a date (use yyyy-mm-dd)",
+            "row 4, column 'budget_confirmed': 'maybe' is not yes or no",
+            "row 5, column 'id': duplicate id 'a' (also on row 2)",
+            "row 6, column 'id': the lead id is empty",
+            "row 7, column 'outcome': 'perhaps' is not an outcome (use converted/won/yes or lost/no, or leave it empty)",
+        ], plan.Problems.Select(p => p.ToString().Replace("leads.csv, ", "")));
+        Assert.Equal(6, plan.BadRows);
+        Assert.Equal(["g"], plan.Leads.Select(l => l.Id));
+    }
+
+    [Fact]
+    public void Without_an_id_column_nothing_can_be_imported() =>
+        Assert.Equal("map one column to the lead id", Assert.Single(LeadImport.Plan(Table("name\nAda\n"), [new("name", ColumnTarget.Name)], ImportOptions.Default).Problems).Reason);
+
+    [Fact]
+    public void The_missing_value_placeholders_are_configurable()
+    {
+        var plan = LeadImport.Plan(Table("id,seniority\n1,unknown\n"), [new("id", ColumnTarget.LeadId), new("seniority", ColumnTarget.Attribute, "seniority")], new ImportOptions(["unknown"]));
+
+        Assert.True(plan.Leads[0].Attributes["seniority"].IsMissing);
+    }
+
+    [Fact]
+    public void Activities_need_a_known_lead_a_known_type_and_a_date_and_keep_other_columns_as_properties()
+    {
+        var leads = Table("id,name\nc-1,Ada\n");
+        var activities = Table("""
+            lead_id,type,at,url
+            c-1,page_visit,2026-05-01T10:00:00Z,/pricing
+            c-1,podcast,2026-05-01T10:00:00Z,
+            c-9,page_visit,2026-05-01T10:00:00Z,/
+            existing-7,page_visit,yesterday,/
+            existing-7,form_fill,2026-05-02,
+            """, "activities.csv");
+
+        var plan = LeadImport.Plan(leads, MappingSuggestions.ForLeads(leads.Columns, Model), ImportOptions.Default,
+            activities, MappingSuggestions.ForActivities(activities.Columns), Model, new HashSet<string> { "existing-7" });
+
+        Assert.Equal(
+        [
+            "activities.csv, row 3, column 'type': unknown activity type 'podcast'; the model knows page_visit, content_download, webinar, email_click, form_fill, demo_request, trial_signup, trial_activity, intent_signal",
+            "activities.csv, row 4, column 'lead_id': there is no lead with id 'c-9' in the leads file or the workspace",
+            "activities.csv, row 5, column 'at': 'yesterday' is not a date and time (use e.g. 2026-05-01T14:30:00Z)",
+        ], plan.Problems.Select(p => p.ToString()));
+        Assert.Equal(2, plan.Activities.Count);
+        Assert.Equal("/pricing", plan.Activities[0].Activity.Property("url"));
+        Assert.Equal(new DateTimeOffset(2026, 5, 2, 0, 0, 0, TimeSpan.Zero), plan.Activities[1].Activity.At);
+        Assert.Empty(plan.Activities[1].Activity.Properties);
+    }
+
+    private static ImportPlan Plan(string csv, params (string Field, FieldType Type)[] extraTypes)
+    {
+        var table = Table(csv);
+        var mapping = MappingSuggestions.ForLeads(table.Columns, Model)
+            .Select(m => extraTypes.FirstOrDefault(t => t.Field == m.Field) is { Field: not null } t ? m with { Type = t.Type } : m)
+            .ToList();
+        return LeadImport.Plan(table, mapping, ImportOptions.Default);
+    }
+
+    private static CsvTable Table(string csv, string name = "leads.csv") => CsvFile.Read(name, Encoding.UTF8.GetBytes(csv)).Table!;
+}
