@@ -1,6 +1,7 @@
 using LeadScoringStudio.Components;
 using LeadScoringStudio.Data;
 using LeadScoringStudio.Features.Account;
+using LeadScoringStudio.Features.Export;
 using LeadScoringStudio.Hosting;
 
 // The content root is the build output, where the repository's appsettings.json is copied, so the
@@ -29,6 +30,7 @@ app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAccountEndpoints();
+app.MapExportEndpoints();
 
 app.Run();
 

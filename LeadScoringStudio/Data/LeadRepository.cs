@@ -22,6 +22,19 @@ public sealed class LeadRepository(IDbContextFactory<StudioDbContext> contexts)
             .ToList();
     }
 
+    public async Task<IReadOnlySet<string>> ExternalIdsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return (await db.Leads.Select(l => l.ExternalId).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+    }
+
+    public async Task<StoredLead?> FindAsync(string externalId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var record = await db.Leads.AsNoTracking().SingleOrDefaultAsync(l => l.ExternalId == externalId, cancellationToken);
+        return record is null ? null : new StoredLead(LeadJson.Read(record.ExternalId, record.AttributesJson, record.ActivitiesJson), record.Outcome, record.ExampleStory);
+    }
+
     public async Task<int> CountAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

@@ -20,6 +20,10 @@ public sealed class StudioDbContext(DbContextOptions<StudioDbContext> options) :
 
     public DbSet<WorkshopVoteRecord> WorkshopVotes => Set<WorkshopVoteRecord>();
 
+    public DbSet<ImportRecord> Imports => Set<ImportRecord>();
+
+    public DbSet<SavedMappingRecord> SavedMappings => Set<SavedMappingRecord>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         BumpVersions();
@@ -44,6 +48,7 @@ public sealed class StudioDbContext(DbContextOptions<StudioDbContext> options) :
         builder.Entity<WorkshopRecord>().HasMany(w => w.Votes).WithOne().HasForeignKey(v => v.WorkshopId);
         builder.Entity<WorkshopVoteRecord>().HasIndex(v => new { v.WorkshopId, v.LeadId, v.Voter }).IsUnique();
         builder.Entity<WorkshopVoteRecord>().Property(v => v.Verdict).HasConversion<string>().HasMaxLength(20);
+        builder.Entity<SavedMappingRecord>().HasIndex(m => m.Columns).IsUnique();
     }
 
     private void BumpVersions()

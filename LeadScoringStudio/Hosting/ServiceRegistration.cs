@@ -1,4 +1,5 @@
 using LeadScoringStudio.Features.Collaboration;
+using LeadScoringStudio.Features.Import;
 using LeadScoringStudio.Features.Leads;
 using LeadScoringStudio.Features.Workbench;
 using Microsoft.AspNetCore.Components.Server.Circuits;
@@ -27,6 +28,7 @@ public static class ServiceRegistration
         services.AddScoped<Workbench>();
         services.AddSingleton<IStudioEvents, InProcessStudioEvents>();
         services.AddSingleton<PresenceTracker>();
+        services.AddSingleton<LeadImportService>();
         services.AddScoped<CircuitPresence>();
         services.AddScoped<CircuitHandler>(provider => provider.GetRequiredService<CircuitPresence>());
         return services;

@@ -23,6 +23,8 @@ public static class StorageRegistration
         services.AddSingleton<ChangeLogRepository>();
         services.AddSingleton<ApprovalRepository>();
         services.AddSingleton<WorkshopRepository>();
+        services.AddSingleton<LeadWriter>();
+        services.AddSingleton<ImportRepository>();
         services.AddSingleton<LeadRepository>();
 
         services.AddDataProtection();

@@ -95,6 +95,45 @@ namespace LeadScoringStudio.Data.Migrations
                     b.ToTable("Changes");
                 });
 
+            modelBuilder.Entity("LeadScoringStudio.Data.ImportRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ActivitiesAdded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Files")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Inserted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Skipped")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Updated")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Imports");
+                });
+
             modelBuilder.Entity("LeadScoringStudio.Data.LeadRecord", b =>
                 {
                     b.Property<int>("Id")
@@ -217,6 +256,32 @@ namespace LeadScoringStudio.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("PublishedModels");
+                });
+
+            modelBuilder.Entity("LeadScoringStudio.Data.SavedMappingRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Columns")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MappingJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Columns")
+                        .IsUnique();
+
+                    b.ToTable("SavedMappings");
                 });
 
             modelBuilder.Entity("LeadScoringStudio.Data.StudioUser", b =>

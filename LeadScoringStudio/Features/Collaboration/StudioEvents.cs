@@ -14,6 +14,12 @@ public sealed record PresenceChanged(int ModelId) : StudioEvent(ModelId, null);
 
 public sealed record WorkshopChanged(int ModelId, string? FromSession) : StudioEvent(ModelId, FromSession);
 
+/// <summary>Leads were imported or written through the API; every workbench rescoring them should reload. Not tied to one model.</summary>
+public sealed record LeadsChanged() : StudioEvent(AnyModel, null)
+{
+    public const int AnyModel = 0;
+}
+
 /// <summary>
 /// The one seam every broadcast goes through. One server uses <see cref="InProcessStudioEvents"/>; several
 /// servers would back this with Redis pub/sub or PostgreSQL LISTEN/NOTIFY carrying the same small events.

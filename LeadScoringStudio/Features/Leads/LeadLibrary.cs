@@ -20,6 +20,15 @@ public sealed class LeadLibrary(LeadRepository repository)
         }
     }
 
+    /// <summary>Forgets the loaded leads (after an import or an API write); the next caller loads them again.</summary>
+    public void Invalidate()
+    {
+        lock (_gate)
+        {
+            _loading = null;
+        }
+    }
+
     private async Task<LeadSet> LoadAsync() => new(await repository.LoadAllAsync());
 }
 

@@ -191,6 +191,12 @@ public sealed class Workbench(
 
     private void OnEvent(StudioEvent studioEvent)
     {
+        if (studioEvent is LeadsChanged)
+        {
+            _ = Dispatch(ReloadLeadsAsync);
+            return;
+        }
+
         if (studioEvent.ModelId != ModelId || studioEvent.FromSession == SessionId)
         {
             return;
@@ -213,6 +219,21 @@ public sealed class Workbench(
         {
             await TakeStoredAsync(stored, keepLocalEdits: HasUnsharedChanges);
             Changed?.Invoke();
+        }
+    }
+
+    /// <summary>The stored leads changed: score the new set, keeping the draft (and any unshared edit) as it is.</summary>
+    private async Task ReloadLeadsAsync()
+    {
+        Leads = await library.GetAsync();
+        AsOf = time.GetUtcNow();
+        SelectedLead = SelectedLead is { } selected && selected < Leads.Count ? selected : Leads.Count > 0 ? 0 : null;
+        SetPublished(Published);
+        var draft = Draft;
+        Show(ScoredDraft);
+        if (!draft.Equals(ScoredDraft))
+        {
+            Show(draft);
         }
     }
 

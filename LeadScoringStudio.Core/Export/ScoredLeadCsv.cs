@@ -1,0 +1,43 @@
+using System.Globalization;
+using LeadScoringStudio.Core.Leads;
+using LeadScoringStudio.Core.Lifecycle;
+using LeadScoringStudio.Core.Scoring;
+
+namespace LeadScoringStudio.Core.Export;
+
+/// <summary>A lead with its score and stage, as one export row.</summary>
+public sealed record ExportedLead(Lead Lead, LeadScore Score, Stage Stage);
+
+/// <summary>Scored leads as CSV for a CRM or a spreadsheet: id, contact, scores, cell, action, stage and the three biggest reasons.</summary>
+public static class ScoredLeadCsv
+{
+    public static readonly IReadOnlyList<string> Header =
+        ["id", "name", "email", "company", "score", "fit", "engagement", "cell", "action", "mql", "stage", "top_reasons"];
+
+    public static void Write(TextWriter writer, IEnumerable<ExportedLead> leads)
+    {
+        writer.Write(CsvCell.Row(Header));
+        writer.Write("\r\n");
+        foreach (var (lead, score, stage) in leads)
+        {
+            writer.Write(CsvCell.Row(
+            [
+                CsvCell.Of(lead.Id), CsvCell.Of(lead.Name), CsvCell.Of(lead.Email), CsvCell.Of(lead.Company),
+                CsvCell.Of(score.Total), CsvCell.Of(score.Fit), CsvCell.Of(score.Engagement),
+                CsvCell.Of(score.IsDisqualified ? "disqualified" : score.Cell.ToString()), CsvCell.Of(score.Action.Label),
+                score.IsMql ? "yes" : "no", CsvCell.Of(stage.ToString()), CsvCell.Of(TopReasons(score)),
+            ]));
+            writer.Write("\r\n");
+        }
+    }
+
+    /// <summary>The three explanation lines that moved the score most, e.g. "Demo request +40; C-level or VP +20; Inactivity -50".</summary>
+    public static string TopReasons(LeadScore score) =>
+        score.IsDisqualified
+            ? $"Disqualified: {string.Join(", ", score.DisqualificationReasons)}"
+            : string.Join("; ", score.Explanation
+                .Where(l => l.Final != 0)
+                .OrderByDescending(l => Math.Abs(l.Final))
+                .Take(3)
+                .Select(l => $"{l.Label} {l.Final.ToString("+0;-0", CultureInfo.InvariantCulture)}"));
+}

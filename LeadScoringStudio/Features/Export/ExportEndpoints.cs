@@ -1,0 +1,48 @@
+using System.Text;
+using LeadScoringStudio.Core.Export;
+using LeadScoringStudio.Core.Json;
+using LeadScoringStudio.Core.Lifecycle;
+using LeadScoringStudio.Core.Scoring;
+using LeadScoringStudio.Data;
+using LeadScoringStudio.Features.Leads;
+
+namespace LeadScoringStudio.Features.Export;
+
+/// <summary>Downloads for signed-in users: scored leads as CSV (published model), and model files (a version or the draft).</summary>
+public static class ExportEndpoints
+{
+    public static IEndpointRouteBuilder MapExportEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/export").RequireAuthorization();
+        group.MapGet("/leads.csv", ExportLeadsAsync);
+        group.MapGet("/models/{number:int}.json", async (int number, ModelRepository models) =>
+            await models.FirstModelIdAsync() is { } id && (await models.PublishedVersionsAsync(id)).FirstOrDefault(v => v.Number == number) is { } version
+                ? Results.File(Encoding.UTF8.GetBytes(ModelFile.Write(version.Model)), "application/json", $"model-v{number}.json")
+                : Results.NotFound());
+        group.MapGet("/draft.json", async (ModelRepository models) =>
+            await models.FirstModelIdAsync() is { } id
+                ? Results.File(Encoding.UTF8.GetBytes(ModelFile.Write((await models.LoadAsync(id)).Draft.Model)), "application/json", "model-draft.json")
+                : Results.NotFound());
+        return endpoints;
+    }
+
+    private static async Task<IResult> ExportLeadsAsync(ModelRepository models, LeadLibrary library, TimeProvider time)
+    {
+        if (await models.FirstModelIdAsync() is not { } id || (await models.LoadAsync(id)).Published is not { } published)
+        {
+            return Results.Problem("Nothing is published yet, so there are no scores to export.", statusCode: StatusCodes.Status409Conflict);
+        }
+
+        var leads = await library.GetAsync();
+        var asOf = time.GetUtcNow();
+        var scorer = new LeadScorer(published.Model);
+        var rows = leads.Leads.Select(l =>
+        {
+            var score = scorer.Score(l.Lead, asOf);
+            return new ExportedLead(l.Lead, score, LifecycleRules.StageOf(score, published.Model.Recycling, asOf));
+        });
+        var text = new StringWriter();
+        ScoredLeadCsv.Write(text, rows);
+        return Results.File(new UTF8Encoding(true).GetPreamble().Concat(Encoding.UTF8.GetBytes(text.ToString())).ToArray(), "text/csv", $"scored-leads-v{published.Number}.csv");
+    }
+}
