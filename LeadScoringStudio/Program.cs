@@ -1,8 +1,10 @@
 using LeadScoringStudio.Components;
 using LeadScoringStudio.Data;
 using LeadScoringStudio.Features.Account;
+using LeadScoringStudio.Features.Api;
 using LeadScoringStudio.Features.Export;
 using LeadScoringStudio.Hosting;
+using LeadScoringStudio.Security;
 
 // The content root is the build output, where the repository's appsettings.json is copied, so the
 // app reads the same configuration whatever directory it is started from.
@@ -12,6 +14,7 @@ builder.Services.AddStudioUi();
 builder.Services.AddStudioStorage(builder.Configuration);
 builder.Services.AddStudioSignIn();
 builder.Services.AddWorkbench(builder.Configuration);
+builder.Services.AddStudioApi(builder.Configuration);
 
 var app = builder.Build();
 
@@ -26,11 +29,14 @@ await StudioDatabase.PrepareAsync(app.Services);
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAccountEndpoints();
 app.MapExportEndpoints();
+app.MapStudioApi();
+app.MapOpenApi("/api/{documentName}/openapi.json").RequireAuthorization(ApiPolicies.Docs);
 
 app.Run();
 

@@ -24,6 +24,8 @@ public sealed class StudioDbContext(DbContextOptions<StudioDbContext> options) :
 
     public DbSet<SavedMappingRecord> SavedMappings => Set<SavedMappingRecord>();
 
+    public DbSet<ApiKeyRecord> ApiKeys => Set<ApiKeyRecord>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         BumpVersions();
@@ -49,6 +51,8 @@ public sealed class StudioDbContext(DbContextOptions<StudioDbContext> options) :
         builder.Entity<WorkshopVoteRecord>().HasIndex(v => new { v.WorkshopId, v.LeadId, v.Voter }).IsUnique();
         builder.Entity<WorkshopVoteRecord>().Property(v => v.Verdict).HasConversion<string>().HasMaxLength(20);
         builder.Entity<SavedMappingRecord>().HasIndex(m => m.Columns).IsUnique();
+        builder.Entity<ApiKeyRecord>().HasIndex(k => k.Prefix).IsUnique();
+        builder.Entity<ApiKeyRecord>().Property(k => k.Scope).HasConversion<string>().HasMaxLength(10);
     }
 
     private void BumpVersions()

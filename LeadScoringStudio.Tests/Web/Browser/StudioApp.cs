@@ -10,20 +10,27 @@ using Microsoft.Extensions.Logging;
 
 namespace LeadScoringStudio.Tests.Web.Browser;
 
-/// <summary>The real app on a real port (Kestrel), on a fresh demo database of its own.</summary>
+/// <summary>The real app, on a fresh demo database of its own.</summary>
 public sealed class StudioApp : WebApplicationFactory<Program>
 {
     private readonly TestStorage _storage;
 
-    public StudioApp(TestStorage storage)
+    private readonly IReadOnlyDictionary<string, string?> _settings;
+
+    /// <summary>The app on a real port for a browser, or (<paramref name="realPort"/> false) in memory for <c>CreateClient()</c>.</summary>
+    public StudioApp(TestStorage storage, bool realPort = true, IReadOnlyDictionary<string, string?>? settings = null)
     {
         _storage = storage;
-        UseKestrel(0);
-        StartServer();
-        BaseUrl = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+        _settings = settings ?? new Dictionary<string, string?>();
+        if (realPort)
+        {
+            UseKestrel(0);
+            StartServer();
+            BaseUrl = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+        }
     }
 
-    public string BaseUrl { get; }
+    public string BaseUrl { get; } = "";
 
     /// <summary>The app's broadcasts, which a test may hold back for a moment.</summary>
     public HeldStudioEvents Events => (HeldStudioEvents)Services.GetRequiredService<IStudioEvents>();
@@ -31,7 +38,7 @@ public sealed class StudioApp : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
-        foreach (var (key, value) in _storage.Settings)
+        foreach (var (key, value) in _storage.Settings.Concat(_settings))
         {
             builder.UseSetting(key, value);
         }

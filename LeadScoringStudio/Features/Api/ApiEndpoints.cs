@@ -1,0 +1,150 @@
+using LeadScoringStudio.Core.Import;
+using LeadScoringStudio.Core.Leads;
+using LeadScoringStudio.Core.Lifecycle;
+using LeadScoringStudio.Core.Scoring;
+using LeadScoringStudio.Data;
+using LeadScoringStudio.Features.Collaboration;
+using LeadScoringStudio.Features.Leads;
+using LeadScoringStudio.Security;
+
+namespace LeadScoringStudio.Features.Api;
+
+/// <summary>
+/// The REST API under <c>/api/v1</c>: every endpoint needs an API key (read or write scope), is rate
+/// limited per key, and answers validation errors as ProblemDetails naming the field.
+/// </summary>
+public static class ApiEndpoints
+{
+    public static IEndpointRouteBuilder MapStudioApi(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/api/v1").RequireRateLimiting(ApiPolicies.RateLimit).WithTags("Lead Scoring Studio API");
+        var read = api.MapGroup("").RequireAuthorization(ApiPolicies.Read);
+        var write = api.MapGroup("").RequireAuthorization(ApiPolicies.Write);
+
+        read.MapPost("/score", ScoreAsync)
+            .WithSummary("Score a lead given in the request (stateless), with its explanation, against the published or a named version (?version=N).");
+        read.MapGet("/leads/{id}/score", StoredScoreAsync)
+            .WithSummary("The score and lifecycle stage of a stored lead under the published version.");
+        read.MapGet("/models", ModelsAsync)
+            .WithSummary("The models with their draft version and published versions.");
+        write.MapPut("/leads", UpsertLeadsAsync)
+            .WithSummary("Insert or update up to 1,000 leads by id (attributes given are set, null removes one; outcome converted/lost/unknown).");
+        write.MapPost("/activities", AppendActivitiesAsync)
+            .WithSummary("Append up to 1,000 activity events to stored leads.");
+        return endpoints;
+    }
+
+    private static async Task<IResult> ScoreAsync(LeadInput lead, int? version, PublishedModels published, TimeProvider time)
+    {
+        if (await published.GetAsync(version) is not { } model)
+        {
+            return NotFound(version is null ? "Nothing is published yet." : $"There is no published version {version}.");
+        }
+
+        var input = new ApiInput(model.Model);
+        var parsed = input.Lead(lead, "lead", needsId: false);
+        return parsed is null
+            ? Results.ValidationProblem(input.Errors, title: "The lead has errors.")
+            : Results.Ok(Response(LeadScorer.Score(model.Model, parsed, time.GetUtcNow()), model, parsed.Id.Length == 0 ? null : parsed.Id));
+    }
+
+    private static async Task<IResult> StoredScoreAsync(string id, LeadRepository leads, PublishedModels published, TimeProvider time)
+    {
+        if (await published.GetAsync() is not { } model)
+        {
+            return NotFound("Nothing is published yet.");
+        }
+
+        if (await leads.FindAsync(id) is not { } stored)
+        {
+            return NotFound($"There is no lead with id '{id}'.");
+        }
+
+        var asOf = time.GetUtcNow();
+        var score = LeadScorer.Score(model.Model, stored.Lead, asOf);
+        return Results.Ok(Response(score, model, id) with { Stage = LifecycleRules.StageOf(score, model.Model.Recycling, asOf).ToString() });
+    }
+
+    private static async Task<IResult> ModelsAsync(ModelRepository models)
+    {
+        if (await models.FirstModelIdAsync() is not { } id)
+        {
+            return Results.Ok(Array.Empty<ModelSummary>());
+        }
+
+        var workspace = await models.LoadAsync(id);
+        var versions = await models.PublishedVersionsAsync(id);
+        return Results.Ok(new[]
+        {
+            new ModelSummary(id, workspace.Draft.Model.Name, workspace.Draft.Version, versions.Select(v => new VersionSummary(v.Number, v.PublishedAt, v.PublishedBy, v.Note)).ToList()),
+        });
+    }
+
+    private static async Task<IResult> UpsertLeadsAsync(List<LeadInput> leads, PublishedModels published, ModelRepository models, LeadWriter writer, LeadLibrary library, IStudioEvents events)
+    {
+        var model = (await published.GetAsync())?.Model ?? (await models.LoadAsync((await models.FirstModelIdAsync())!.Value)).Draft.Model;
+        var input = new ApiInput(model);
+        input.CheckBatch(leads.Count, "leads");
+        var parsed = leads.Select((lead, i) => input.Upsert(lead, $"leads[{i}]")).ToList();
+        foreach (var duplicate in parsed.OfType<ImportedLead>().GroupBy(l => l.Id).Where(g => g.Count() > 1))
+        {
+            input.Error("leads", $"the id '{duplicate.Key}' appears {duplicate.Count()} times");
+        }
+
+        if (!input.IsValid)
+        {
+            return Results.ValidationProblem(input.Errors, title: "The leads have errors; none were written.");
+        }
+
+        var activities = leads.Zip(parsed).SelectMany(p => (p.First.Activities ?? []).Select(a => new ImportedActivity(0, p.Second!.Id, input.Activity(a, "")!)));
+        var summary = await writer.UpsertAsync(parsed.OfType<ImportedLead>().ToList(), activities.ToList());
+        Changed(library, events);
+        return Results.Ok(new WriteResponse(summary.Inserted, summary.Updated, summary.ActivitiesAdded));
+    }
+
+    private static async Task<IResult> AppendActivitiesAsync(List<ActivityInput> activities, PublishedModels published, ModelRepository models, LeadRepository leads, LeadWriter writer, LeadLibrary library, IStudioEvents events)
+    {
+        var model = (await published.GetAsync())?.Model ?? (await models.LoadAsync((await models.FirstModelIdAsync())!.Value)).Draft.Model;
+        var input = new ApiInput(model);
+        input.CheckBatch(activities.Count, "activities");
+        var known = await leads.ExternalIdsAsync();
+        var parsed = new List<ImportedActivity>();
+        for (var i = 0; i < activities.Count; i++)
+        {
+            var leadId = activities[i].LeadId?.Trim() ?? "";
+            if (!known.Contains(leadId))
+            {
+                input.Error($"activities[{i}].leadId", $"there is no lead with id '{leadId}'");
+            }
+
+            if (input.Activity(activities[i], $"activities[{i}]") is { } activity)
+            {
+                parsed.Add(new ImportedActivity(0, leadId, activity));
+            }
+        }
+
+        if (!input.IsValid)
+        {
+            return Results.ValidationProblem(input.Errors, title: "The activities have errors; none were written.");
+        }
+
+        var summary = await writer.UpsertAsync([], parsed);
+        Changed(library, events);
+        return Results.Ok(new WriteResponse(0, 0, summary.ActivitiesAdded));
+    }
+
+    private static void Changed(LeadLibrary library, IStudioEvents events)
+    {
+        library.Invalidate();
+        events.Publish(new LeadsChanged());
+    }
+
+    private static ScoreResponse Response(LeadScore score, PublishedModel model, string? leadId) => new(
+        leadId, model.Number, score.Total, score.Fit, score.Engagement,
+        score.IsDisqualified ? "disqualified" : score.Cell.ToString(), score.Action.Label, score.Action.Route.ToString(), score.IsMql,
+        score.DisqualificationReasons.ToList(),
+        score.Categories.ToDictionary(c => c.CategoryId, c => c.Score),
+        score.Explanation.Select(l => new ExplanationItem(l.Kind.ToString(), l.CriterionId, l.Label, l.Evidence, l.Final)).ToList());
+
+    private static IResult NotFound(string detail) => Results.Problem(detail, statusCode: StatusCodes.Status404NotFound);
+}

@@ -1,0 +1,122 @@
+using System.Globalization;
+using System.Text.Json;
+using LeadScoringStudio.Core.Import;
+using LeadScoringStudio.Core.Leads;
+using LeadScoringStudio.Core.Models;
+
+namespace LeadScoringStudio.Features.Api;
+
+/// <summary>
+/// Turns API input into leads and activities, typed by the model's fields, collecting every error under
+/// the path of the offending field (e.g. <c>leads[3].attributes.company_size</c>) for a ProblemDetails reply.
+/// </summary>
+public sealed class ApiInput(ScoringModel model)
+{
+    public const int MaxBatch = 1000;
+
+    public Dictionary<string, string[]> Errors { get; } = [];
+
+    public bool IsValid => Errors.Count == 0;
+
+    public Lead? Lead(LeadInput input, string path, bool needsId)
+    {
+        if (needsId && string.IsNullOrWhiteSpace(input.Id))
+        {
+            Error($"{path}.id", "every lead needs an id");
+        }
+
+        var attributes = new Dictionary<string, FieldValue>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, element) in input.Attributes ?? [])
+        {
+            var type = model.FindField(name)?.Type ?? FieldType.Text;
+            if (Value(element, type) is { } value)
+            {
+                attributes[name] = value;
+            }
+            else
+            {
+                Error($"{path}.attributes.{name}", $"expected {Describe(type)}, got {element.GetRawText()}");
+            }
+        }
+
+        var activities = new List<Activity>();
+        for (var i = 0; i < (input.Activities?.Count ?? 0); i++)
+        {
+            if (Activity(input.Activities![i], $"{path}.activities[{i}]") is { } activity)
+            {
+                activities.Add(activity);
+            }
+        }
+
+        return IsValid ? new Lead(input.Id?.Trim() ?? "", attributes, activities.OrderByDescending(a => a.At).ToList()) : null;
+    }
+
+    public ImportedLead? Upsert(LeadInput input, string path)
+    {
+        var lead = Lead(input, path, needsId: true);
+        LeadOutcome? outcome = input.Outcome?.Trim().ToLowerInvariant() switch
+        {
+            null => null,
+            "converted" or "won" => LeadOutcome.Converted,
+            "notconverted" or "not converted" or "lost" => LeadOutcome.NotConverted,
+            "unknown" or "open" => LeadOutcome.Unknown,
+            _ => Error<LeadOutcome?>($"{path}.outcome", "use converted, lost or unknown"),
+        };
+        return lead is null || !IsValid ? null : new ImportedLead(0, lead.Id, lead.Attributes, outcome);
+    }
+
+    public Activity? Activity(ActivityInput input, string path)
+    {
+        var type = model.FindActivityType(input.Type ?? "");
+        if (type is null)
+        {
+            Error($"{path}.type", $"unknown activity type '{input.Type}'; the model knows {string.Join(", ", model.ActivityTypes.Select(t => t.Name))}");
+        }
+
+        if (input.At is null)
+        {
+            Error($"{path}.at", "when it happened is required (ISO 8601, e.g. 2026-05-01T14:30:00Z)");
+        }
+
+        return type is null || input.At is null
+            ? null
+            : new Activity(type.Name, input.At.Value.ToUniversalTime(), new Dictionary<string, string>(input.Properties ?? [], StringComparer.OrdinalIgnoreCase));
+    }
+
+    public void CheckBatch(int count, string path)
+    {
+        if (count == 0)
+        {
+            Error(path, "send at least one item");
+        }
+        else if (count > MaxBatch)
+        {
+            Error(path, $"send at most {MaxBatch} items per request, not {count}");
+        }
+    }
+
+    public void Error(string path, string message) => Errors[path] = [.. Errors.GetValueOrDefault(path, []), message];
+
+    private T Error<T>(string path, string message)
+    {
+        Error(path, message);
+        return default!;
+    }
+
+    private static FieldValue? Value(JsonElement element, FieldType type) => element.ValueKind switch
+    {
+        JsonValueKind.Null => FieldValue.Missing,
+        JsonValueKind.Number when type is FieldType.Number or FieldType.Text => type == FieldType.Number ? FieldValue.OfNumber(element.GetDouble()) : FieldValue.OfText(element.GetRawText()),
+        JsonValueKind.True or JsonValueKind.False when type is FieldType.YesNo => FieldValue.OfYesNo(element.GetBoolean()),
+        JsonValueKind.String when ValueParser.TryParse(element.GetString(), type, out var parsed) => parsed,
+        _ => null,
+    };
+
+    private static string Describe(FieldType type) => type switch
+    {
+        FieldType.Number => "a number",
+        FieldType.YesNo => "true or false",
+        FieldType.Date => "a date (yyyy-mm-dd)",
+        _ => "text",
+    };
+}
