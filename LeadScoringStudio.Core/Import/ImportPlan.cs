@@ -2,7 +2,7 @@ using LeadScoringStudio.Core.Leads;
 
 namespace LeadScoringStudio.Core.Import;
 
-/// <summary>A lead read from a file row: its id, the attributes the row gives (only those), and its outcome if the file says.</summary>
+/// <summary>A lead read from a file row: its id, the attributes the row gives values for (a missing value in API input removes one), and its outcome if given.</summary>
 public sealed record ImportedLead(int Line, string Id, IReadOnlyDictionary<string, FieldValue> Attributes, LeadOutcome? Outcome);
 
 /// <summary>An activity read from an activities file row.</summary>

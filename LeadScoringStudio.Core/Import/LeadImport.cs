@@ -95,9 +95,11 @@ public static class LeadImport
                 };
                 if (options.IsMissing(text))
                 {
-                    attributes[field] = FieldValue.Missing;
+                    // No value in the file: a new lead has none, and a known lead keeps the one it has.
+                    continue;
                 }
-                else if (ValueParser.TryParse(text, type, out var value))
+
+                if (ValueParser.TryParse(text, type, out var value))
                 {
                     attributes[field] = value;
                 }

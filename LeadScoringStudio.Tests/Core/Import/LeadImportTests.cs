@@ -35,8 +35,8 @@ public class LeadImportTests
         Assert.Equal(["c-1", "c-2", "c-3"], plan.Leads.Select(l => l.Id));
         var ada = plan.Leads[0];
         Assert.Equal((1200.0, true, "VP", "Ada Brooks"), (ada.Attributes["company_size"].Number, ada.Attributes["budget_confirmed"].Yes, ada.Attributes["seniority"].Text, ada.Attributes["name"].Text));
-        Assert.True(plan.Leads[1].Attributes["company_size"].IsMissing);
-        Assert.True(plan.Leads[1].Attributes["seniority"].IsMissing);
+        Assert.False(plan.Leads[1].Attributes.ContainsKey("company_size"));
+        Assert.False(plan.Leads[1].Attributes.ContainsKey("seniority"));
         Assert.Equal([LeadOutcome.Converted, LeadOutcome.Unknown, LeadOutcome.NotConverted], plan.Leads.Select(l => l.Outcome!.Value));
     }
 
@@ -76,7 +76,7 @@ public class LeadImportTests
     {
         var plan = LeadImport.Plan(Table("id,seniority\n1,unknown\n"), [new("id", ColumnTarget.LeadId), new("seniority", ColumnTarget.Attribute, "seniority")], new ImportOptions(["unknown"]));
 
-        Assert.True(plan.Leads[0].Attributes["seniority"].IsMissing);
+        Assert.False(plan.Leads[0].Attributes.ContainsKey("seniority"));
     }
 
     [Fact]

@@ -86,6 +86,38 @@ public sealed class WorkbenchTests(BrowserFixture browser)
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task A_model_file_becomes_the_draft_only_when_it_has_no_problems()
+    {
+        var page = await browser.SignInAsync(StudioRoles.Marketing);
+        await page.GetByText("Versions", new() { Exact = true }).ClickAsync();
+        var broken = """{ "schemaVersion": 1, "name": "Broken", "fitBands": { "first": "high" } }""";
+
+        await page.GetByTestId("model-file").SetInputFilesAsync(new FilePayload { Name = "broken.json", MimeType = "application/json", Buffer = System.Text.Encoding.UTF8.GetBytes(broken) });
+
+        await Expect(page.GetByTestId("model-file-problem").First).ToContainTextAsync("broken.json: $.");
+        var good = LeadScoringStudio.Core.Json.ModelFile.Write(LeadScoringStudio.Core.Models.StarterModel.Create().WithCriterionPoints("trial-signup", 33));
+        await page.GetByTestId("model-file").SetInputFilesAsync(new FilePayload { Name = "tuned.json", MimeType = "application/json", Buffer = System.Text.Encoding.UTF8.GetBytes(good) });
+        await Expect(page.GetByTestId("model-file-problem")).ToHaveCountAsync(0);
+        await Expect(page.GetByTestId("version-diff")).ToContainTextAsync("Trial sign-up: 30 → 33 points");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Scored_leads_download_as_csv_for_signed_in_people_only()
+    {
+        var page = await browser.SignInAsync(StudioRoles.Sales);
+
+        var download = await page.Context.APIRequest.GetAsync("/export/leads.csv");
+        var anonymous = await (await browser.Browser.NewContextAsync(new() { BaseURL = browser.App.BaseUrl })).APIRequest.GetAsync("/export/leads.csv", new() { MaxRedirects = 0 });
+
+        Assert.Equal(200, download.Status);
+        Assert.StartsWith("text/csv", download.Headers["content-type"]);
+        Assert.StartsWith("id,name,email,company,score,fit,engagement,cell,action,mql,stage,top_reasons", (await download.TextAsync()).TrimStart('\uFEFF'));
+        Assert.Equal(302, anonymous.Status);
+        await page.Context.CloseAsync();
+    }
+
     private static async Task<string> CellCountsAsync(IPage page) =>
         string.Join(",", await page.Locator("[data-testid^=count-]").AllInnerTextsAsync());
 }

@@ -1,0 +1,47 @@
+using System.Text;
+using LeadScoringStudio.Data;
+using LeadScoringStudio.Security;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace LeadScoringStudio.Tests.Web.Browser;
+
+[Collection(BrowserCollection.Name)]
+public sealed class ImportWizardTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task A_small_file_is_read_mapped_checked_and_imported_skipping_the_bad_row_on_request()
+    {
+        var page = await browser.SignInAsync(StudioRoles.Marketing, "/import");
+        var file = "Lead ID;Name;E-mail;Company size (employees);Seniority\nwiz-1;Ada Wizard;ada@wizard.io;250;VP\nwiz-2;Ben Wizard;ben@wizard.io;lots;Manager\nex-product-leader;;;1300;\n";
+
+        await page.GetByTestId("leads-file").SetInputFilesAsync(new FilePayload { Name = "crm.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(file) });
+
+        await Expect(page.GetByTestId("file-format")).ToContainTextAsync("crm.csv: semicolon-separated, utf-8, with a header row, 3 rows");
+        await Expect(page.GetByTestId("map-Company size (employees)")).ToContainTextAsync("250 · lots · 1300");
+        await page.GetByTestId("check").ClickAsync();
+        await Expect(page.GetByTestId("check-summary")).ToContainTextAsync("2 leads and 0 activities are ready. 1 problems in 1 rows");
+        await Expect(page.GetByTestId("problems")).ToContainTextAsync("'lots' is not a number");
+        await Expect(page.GetByTestId("import")).ToBeDisabledAsync();
+
+        await page.GetByText("Import the rest and skip the 1 rows with problems").ClickAsync();
+        await page.GetByTestId("import").ClickAsync();
+
+        await Expect(page.GetByTestId("import-done")).ToContainTextAsync("1 new leads, 1 updated");
+        await Expect(page.GetByTestId("import-history")).ToContainTextAsync("crm.csv");
+        var leads = browser.Service<LeadRepository>();
+        Assert.Equal("Ada Wizard", (await leads.FindAsync("wiz-1"))!.Lead.Name);
+        Assert.Null(await leads.FindAsync("wiz-2"));
+        Assert.Equal(1300, (await leads.FindAsync("ex-product-leader"))!.Lead.Attribute("company_size").Number);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Sales_cannot_open_the_import_page()
+    {
+        var page = await browser.SignInAsync(StudioRoles.Sales, "/import");
+
+        await Expect(page.GetByTestId("access-denied")).ToBeVisibleAsync();
+        await page.Context.CloseAsync();
+    }
+}
