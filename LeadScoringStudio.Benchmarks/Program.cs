@@ -17,6 +17,14 @@ else if (args is ["--ui-collab", ..])
 {
     await UiTimings.RunCollaborationAsync(Argument(args, 1, "http://localhost:5275"), Number(args, 2, 60));
 }
+else if (args is ["--import", ..])
+{
+    await ImportTiming.RunAsync(Number(args, 1, 100_000));
+}
+else if (args is ["--api-key", ..])
+{
+    await ImportTiming.CreateKeyAsync(Argument(args, 1, "data"));
+}
 else
 {
     BenchmarkSwitcher.FromAssembly(typeof(BenchmarkData).Assembly).Run(args);
