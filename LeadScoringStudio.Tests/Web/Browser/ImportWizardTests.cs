@@ -20,11 +20,11 @@ public sealed class ImportWizardTests(BrowserFixture browser)
         await Expect(page.GetByTestId("file-format")).ToContainTextAsync("crm.csv: semicolon-separated, utf-8, with a header row, 3 rows");
         await Expect(page.GetByTestId("map-Company size (employees)")).ToContainTextAsync("250 · lots · 1300");
         await page.GetByTestId("check").ClickAsync();
-        await Expect(page.GetByTestId("check-summary")).ToContainTextAsync("2 leads and 0 activities are ready. 1 problems in 1 rows");
+        await Expect(page.GetByTestId("check-summary")).ToContainTextAsync("2 leads and 0 activities are ready. 1 problem in 1 row");
         await Expect(page.GetByTestId("problems")).ToContainTextAsync("'lots' is not a number");
         await Expect(page.GetByTestId("import")).ToBeDisabledAsync();
 
-        await page.GetByText("Import the rest and skip the 1 rows with problems").ClickAsync();
+        await page.GetByText("Import the rest and skip the 1 row with problems").ClickAsync();
         await page.GetByTestId("import").ClickAsync();
 
         await Expect(page.GetByTestId("import-done")).ToContainTextAsync("1 new leads, 1 updated");
