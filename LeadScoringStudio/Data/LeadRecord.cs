@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using LeadScoringStudio.Core.Demo;
 using LeadScoringStudio.Core.Leads;
 
 namespace LeadScoringStudio.Data;

@@ -1,4 +1,3 @@
-using LeadScoringStudio.Core.Demo;
 using LeadScoringStudio.Core.Leads;
 using LeadScoringStudio.Core.Models;
 using LeadScoringStudio.Core.Scoring;
