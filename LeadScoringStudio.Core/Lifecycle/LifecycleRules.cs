@@ -81,10 +81,10 @@ public static class LifecycleRules
     {
         (Stage.Mql, SalesEventKind.Accepted) => (Stage.Sal, LifecycleEventKind.AcceptedBySales),
         (Stage.Mql or Stage.Sal, SalesEventKind.Rejected) => (Stage.Recycled, LifecycleEventKind.RejectedBySales),
-        (Stage.Sal, SalesEventKind.Qualified) => (Stage.Sql, LifecycleEventKind.Qualified),
+        (Stage.Sal, SalesEventKind.Qualified or SalesEventKind.MeetingHeld) => (Stage.Sql, LifecycleEventKind.Qualified),
         (Stage.Sal or Stage.Sql, SalesEventKind.OpportunityCreated) => (Stage.Opportunity, LifecycleEventKind.OpportunityCreated),
         (Stage.Opportunity, SalesEventKind.Won) => (Stage.Customer, LifecycleEventKind.Won),
-        (Stage.Opportunity, SalesEventKind.Lost) => (Stage.Recycled, LifecycleEventKind.Lost),
+        (Stage.Sal or Stage.Sql or Stage.Opportunity, SalesEventKind.Lost) => (Stage.Recycled, LifecycleEventKind.Lost),
         _ => null,
     };
 }

@@ -5,6 +5,7 @@ public enum SalesEventKind
     Accepted,
     Rejected,
     Qualified,
+    MeetingHeld,
     OpportunityCreated,
     Won,
     Lost,

@@ -72,6 +72,7 @@ public static class StudioDatabase
                 .Select((g, i) => new StoredLead(g.Lead, KnownOutcome(g, i), null));
             var examples = ExampleLeads.Create(asOf).Select(e => new StoredLead(e.Lead, LeadOutcome.Unknown, e.Story));
             await leads.AddAsync(examples.Concat(generated));
+            await DemoHistory.SeedAsync(provider, StarterModel.Create(), asOf);
         }
     }
 

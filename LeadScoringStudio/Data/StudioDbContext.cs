@@ -26,6 +26,16 @@ public sealed class StudioDbContext(DbContextOptions<StudioDbContext> options) :
 
     public DbSet<ApiKeyRecord> ApiKeys => Set<ApiKeyRecord>();
 
+    public DbSet<LeadStateRecord> LeadStates => Set<LeadStateRecord>();
+
+    public DbSet<StageChangeRecord> StageChanges => Set<StageChangeRecord>();
+
+    public DbSet<ScorePointRecord> ScorePoints => Set<ScorePointRecord>();
+
+    public DbSet<FeedbackRecord> Feedback => Set<FeedbackRecord>();
+
+    public DbSet<TeamSettingsRecord> TeamSettings => Set<TeamSettingsRecord>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         BumpVersions();
@@ -53,6 +63,15 @@ public sealed class StudioDbContext(DbContextOptions<StudioDbContext> options) :
         builder.Entity<SavedMappingRecord>().HasIndex(m => m.Columns).IsUnique();
         builder.Entity<ApiKeyRecord>().HasIndex(k => k.Prefix).IsUnique();
         builder.Entity<ApiKeyRecord>().Property(k => k.Scope).HasConversion<string>().HasMaxLength(10);
+        builder.Entity<LeadStateRecord>().HasIndex(s => s.LeadId).IsUnique();
+        builder.Entity<LeadStateRecord>().Property(s => s.Stage).HasConversion<string>().HasMaxLength(20);
+        builder.Entity<StageChangeRecord>().HasIndex(c => c.LeadId);
+        builder.Entity<StageChangeRecord>().Property(c => c.From).HasConversion<string>().HasMaxLength(20);
+        builder.Entity<StageChangeRecord>().Property(c => c.To).HasConversion<string>().HasMaxLength(20);
+        builder.Entity<StageChangeRecord>().Property(c => c.Kind).HasConversion<string>().HasMaxLength(40);
+        builder.Entity<ScorePointRecord>().HasIndex(p => p.LeadId);
+        builder.Entity<FeedbackRecord>().HasIndex(f => f.LeadId);
+        builder.Entity<FeedbackRecord>().Property(f => f.Kind).HasConversion<string>().HasMaxLength(30);
     }
 
     private void BumpVersions()

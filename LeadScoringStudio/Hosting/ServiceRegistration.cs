@@ -1,6 +1,9 @@
+using LeadScoringStudio.Features.Api;
 using LeadScoringStudio.Features.Collaboration;
 using LeadScoringStudio.Features.Import;
 using LeadScoringStudio.Features.Leads;
+using LeadScoringStudio.Features.Pipeline;
+using LeadScoringStudio.Features.Queue;
 using LeadScoringStudio.Features.Workbench;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using MudBlazor.Services;
@@ -29,6 +32,10 @@ public static class ServiceRegistration
         services.AddSingleton<IStudioEvents, InProcessStudioEvents>();
         services.AddSingleton<PresenceTracker>();
         services.AddSingleton<LeadImportService>();
+        services.AddSingleton<PublishedModels>();
+        services.AddSingleton<PipelineRunner>();
+        services.AddSingleton<SalesQueue>();
+        services.AddHostedService(provider => provider.GetRequiredService<PipelineRunner>());
         services.AddScoped<CircuitPresence>();
         services.AddScoped<CircuitHandler>(provider => provider.GetRequiredService<CircuitPresence>());
         return services;

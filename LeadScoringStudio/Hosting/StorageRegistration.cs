@@ -25,6 +25,9 @@ public static class StorageRegistration
         services.AddSingleton<WorkshopRepository>();
         services.AddSingleton<LeadWriter>();
         services.AddSingleton<ImportRepository>();
+        services.AddSingleton<LeadPipeline>();
+        services.AddSingleton<FeedbackRepository>();
+        services.AddSingleton<SalesQueueRepository>();
         services.AddSingleton<LeadRepository>();
 
         services.AddDataProtection();

@@ -25,7 +25,6 @@ public static class ApiRegistration
         var options = configuration.GetSection(ApiOptions.Section).Get<ApiOptions>() ?? new ApiOptions();
         services.AddSingleton<ApiKeyRepository>();
         services.AddSingleton<ApiKeyValidator>();
-        services.AddSingleton<PublishedModels>();
         services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
             .AddPolicyScheme(KeyOrCookie, "API key, else the sign-in cookie", scheme => scheme.ForwardDefaultSelector = context =>

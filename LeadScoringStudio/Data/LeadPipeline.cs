@@ -1,0 +1,85 @@
+using System.Diagnostics;
+using LeadScoringStudio.Core.Lifecycle;
+using LeadScoringStudio.Core.Models;
+using LeadScoringStudio.Core.Scoring;
+using Microsoft.EntityFrameworkCore;
+
+namespace LeadScoringStudio.Data;
+
+/// <summary>What a rescore did.</summary>
+public sealed record PipelineRun(int Leads, int StageChanges, int EnteredMql, int ScorePoints, TimeSpan Took);
+
+/// <summary>
+/// Rescores every stored lead with the published model and moves each through its lifecycle: stage changes
+/// are recorded once, with their cause; score changes become points of the lead's score history; new MQLs
+/// are assigned to the SDR team. Running it again with nothing changed records nothing.
+/// </summary>
+public sealed class LeadPipeline(IDbContextFactory<StudioDbContext> contexts)
+{
+    public async Task<PipelineRun> RunAsync(ScoringModel model, int modelVersion, IReadOnlyList<StoredLead> leads, DateTimeOffset asOf, CancellationToken cancellationToken = default)
+    {
+        var clock = Stopwatch.StartNew();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var states = await db.LeadStates.ToDictionaryAsync(s => s.LeadId, StringComparer.Ordinal, cancellationToken);
+        var team = await TeamAsync(db, cancellationToken);
+        var monthStart = new DateTimeOffset(asOf.Year, asOf.Month, 1, 0, 0, 0, TimeSpan.Zero);
+        var assigned = states.Values.Where(s => s.AssignedTo is not null && s.AssignedAt >= monthStart)
+            .GroupBy(s => s.AssignedTo!).ToDictionary(g => g.Key, g => g.Count());
+        var scorer = new LeadScorer(model);
+        var (changes, entered, points) = (0, 0, 0);
+        foreach (var stored in leads)
+        {
+            var score = scorer.Score(stored.Lead, asOf);
+            if (!states.TryGetValue(stored.Lead.Id, out var state))
+            {
+                state = new LeadStateRecord { LeadId = stored.Lead.Id, Stage = Stage.Lead };
+                db.LeadStates.Add(state);
+                states[state.LeadId] = state;
+            }
+
+            var transition = LifecycleRules.Transition(StateOf(state), score, [], model.Recycling, asOf);
+            foreach (var change in transition.Events.Where(e => e.From != e.To))
+            {
+                db.StageChanges.Add(new StageChangeRecord { LeadId = state.LeadId, At = change.At, From = change.From, To = change.To, Kind = change.Kind, Cause = change.Cause });
+                changes++;
+            }
+
+            if (transition.State.Stage == Stage.Mql && state.Stage != Stage.Mql)
+            {
+                entered++;
+                state.MqlSince = asOf;
+                state.AssignedTo = SdrAssignment.Next(team.Members, assigned, team.LeadsPerSdrPerMonth);
+                state.AssignedAt = state.AssignedTo is null ? null : asOf;
+            }
+
+            if (state.Id == 0 || (state.Fit, state.Engagement, state.Total, state.IsMql) != (score.Fit, score.Engagement, score.Total, score.IsMql))
+            {
+                db.ScorePoints.Add(new ScorePointRecord { LeadId = state.LeadId, At = asOf, Fit = score.Fit, Engagement = score.Engagement, Total = score.Total, IsMql = score.IsMql, ModelVersion = modelVersion });
+                points++;
+            }
+
+            Apply(state, transition.State, score);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return new PipelineRun(leads.Count, changes, entered, points, clock.Elapsed);
+    }
+
+    public static LifecycleState StateOf(LeadStateRecord state) =>
+        new(state.Stage, state.StageSince, state.RecycledAt, state.HotCategories.Split('|', StringSplitOptions.RemoveEmptyEntries).ToValueList());
+
+    public static void Apply(LeadStateRecord state, LifecycleState next, LeadScore score)
+    {
+        state.Stage = next.Stage;
+        state.StageSince = next.StageSince;
+        state.RecycledAt = next.RecycledAt;
+        state.HotCategories = string.Join('|', next.HotCategories);
+        (state.Fit, state.Engagement, state.Total, state.IsMql) = (score.Fit, score.Engagement, score.Total, score.IsMql);
+    }
+
+    public static async Task<(IReadOnlyList<string> Members, int LeadsPerSdrPerMonth)> TeamAsync(StudioDbContext db, CancellationToken cancellationToken)
+    {
+        var settings = await db.TeamSettings.AsNoTracking().OrderBy(t => t.Id).FirstOrDefaultAsync(cancellationToken) ?? new TeamSettingsRecord();
+        return (settings.Members.Split('|', StringSplitOptions.RemoveEmptyEntries), settings.LeadsPerSdrPerMonth);
+    }
+}

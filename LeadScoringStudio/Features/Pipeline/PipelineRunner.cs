@@ -1,0 +1,61 @@
+using System.Threading.Channels;
+using LeadScoringStudio.Data;
+using LeadScoringStudio.Features.Api;
+using LeadScoringStudio.Features.Collaboration;
+using LeadScoringStudio.Features.Leads;
+
+namespace LeadScoringStudio.Features.Pipeline;
+
+/// <summary>The queue and the lifecycle moved because leads were rescored; queues reload.</summary>
+public sealed record QueueChanged() : StudioEvent(LeadsChanged.AnyModel, null);
+
+/// <summary>
+/// Rescores every lead with the published version whenever one is published or leads change (import, API),
+/// and once at start: one run at a time, requests arriving meanwhile folded into the next run.
+/// </summary>
+public sealed class PipelineRunner(LeadPipeline pipeline, PublishedModels published, LeadLibrary library, IStudioEvents events, TimeProvider time, ILogger<PipelineRunner> logger)
+    : BackgroundService
+{
+    private readonly Channel<bool> _requests = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+
+    public PipelineRun? LastRun { get; private set; }
+
+    public async Task<PipelineRun?> RunNowAsync(CancellationToken cancellationToken = default)
+    {
+        if (await published.GetAsync() is not { } model)
+        {
+            return null;
+        }
+
+        var leads = await library.GetAsync();
+        var run = await pipeline.RunAsync(model.Model, model.Number, leads.Leads, time.GetUtcNow(), cancellationToken);
+        LastRun = run;
+        logger.LogInformation("Rescored {Leads} leads with version {Version} in {Milliseconds} ms: {Changes} stage changes, {Entered} new MQLs",
+            run.Leads, model.Number, (int)run.Took.TotalMilliseconds, run.StageChanges, run.EnteredMql);
+        events.Publish(new QueueChanged());
+        return run;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var subscription = events.Subscribe(e =>
+        {
+            if (e is ModelPublished or LeadsChanged)
+            {
+                _requests.Writer.TryWrite(true);
+            }
+        });
+        _requests.Writer.TryWrite(true);
+        await foreach (var _ in _requests.Reader.ReadAllAsync(stoppingToken))
+        {
+            try
+            {
+                await RunNowAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "Rescoring failed; it runs again on the next change.");
+            }
+        }
+    }
+}
