@@ -1,0 +1,139 @@
+using LeadScoringStudio.Core.Leads;
+using LeadScoringStudio.Core.Lifecycle;
+using LeadScoringStudio.Core.Models;
+using LeadScoringStudio.Data;
+using LeadScoringStudio.Tests.TestSupport;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LeadScoringStudio.Tests.Web.Data;
+
+public sealed class LeadPipelineTests() : StorageTest(seedDemo: false)
+{
+    private static readonly ScoringModel Model = StarterModel.Create();
+    private static readonly DateTimeOffset Now = TestSupport.Leads.AsOf;
+
+    [Fact]
+    public async Task Crossings_are_recorded_once_and_a_repeat_run_records_nothing()
+    {
+        var leads = await StoreAsync(Hot("hot-1"), Cold("cold-1"));
+        var pipeline = Services.GetRequiredService<LeadPipeline>();
+
+        var first = await pipeline.RunAsync(Model, 1, leads, Now);
+        var again = await pipeline.RunAsync(Model, 1, leads, Now);
+
+        Assert.Equal((1, 1, 2), (first.StageChanges, first.EnteredMql, first.ScorePoints));
+        Assert.Equal((0, 0, 0), (again.StageChanges, again.EnteredMql, again.ScorePoints));
+        var history = await Services.GetRequiredService<SalesQueueRepository>().HistoryAsync("hot-1");
+        var change = Assert.Single(history.StageChanges);
+        Assert.Equal((Stage.Lead, Stage.Mql), (change.From, change.To));
+        Assert.StartsWith("score reached MQL cell", change.Cause);
+    }
+
+    [Fact]
+    public async Task A_lead_that_cools_down_leaves_mql_once_and_its_score_history_shows_both_moves()
+    {
+        var leads = await StoreAsync(Hot("hot-1"));
+        var pipeline = Services.GetRequiredService<LeadPipeline>();
+        await pipeline.RunAsync(Model, 1, leads, Now);
+
+        await pipeline.RunAsync(Model, 1, leads, Now.AddDays(120));
+        await pipeline.RunAsync(Model, 1, leads, Now.AddDays(121));
+
+        var history = await Services.GetRequiredService<SalesQueueRepository>().HistoryAsync("hot-1");
+        Assert.Equal([(Stage.Lead, Stage.Mql), (Stage.Mql, Stage.Recycled)], history.StageChanges.Select(c => (c.From, c.To)));
+        Assert.Equal([true, false], history.Scores.Select(s => s.IsMql).Distinct());
+    }
+
+    [Fact]
+    public async Task New_mqls_are_shared_round_robin_within_the_monthly_cap_and_the_rest_wait_in_the_pool()
+    {
+        await Services.GetRequiredService<SalesQueueRepository>().SetTeamAsync(["ann@example.com", "bob@example.com"], 2, Principals.Ops);
+        var leads = await StoreAsync(Enumerable.Range(1, 5).Select(i => Hot($"hot-{i}")).ToArray());
+
+        await Services.GetRequiredService<LeadPipeline>().RunAsync(Model, 1, leads, Now);
+
+        var queue = Services.GetRequiredService<SalesQueueRepository>();
+        Assert.Equal(3, (await queue.QueueAsync("ann@example.com")).Count); // two of hers, one in the pool
+        Assert.Equal(2, (await queue.QueueAsync("ann@example.com")).Count(s => s.AssignedTo == "ann@example.com"));
+        Assert.Equal(2, (await queue.QueueAsync("bob@example.com")).Count(s => s.AssignedTo == "bob@example.com"));
+        var pooled = (await queue.QueueAsync("bob@example.com")).Single(s => s.AssignedTo is null);
+        Assert.True(await queue.ClaimAsync(pooled.LeadId, Principals.Sales));
+        Assert.False(await queue.ClaimAsync(pooled.LeadId, Principals.Ops));
+        Assert.False(await queue.ClaimAsync(leads[0].Lead.Id, Principals.Marketing));
+    }
+
+    [Fact]
+    public async Task Feedback_moves_the_stage_a_rejection_needs_a_reason_and_a_correction_keeps_the_history()
+    {
+        var leads = await StoreAsync(Hot("hot-1"), Hot("hot-2"));
+        await Services.GetRequiredService<LeadPipeline>().RunAsync(Model, 1, leads, Now);
+        var feedback = Services.GetRequiredService<FeedbackRepository>();
+
+        Assert.Equal(SaveStatus.Invalid, (await feedback.RecordAsync(leads[0].Lead, Model, new FeedbackInput(SalesEventKind.Rejected), Principals.Sales, Now)).Status);
+        Assert.Equal(SaveStatus.Refused, (await feedback.RecordAsync(leads[0].Lead, Model, new FeedbackInput(SalesEventKind.Accepted), Principals.Marketing, Now)).Status);
+        Assert.Contains("cannot be marked 'Won'", (await feedback.RecordAsync(leads[0].Lead, Model, new FeedbackInput(SalesEventKind.Won), Principals.Sales, Now)).Message);
+
+        Assert.True((await feedback.RecordAsync(leads[0].Lead, Model, new FeedbackInput(SalesEventKind.Accepted), Principals.Sales, Now.AddHours(1))).Succeeded);
+        var accepted = Assert.Single(await feedback.ForLeadAsync("hot-1"));
+        var corrected = await feedback.CorrectAsync(accepted.Id, leads[0].Lead, Model, new FeedbackInput(SalesEventKind.Rejected, RejectionReason.WrongPersona), Principals.Sales);
+
+        Assert.True(corrected.Succeeded, corrected.Message);
+        Assert.Equal([(SalesEventKind.Accepted, true), (SalesEventKind.Rejected, false)], (await feedback.ForLeadAsync("hot-1")).Select(f => (f.Kind, f.Replaced)));
+        Assert.Equal(Stage.Recycled, (await Services.GetRequiredService<SalesQueueRepository>().StateAsync("hot-1"))!.Stage);
+        var changes = (await Services.GetRequiredService<SalesQueueRepository>().HistoryAsync("hot-1")).StageChanges;
+        Assert.Equal([(Stage.Lead, Stage.Mql), (Stage.Mql, Stage.Sal), (Stage.Sal, Stage.Recycled)], changes.Select(c => (c.From, c.To)));
+        Assert.StartsWith("correction:", changes[^1].Cause);
+        var facts = await feedback.FactsAsync();
+        Assert.Equal((false, RejectionReason.WrongPersona), (Assert.Single(facts).Accepted, facts[0].Reason));
+    }
+
+    [Fact]
+    public async Task A_rejected_lead_comes_back_only_after_the_cool_down_and_new_engagement()
+    {
+        var leads = await StoreAsync(Hot("hot-1"));
+        var pipeline = Services.GetRequiredService<LeadPipeline>();
+        await pipeline.RunAsync(Model, 1, leads, Now);
+        await Services.GetRequiredService<FeedbackRepository>().RecordAsync(leads[0].Lead, Model, new FeedbackInput(SalesEventKind.Rejected, RejectionReason.TooEarly), Principals.Sales, Now);
+
+        await pipeline.RunAsync(Model, 1, leads, Now.AddDays(1));
+        Assert.Equal(Stage.Recycled, (await Services.GetRequiredService<SalesQueueRepository>().StateAsync("hot-1"))!.Stage);
+
+        var returning = await StoreAsync(Hot("hot-1", daysAgo: -40));
+        await pipeline.RunAsync(Model, 1, returning, Now.AddDays(41));
+        Assert.Equal(Stage.Mql, (await Services.GetRequiredService<SalesQueueRepository>().StateAsync("hot-1"))!.Stage);
+    }
+
+    [Fact]
+    public async Task The_demo_workspace_comes_with_months_of_sales_feedback()
+    {
+        using var storage = new TestStorage(seedDemo: true, leadCount: 400);
+        await using var services = await storage.StartAsync();
+
+        var facts = await services.GetRequiredService<FeedbackRepository>().FactsAsync();
+        var summary = FeedbackSummary.Of(facts);
+
+        Assert.True(summary.Accepted + summary.Rejected > 20, $"{summary.Accepted} accepted, {summary.Rejected} rejected");
+        Assert.InRange(summary.AcceptanceRate!.Value, 0.5, 0.9);
+        Assert.True(facts.Max(f => f.At) - facts.Min(f => f.At) > TimeSpan.FromDays(60));
+        await using var db = await services.GetRequiredService<IDbContextFactory<StudioDbContext>>().CreateDbContextAsync();
+        Assert.True(await db.Feedback.AnyAsync(f => f.Kind == SalesEventKind.Won && f.Amount > 0));
+    }
+
+    private async Task<IReadOnlyList<StoredLead>> StoreAsync(params Lead[] leads)
+    {
+        var writer = Services.GetRequiredService<LeadWriter>();
+        await writer.UpsertAsync(
+            leads.Select(l => new LeadScoringStudio.Core.Import.ImportedLead(0, l.Id, l.Attributes, null)).ToList(),
+            leads.SelectMany(l => l.Activities.Select(a => new LeadScoringStudio.Core.Import.ImportedActivity(0, l.Id, a))).ToList());
+        var all = await Services.GetRequiredService<LeadRepository>().LoadAllAsync();
+        return all.Where(s => leads.Any(l => l.Id == s.Lead.Id)).ToList();
+    }
+
+    /// <summary>A VP buyer at a target company who asked for a demo and looked at pricing: an A1 lead.</summary>
+    private static Lead Hot(string id, int daysAgo = 1) =>
+        TestSupport.Leads.With(("seniority", "VP"), ("persona", "buyer"), ("industry", "Software"), ("company_size", 1000), ("country", "US"), ("budget_confirmed", true), ("authority", "decision maker")) with { Id = id }
+            is var lead ? lead.Did("demo_request", daysAgo).Did("page_visit", daysAgo, ("url", "/pricing")).Did("trial_signup", daysAgo) : lead;
+
+    private static Lead Cold(string id) => TestSupport.Leads.With(("seniority", "Manager")) with { Id = id };
+}
