@@ -19,11 +19,15 @@ else if (args is ["--ui-collab", ..])
 }
 else if (args is ["--import", ..])
 {
-    await ImportTiming.RunAsync(Number(args, 1, 100_000));
+    await StorageTimings.RunAsync(Number(args, 1, 100_000));
+}
+else if (args is ["--rescore", ..])
+{
+    await StorageTimings.RescoreAsync();
 }
 else if (args is ["--api-key", ..])
 {
-    await ImportTiming.CreateKeyAsync(Argument(args, 1, "data"));
+    await StorageTimings.CreateKeyAsync(Argument(args, 1, "data"));
 }
 else
 {

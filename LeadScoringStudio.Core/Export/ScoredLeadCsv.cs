@@ -31,12 +31,12 @@ public static class ScoredLeadCsv
         }
     }
 
-    /// <summary>The three explanation lines that moved the score most, e.g. "Demo request +40; C-level or VP +20; Inactivity -50".</summary>
+    /// <summary>The three criteria (or inactivity / completeness) that moved the score most, e.g. "Demo request +40; C-level or VP +20; Inactivity -50"; caps and limits are not reasons.</summary>
     public static string TopReasons(LeadScore score) =>
         score.IsDisqualified
             ? $"Disqualified: {string.Join(", ", score.DisqualificationReasons)}"
             : string.Join("; ", score.Explanation
-                .Where(l => l.Final != 0)
+                .Where(l => l.Final != 0 && l.Kind is LineKind.Criterion or LineKind.Inactivity or LineKind.Completeness)
                 .OrderByDescending(l => Math.Abs(l.Final))
                 .Take(3)
                 .Select(l => $"{l.Label} {l.Final.ToString("+0;-0", CultureInfo.InvariantCulture)}"));

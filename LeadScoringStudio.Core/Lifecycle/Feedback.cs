@@ -31,6 +31,15 @@ public static class RejectionReasons
         _ => "Other",
     };
 
+    /// <summary>The button that records it: "Accept", "Reject", "Meeting held", ….</summary>
+    public static string Verb(SalesEventKind kind) => kind switch
+    {
+        SalesEventKind.Accepted => "Accept",
+        SalesEventKind.Rejected => "Reject",
+        SalesEventKind.Qualified => "Qualify",
+        _ => Describe(kind),
+    };
+
     public static string Describe(SalesEventKind kind) => kind switch
     {
         SalesEventKind.Accepted => "Accepted",

@@ -18,17 +18,17 @@ using Microsoft.Extensions.Logging;
 namespace LeadScoringStudio.Benchmarks;
 
 /// <summary>
-/// Times a CSV import of generated leads into a fresh SQLite database the way the wizard runs it: read
-/// the file, dry run, one all-or-nothing upsert (`dotnet run -c Release -- --import 100000`).
-/// Also creates API keys for load tests against a running studio (`--api-key path/to/data`).
+/// Timings against a real SQLite database: a CSV import of generated leads the way the wizard runs it
+/// (`--import 100000`), and full rescoring of the demo workspace (`--rescore`). Also creates API keys
+/// for load tests against a running studio (`--api-key path/to/data`).
 /// </summary>
-public static class ImportTiming
+public static class StorageTimings
 {
     public static async Task RunAsync(int rows)
     {
         var folder = Path.Combine(Path.GetTempPath(), "lss-import-" + Guid.NewGuid().ToString("N"));
         var csv = Csv(rows);
-        await using (var services = await StorageAsync(folder))
+        await using (var services = await StorageAsync(folder, seedDemo: false))
         {
             var clock = Stopwatch.StartNew();
             var table = CsvFile.Read("leads.csv", csv).Table!;
@@ -49,18 +49,43 @@ public static class ImportTiming
         Directory.Delete(folder, recursive: true);
     }
 
+    /// <summary>Seeds the demo workspace (5,000 leads, 16 weeks of history), then times full rescores: nothing changed, and a changed model.</summary>
+    public static async Task RescoreAsync()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "lss-rescore-" + Guid.NewGuid().ToString("N"));
+        await using (var services = await StorageAsync(folder, seedDemo: true))
+        {
+            var leads = await services.GetRequiredService<LeadRepository>().LoadAllAsync();
+            var pipeline = services.GetRequiredService<LeadPipeline>();
+            var model = StarterModel.Create();
+            var now = DateTimeOffset.UtcNow;
+            await pipeline.RunAsync(model, 1, leads, now);
+            foreach (var (name, version) in new[] { ("nothing changed", model), ("buyer persona 15 → 40", model.WithCriterionPoints("persona-buyer", 40)), ("back to the starter model", model) })
+            {
+                var run = await pipeline.RunAsync(version, 2, leads, now);
+                Console.WriteLine($"Full rescore of {run.Leads:N0} leads, {name}: {run.Took.TotalMilliseconds:0} ms ({run.StageChanges} stage changes, {run.EnteredMql} new MQLs, {run.ScorePoints} score points)");
+            }
+        }
+
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(folder, recursive: true);
+    }
+
     /// <summary>Creates a read key in the studio database in <paramref name="dataFolder"/> and prints it.</summary>
     public static async Task CreateKeyAsync(string dataFolder)
     {
-        await using var services = await StorageAsync(Path.GetFullPath(dataFolder));
+        await using var services = await StorageAsync(Path.GetFullPath(dataFolder), seedDemo: false);
         var ops = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
             [new(System.Security.Claims.ClaimTypes.Name, "benchmark"), new(System.Security.Claims.ClaimTypes.Role, StudioRoles.Ops)], "benchmark"));
         Console.WriteLine((await services.GetRequiredService<ApiKeyRepository>().CreateAsync("load test", ApiScope.Read, ops))!.Value.Key);
     }
 
-    private static async Task<ServiceProvider> StorageAsync(string folder)
+    private static async Task<ServiceProvider> StorageAsync(string folder, bool seedDemo)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:DataFolder"] = folder, ["Demo:SeedDemoData"] = "false" }).Build();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Storage:DataFolder"] = folder, ["Demo:SeedDemoData"] = seedDemo ? "true" : "false", ["Demo:LeadCount"] = "5000",
+        }).Build();
         var services = new ServiceCollection();
         services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton<IHostEnvironment>(new HostingEnvironment { ContentRootPath = folder, EnvironmentName = "Production", ApplicationName = "LeadScoringStudio" });
