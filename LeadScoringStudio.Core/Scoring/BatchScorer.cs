@@ -51,6 +51,14 @@ public sealed class BatchScorer
 
     public BatchScores Score(DateTimeOffset asOf) => Score(asOf, null);
 
+    /// <summary>Scores the batch and also says, per lead and criterion, whether the criterion matched (row-major, leads × criteria).</summary>
+    public (BatchScores Scores, bool[] Matched) ScoreWithMatches(DateTimeOffset asOf)
+    {
+        var evidence = new ScoreEvidence(_batch.Count, _criteria.Length);
+        var scores = Score(asOf, evidence);
+        return (scores, evidence.Factors.Select(f => f > 0).ToArray());
+    }
+
     /// <summary>Scores every lead; when <paramref name="evidence"/> is given, keeps what what-if scoring needs.</summary>
     internal BatchScores Score(DateTimeOffset asOf, ScoreEvidence? evidence)
     {

@@ -1,0 +1,22 @@
+using LeadScoringStudio.Core.Models;
+
+namespace LeadScoringStudio.Core.Tuning;
+
+/// <summary>One feature the fit looked at: a criterion of the model or a candidate signal, with its evidence and suggested points.</summary>
+public sealed record SuggestedWeight(
+    string Key, string Label, string? CriterionId, int? Current, int? Suggested,
+    int Matches, double RateWith, double RateWithout, double Effect, double StandardError, string? Excluded)
+{
+    public double Lift => RateWithout == 0 ? double.PositiveInfinity : RateWith / RateWithout;
+
+    /// <summary>A candidate signal not in the model yet: its condition, to add as a criterion.</summary>
+    public AttributeCondition? Condition { get; init; }
+}
+
+/// <summary>Backtest figures for one scoring on the held-out leads.</summary>
+public sealed record Backtest(string Name, double Auc, Confusion AtMqlRule);
+
+/// <summary>What the data suggests: weights per criterion and candidate, the model with them, and how both models do on held-out leads.</summary>
+public sealed record Suggestion(
+    IReadOnlyList<SuggestedWeight> Weights, ScoringModel SuggestedModel, Split Split, int Labelled, double PositiveRate,
+    IReadOnlyList<Backtest> Backtests);
