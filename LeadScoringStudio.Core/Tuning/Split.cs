@@ -5,18 +5,20 @@ public sealed record Split(IReadOnlyList<int> Train, IReadOnlyList<int> Test, st
 {
     /// <summary>
     /// The latest <paramref name="testShare"/> of leads by date are held out (later leads are judged by what earlier
-    /// ones taught); without dates, a stratified random split with a fixed seed.
+    /// ones taught) when at least 80 % have a date; otherwise a stratified random split with a fixed seed.
     /// </summary>
     public static Split Of(IReadOnlyList<bool> labels, IReadOnlyList<DateTimeOffset?> dates, double testShare = 0.3, int seed = 17)
     {
         var n = labels.Count;
-        if (dates.All(d => d is not null) && n > 0)
+        var dated = Enumerable.Range(0, n).Where(i => dates[i] is not null).OrderBy(i => dates[i]!.Value).ToList();
+        if (n > 0 && dated.Count >= 0.8 * n)
         {
-            var order = Enumerable.Range(0, n).OrderBy(i => dates[i]!.Value).ToList();
-            var cut = (int)Math.Round(n * (1 - testShare));
-            var cutDate = cut < n ? dates[order[cut]]!.Value : dates[order[^1]]!.Value;
-            return new Split(order.Take(cut).ToList(), order.Skip(cut).ToList(),
-                $"time-ordered: {cut:N0} leads first seen before {cutDate:yyyy-MM-dd} to learn from, the {n - cut:N0} later ones held out");
+            // Leads without a date (no activity yet) can only be learned from; the latest dated ones are held out.
+            var held = (int)Math.Round(n * testShare);
+            var later = dated.Skip(dated.Count - held).ToList();
+            var earlier = Enumerable.Range(0, n).Except(later).ToList();
+            return new Split(earlier, later,
+                $"time-ordered: the {later.Count:N0} leads first seen on or after {dates[later[0]]!.Value:yyyy-MM-dd} held out, {earlier.Count:N0} earlier (or undated) ones to learn from");
         }
 
         var random = new Random(seed);

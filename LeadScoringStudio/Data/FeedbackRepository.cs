@@ -114,6 +114,24 @@ public sealed class FeedbackRepository(IDbContextFactory<StudioDbContext> contex
             Enum.TryParse<RejectionReason>(f.Reason, out var reason) ? reason : null, f.Cell ?? "?", f.Source ?? "unknown")).ToList();
     }
 
+    /// <summary>Per lead, whether sales accepted it (its latest standing accept or reject), for tuning on acceptance.</summary>
+    public async Task<IReadOnlyDictionary<string, bool>> AcceptanceByLeadAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var records = await db.Feedback.AsNoTracking()
+            .Where(f => f.ReplacedById == null && (f.Kind == SalesEventKind.Accepted || f.Kind == SalesEventKind.Rejected))
+            .OrderBy(f => f.Id)
+            .Select(f => new { f.LeadId, f.Kind })
+            .ToListAsync(cancellationToken);
+        var result = new Dictionary<string, bool>(StringComparer.Ordinal);
+        foreach (var record in records)
+        {
+            result[record.LeadId] = record.Kind == SalesEventKind.Accepted;
+        }
+
+        return result;
+    }
+
     /// <summary>Where a lead first came from: the source of its earliest activity that names one.</summary>
     public static string SourceOf(Lead lead) =>
         lead.Activities.OrderBy(a => a.At).Select(a => a.Property("source")).FirstOrDefault(s => !string.IsNullOrWhiteSpace(s)) ?? "unknown";

@@ -4,6 +4,7 @@ using LeadScoringStudio.Features.Import;
 using LeadScoringStudio.Features.Leads;
 using LeadScoringStudio.Features.Pipeline;
 using LeadScoringStudio.Features.Queue;
+using LeadScoringStudio.Features.Tuning;
 using LeadScoringStudio.Features.Workbench;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using MudBlazor.Services;
@@ -35,6 +36,7 @@ public static class ServiceRegistration
         services.AddSingleton<PublishedModels>();
         services.AddSingleton<PipelineRunner>();
         services.AddSingleton<SalesQueue>();
+        services.AddSingleton<TuningService>();
         services.AddHostedService(provider => provider.GetRequiredService<PipelineRunner>());
         services.AddScoped<CircuitPresence>();
         services.AddScoped<CircuitHandler>(provider => provider.GetRequiredService<CircuitPresence>());
