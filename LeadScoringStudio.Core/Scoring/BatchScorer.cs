@@ -56,7 +56,13 @@ public sealed class BatchScorer
     {
         var evidence = new ScoreEvidence(_batch.Count, _criteria.Length);
         var scores = Score(asOf, evidence);
-        return (scores, evidence.Factors.Select(f => f > 0).ToArray());
+        var matched = new bool[evidence.Factors.Length];
+        for (var i = 0; i < matched.Length; i++)
+        {
+            matched[i] = evidence.Factors[i] > 0;
+        }
+
+        return (scores, matched);
     }
 
     /// <summary>Scores every lead; when <paramref name="evidence"/> is given, keeps what what-if scoring needs.</summary>

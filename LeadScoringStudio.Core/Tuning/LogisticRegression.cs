@@ -35,7 +35,8 @@ public static class LogisticRegression
             patterns[key] = (p.X ?? x.ToArray(), p.Positives + (labels[i] ? 1 : 0), p.Total + 1);
         }
 
-        var groups = patterns.Values.ToArray();
+        // Each pattern keeps the positions of its "yes" features: the work per pattern grows with those, not with all features.
+        var groups = patterns.Values.Select(p => (Active: Enumerable.Range(0, width).Where(j => p.X[j]).ToArray(), p.Positives, p.Total)).ToArray();
         var size = width + 1; // intercept last
         var beta = new double[size];
         var hessian = new double[size * size];
@@ -43,21 +44,18 @@ public static class LogisticRegression
         {
             var gradient = new double[size];
             Array.Clear(hessian);
-            foreach (var (x, positives, total) in groups)
+            foreach (var (active, positives, total) in groups)
             {
                 var z = beta[width];
-                for (var j = 0; j < width; j++)
+                foreach (var j in active)
                 {
-                    if (x[j])
-                    {
-                        z += beta[j];
-                    }
+                    z += beta[j];
                 }
 
                 var p = 1 / (1 + Math.Exp(-z));
                 var residual = positives - (total * p);
                 var weight = total * p * (1 - p);
-                Accumulate(x, width, residual, weight, gradient, hessian, size);
+                Accumulate(active, width, residual, weight, gradient, hessian, size);
             }
 
             for (var j = 0; j < width; j++)
@@ -92,26 +90,18 @@ public static class LogisticRegression
         return new LogisticFit(beta[width], beta[..width], errors);
     }
 
-    private static void Accumulate(bool[] x, int width, double residual, double weight, double[] gradient, double[] hessian, int size)
+    private static void Accumulate(int[] active, int width, double residual, double weight, double[] gradient, double[] hessian, int size)
     {
         gradient[width] += residual;
         hessian[(width * size) + width] += weight;
-        for (var j = 0; j < width; j++)
+        foreach (var j in active)
         {
-            if (!x[j])
-            {
-                continue;
-            }
-
             gradient[j] += residual;
             hessian[(j * size) + width] += weight;
             hessian[(width * size) + j] += weight;
-            for (var k = 0; k < width; k++)
+            foreach (var k in active)
             {
-                if (x[k])
-                {
-                    hessian[(j * size) + k] += weight;
-                }
+                hessian[(j * size) + k] += weight;
             }
         }
     }

@@ -19,9 +19,12 @@ public static class WeightSuggester
     private static readonly string[] AfterContactWords = ["status", "stage", "disposition", "outcome", "owner", "rep_", "sales_"];
     private static readonly string[] Identity = [Lead.NameField, Lead.EmailField, Lead.CompanyField, "phone", "job_title"];
 
-    public static Suggestion Suggest(ScoringModel model, IReadOnlyList<Lead> leads, IReadOnlyList<bool> outcomes, DateTimeOffset asOf, double lambda = 1.0)
+    public static Suggestion Suggest(ScoringModel model, IReadOnlyList<Lead> leads, IReadOnlyList<bool> outcomes, DateTimeOffset asOf, double lambda = 1.0) =>
+        Suggest(model, LeadBatch.From(leads), leads, outcomes, asOf, lambda);
+
+    /// <summary>The same, on leads already held in columns (<paramref name="batch"/> holds <paramref name="leads"/> in the same order).</summary>
+    public static Suggestion Suggest(ScoringModel model, LeadBatch batch, IReadOnlyList<Lead> leads, IReadOnlyList<bool> outcomes, DateTimeOffset asOf, double lambda = 1.0)
     {
-        var batch = LeadBatch.From(leads);
         var (_, matched) = new BatchScorer(model, batch).ScoreWithMatches(asOf);
         var criteria = model.Criteria.Count;
         var candidates = Candidates(model, leads);
