@@ -61,6 +61,34 @@ public static class Metrics
         return new Confusion(tp, fp, fn, tn);
     }
 
+    /// <summary>The ROC curve: (false-positive rate, true-positive rate) as the threshold falls, from (0,0) to (1,1).</summary>
+    public static IReadOnlyList<(double X, double Y)> Roc(IReadOnlyList<double> scores, IReadOnlyList<bool> labels) =>
+        Sweep(scores, labels, (tp, fp, positives, negatives, _) => (negatives == 0 ? 0 : (double)fp / negatives, positives == 0 ? 0 : (double)tp / positives));
+
+    /// <summary>Cumulative gain: share of all positives found when contacting the top share of leads by score.</summary>
+    public static IReadOnlyList<(double X, double Y)> Gain(IReadOnlyList<double> scores, IReadOnlyList<bool> labels) =>
+        Sweep(scores, labels, (tp, _, positives, _, contacted) => ((double)contacted / Math.Max(1, scores.Count), positives == 0 ? 0 : (double)tp / positives));
+
+    private static IReadOnlyList<(double X, double Y)> Sweep(
+        IReadOnlyList<double> scores, IReadOnlyList<bool> labels, Func<int, int, int, int, int, (double, double)> point)
+    {
+        var order = Enumerable.Range(0, scores.Count).OrderByDescending(i => scores[i]).ToArray();
+        var positives = labels.Count(l => l);
+        var negatives = labels.Count - positives;
+        var points = new List<(double, double)> { (0, 0) };
+        int tp = 0, fp = 0;
+        for (var k = 0; k < order.Length; k++)
+        {
+            if (labels[order[k]]) tp++; else fp++;
+            if (k == order.Length - 1 || scores[order[k + 1]] != scores[order[k]])
+            {
+                points.Add(point(tp, fp, positives, negatives, k + 1));
+            }
+        }
+
+        return points;
+    }
+
     /// <summary>Observed rate of the outcome per tenth of the leads by score (lowest tenth first), with the mean score of each tenth.</summary>
     public static IReadOnlyList<(double MeanScore, double ObservedRate, int Count)> ByDecile(IReadOnlyList<double> scores, IReadOnlyList<bool> labels)
     {

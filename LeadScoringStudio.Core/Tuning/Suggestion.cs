@@ -13,8 +13,13 @@ public sealed record SuggestedWeight(
     public AttributeCondition? Condition { get; init; }
 }
 
-/// <summary>Backtest figures for one scoring on the held-out leads.</summary>
-public sealed record Backtest(string Name, double Auc, Confusion AtMqlRule);
+/// <summary>Backtest figures for one scoring on the held-out leads, with the held-out scores and outcomes for the plots.</summary>
+public sealed record Backtest(string Name, double Auc, Confusion AtMqlRule)
+{
+    public IReadOnlyList<double> Scores { get; init; } = [];
+
+    public IReadOnlyList<bool> Outcomes { get; init; } = [];
+}
 
 /// <summary>What the data suggests: weights per criterion and candidate, the model with them, and how both models do on held-out leads.</summary>
 public sealed record Suggestion(

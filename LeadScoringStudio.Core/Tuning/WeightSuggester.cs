@@ -91,11 +91,7 @@ public static class WeightSuggester
 
         var test = split.Test;
         var testLabels = test.Select(i => labels[i]).ToList();
-        Backtest Judge(string name, ScoringModel judged)
-        {
-            var scores = new BatchScorer(judged, batch).Score(asOf);
-            return new Backtest(name, Metrics.Auc(test.Select(i => (double)scores.Total[i]).ToList(), testLabels), Metrics.Confusion(test.Select(i => scores.IsMql[i]).ToList(), testLabels));
-        }
+        Backtest Judge(string name, ScoringModel judged) => Backtests.Judge(name, judged, batch, test, labels, asOf);
 
         var backtests = new List<Backtest>
         {

@@ -24,7 +24,7 @@ internal static class DemoHistory
         var pipeline = provider.GetRequiredService<LeadPipeline>();
         var feedback = provider.GetRequiredService<FeedbackRepository>();
         var sdr = DemoUsers.All.Single(u => u.Role == StudioRoles.Sales).Email;
-        await provider.GetRequiredService<SalesQueueRepository>().SetTeamAsync([sdr, SecondSdr], 150, Person("demo seed", StudioRoles.Ops));
+        await provider.GetRequiredService<SalesQueueRepository>().SetTeamAsync([sdr, SecondSdr], 30, Person("demo seed", StudioRoles.Ops));
 
         var leads = (await provider.GetRequiredService<LeadRepository>().LoadAllAsync()).ToDictionary(l => l.Lead.Id);
         var random = new Random(11);

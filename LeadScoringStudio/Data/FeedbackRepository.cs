@@ -114,6 +114,24 @@ public sealed class FeedbackRepository(IDbContextFactory<StudioDbContext> contex
             Enum.TryParse<RejectionReason>(f.Reason, out var reason) ? reason : null, f.Cell ?? "?", f.Source ?? "unknown")).ToList();
     }
 
+    /// <summary>Per lead, the reason of its standing rejection (leads not rejected are left out).</summary>
+    public async Task<IReadOnlyDictionary<string, RejectionReason>> RejectionReasonsByLeadAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var records = await db.Feedback.AsNoTracking()
+            .Where(f => f.ReplacedById == null && f.Kind == SalesEventKind.Rejected)
+            .OrderBy(f => f.Id)
+            .Select(f => new { f.LeadId, f.Reason })
+            .ToListAsync(cancellationToken);
+        var result = new Dictionary<string, RejectionReason>(StringComparer.Ordinal);
+        foreach (var record in records.Where(r => Enum.TryParse<RejectionReason>(r.Reason, out _)))
+        {
+            result[record.LeadId] = Enum.Parse<RejectionReason>(record.Reason!);
+        }
+
+        return result;
+    }
+
     /// <summary>Per lead, whether sales accepted it (its latest standing accept or reject), for tuning on acceptance.</summary>
     public async Task<IReadOnlyDictionary<string, bool>> AcceptanceByLeadAsync(CancellationToken cancellationToken = default)
     {

@@ -17,6 +17,9 @@ public sealed class TuningTests(BrowserFixture browser)
         await Expect(page.GetByTestId("backtest-current")).ToContainTextAsync("0.");
         await Expect(page.GetByTestId("backtest-suggested")).ToContainTextAsync("0.");
         await Expect(page.GetByTestId("suggested-weights")).ToContainTextAsync("Demo request");
+        await Expect(page.GetByTestId("roc")).ToBeVisibleAsync();
+        await page.GetByTestId("run-capacity").ClickAsync();
+        await Expect(page.GetByTestId("capacity-summary")).ToContainTextAsync("MQLs a month");
         await page.GetByTestId("apply-suggestion").ClickAsync();
         await Expect(page.GetByTestId("applied-diff")).ToContainTextAsync("points");
         await page.GotoAsync("/");

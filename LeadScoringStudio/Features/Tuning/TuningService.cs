@@ -21,20 +21,77 @@ public enum TuningOutcome
 /// <summary>A cell's volume and how its leads turned out.</summary>
 public sealed record CellStats(string Cell, int Leads, int Known, double? Conversion, int Feedback, double? Acceptance);
 
-/// <summary>A tuning run: the suggestion, and per-cell figures under the model it started from.</summary>
-public sealed record TuningRun(TuningOutcome Outcome, Suggestion Suggestion, IReadOnlyList<CellStats> Cells, TimeSpan Took);
+/// <summary>A tuning run: the suggestion, per-cell figures under the model it started from, and per criterion the rejection reasons sales gave most for leads it matched.</summary>
+public sealed record TuningRun(TuningOutcome Outcome, Suggestion Suggestion, IReadOnlyList<CellStats> Cells, IReadOnlyDictionary<string, string> RejectionReasons, TimeSpan Took);
 
 /// <summary>
 /// Runs the analysis and weight suggestion on the stored leads with a known outcome (won/lost, or accepted/rejected
 /// by sales), starting from the published version, and applies a suggestion as a draft edit (reviewed like any other).
 /// </summary>
-public sealed class TuningService(ModelRepository models, DraftRepository drafts, FeedbackRepository feedback, LeadLibrary library, IStudioEvents events, TimeProvider time)
+public sealed class TuningService(
+    ModelRepository models, DraftRepository drafts, FeedbackRepository feedback, SalesQueueRepository team, LeadLibrary library, IStudioEvents events, TimeProvider time)
 {
-    public async Task<TuningRun?> RunAsync(TuningOutcome outcome)
+    /// <summary>MQLs per month the SDR team can work against what each cell brings, under the published version.</summary>
+    public async Task<CapacityPlan> CapacityAsync()
     {
-        var clock = System.Diagnostics.Stopwatch.StartNew();
         var workspace = await models.LoadAsync((await models.FirstModelIdAsync())!.Value);
         var model = workspace.Published?.Model ?? workspace.Draft.Model;
+        var leads = await library.GetAsync();
+        var scores = new BatchScorer(model, leads.Batch).Score(time.GetUtcNow());
+        var seen = leads.Leads.Where(l => l.Lead.Activities.Count > 0).Select(l => l.Lead.Activities.Min(a => a.At)).ToList();
+        var months = seen.Count < 2 ? 1 : Math.Max(1, (seen.Max() - seen.Min()).TotalDays / 30.44);
+        var known = leads.Leads.Where(l => l.Outcome != LeadOutcome.Unknown).ToList();
+        var overall = known.Count == 0 ? 0 : known.Count(l => l.Outcome == LeadOutcome.Converted) / (double)known.Count;
+        // A cell whose action disqualifies can never be an MQL cell, so it is not offered.
+        var outlook = Cell.All.Where(cell => model.ActionFor(cell).Route != LeadScoringStudio.Core.Models.Route.Disqualify).Select(cell =>
+        {
+            var members = Enumerable.Range(0, leads.Count).Where(i => !scores.IsDisqualified[i] && scores.CellIndex[i] == cell.Index).ToList();
+            var labelled = members.Where(i => leads.Leads[i].Outcome != LeadOutcome.Unknown).ToList();
+            var rate = labelled.Count < 10 ? overall : labelled.Count(i => leads.Leads[i].Outcome == LeadOutcome.Converted) / (double)labelled.Count;
+            return new CellOutlook(cell, members.Count / months, rate);
+        }).ToList();
+        var (members, perSdr) = await team.TeamAsync();
+        return CapacityPlan.For(outlook, model.MqlCells.ToList(), Math.Max(1, members.Count) * perSdr);
+    }
+
+    /// <summary>Makes the proposed MQL cells the draft's, as one logged edit.</summary>
+    public async Task<CommitResult> ApplyCapacityAsync(CapacityPlan plan, ClaimsPrincipal user)
+    {
+        var draft = (await models.LoadAsync((await models.FirstModelIdAsync())!.Value)).Draft;
+        var result = await drafts.CommitAsync(draft.ModelId, draft.Model, draft.Version, draft.Model with { MqlCells = plan.Proposed.MqlCells.ToValueList() }, user);
+        if (result.Succeeded)
+        {
+            events.Publish(new DraftChanged(draft.ModelId, result.Draft!.Version, null));
+        }
+
+        return result;
+    }
+
+    /// <summary>Two versions (0 = the draft) judged on the same held-out leads.</summary>
+    public async Task<IReadOnlyList<Backtest>?> CompareAsync(int first, int second, TuningOutcome outcome)
+    {
+        var id = (await models.FirstModelIdAsync())!.Value;
+        var versions = await models.PublishedVersionsAsync(id);
+        var draft = (await models.LoadAsync(id)).Draft.Model;
+        ScoringModel ModelOf(int number) => number == 0 ? draft : versions.Single(v => v.Number == number).Model;
+        var labelled = await LabelledAsync(outcome);
+        if (labelled is null)
+        {
+            return null;
+        }
+
+        var leads = labelled.Select(l => l.Lead).ToList();
+        var outcomes = labelled.Select(l => l.Label).ToList();
+        var split = Split.Of(outcomes, leads.Select(l => l.Activities.Count == 0 ? (DateTimeOffset?)null : l.Activities.Min(a => a.At)).ToList());
+        var batch = LeadBatch.From(leads);
+        var asOf = time.GetUtcNow();
+        return [Backtests.Judge(Name(first), ModelOf(first), batch, split.Test, outcomes, asOf), Backtests.Judge(Name(second), ModelOf(second), batch, split.Test, outcomes, asOf)];
+    }
+
+    private static string Name(int number) => number == 0 ? "draft" : $"v{number}";
+
+    private async Task<List<(Lead Lead, bool Label)>?> LabelledAsync(TuningOutcome outcome)
+    {
         var leads = await library.GetAsync();
         var accepted = await feedback.AcceptanceByLeadAsync();
         var labelled = leads.Leads
@@ -42,15 +99,25 @@ public sealed class TuningService(ModelRepository models, DraftRepository drafts
                 ? l.Outcome switch { LeadOutcome.Converted => true, LeadOutcome.NotConverted => false, _ => (bool?)null }
                 : accepted.TryGetValue(l.Lead.Id, out var yes) ? yes : null))
             .Where(l => l.Label is not null)
+            .Select(l => (l.Lead, l.Label!.Value))
             .ToList();
-        if (labelled.Count < 50 || labelled.All(l => l.Label!.Value) || labelled.All(l => !l.Label!.Value))
+        return labelled.Count < 50 || labelled.All(l => l.Item2) || labelled.All(l => !l.Item2) ? null : labelled;
+    }
+
+    public async Task<TuningRun?> RunAsync(TuningOutcome outcome)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var workspace = await models.LoadAsync((await models.FirstModelIdAsync())!.Value);
+        var model = workspace.Published?.Model ?? workspace.Draft.Model;
+        if (await LabelledAsync(outcome) is not { } labelled)
         {
             return null;
         }
 
         var asOf = time.GetUtcNow();
-        var suggestion = WeightSuggester.Suggest(model, labelled.Select(l => l.Lead).ToList(), labelled.Select(l => l.Label!.Value).ToList(), asOf);
-        return new TuningRun(outcome, suggestion, Cells(model, leads, accepted, asOf), clock.Elapsed);
+        var suggestion = WeightSuggester.Suggest(model, labelled.Select(l => l.Lead).ToList(), labelled.Select(l => l.Label).ToList(), asOf);
+        var leads = await library.GetAsync();
+        return new TuningRun(outcome, suggestion, Cells(model, leads, await feedback.AcceptanceByLeadAsync(), asOf), await ReasonsByCriterionAsync(model, leads, asOf), clock.Elapsed);
     }
 
     /// <summary>Makes the suggested weights (and the chosen candidate signals) the draft, as one logged edit; returns what changed.</summary>
@@ -68,6 +135,21 @@ public sealed class TuningService(ModelRepository models, DraftRepository drafts
         }
 
         return (result, ModelDiff.Compare(workspace.Published?.Model ?? draft.Model, edited));
+    }
+
+    /// <summary>For each criterion, the two rejection reasons most given for the leads it matches, e.g. "Wrong persona (41), Too early (12)".</summary>
+    private async Task<IReadOnlyDictionary<string, string>> ReasonsByCriterionAsync(ScoringModel model, LeadSet leads, DateTimeOffset asOf)
+    {
+        var reasons = await feedback.RejectionReasonsByLeadAsync();
+        var (_, matched) = new BatchScorer(model, leads.Batch).ScoreWithMatches(asOf);
+        var width = model.Criteria.Count;
+        var rejected = Enumerable.Range(0, leads.Count).Where(i => reasons.ContainsKey(leads.Leads[i].Lead.Id)).ToList();
+        return Enumerable.Range(0, width).ToDictionary(
+            j => model.Criteria[j].Id,
+            j => string.Join(", ", rejected.Where(i => matched[(i * width) + j])
+                .GroupBy(i => reasons[leads.Leads[i].Lead.Id])
+                .OrderByDescending(g => g.Count()).Take(2)
+                .Select(g => $"{LeadScoringStudio.Core.Lifecycle.RejectionReasons.Describe(g.Key)} ({g.Count()})")));
     }
 
     private static IReadOnlyList<CellStats> Cells(ScoringModel model, LeadSet leads, IReadOnlyDictionary<string, bool> accepted, DateTimeOffset asOf)
