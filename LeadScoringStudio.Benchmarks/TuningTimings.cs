@@ -28,7 +28,7 @@ public static class TuningTimings
             var batch = LeadBatch.From(leads);
             var batchTook = clock.Elapsed;
             clock.Restart();
-            var suggestion = WeightSuggester.Suggest(model, batch, leads, outcomes, asOf);
+            var suggestion = WeightSuggester.Suggest(model, batch, leads, outcomes.Select(o => (bool?)o).ToList(), asOf);
             var suggestTook = clock.Elapsed;
             clock.Restart();
             var scores = new BatchScorer(model, batch).Score(asOf);

@@ -20,13 +20,25 @@ public static class WeightSuggester
     private static readonly string[] Identity = [Lead.NameField, Lead.EmailField, Lead.CompanyField, "phone", "job_title"];
 
     public static Suggestion Suggest(ScoringModel model, IReadOnlyList<Lead> leads, IReadOnlyList<bool> outcomes, DateTimeOffset asOf, double lambda = 1.0) =>
-        Suggest(model, LeadBatch.From(leads), leads, outcomes, asOf, lambda);
+        Suggest(model, LeadBatch.From(leads), leads, outcomes.Select(o => (bool?)o).ToList(), asOf, lambda);
 
-    /// <summary>The same, on leads already held in columns (<paramref name="batch"/> holds <paramref name="leads"/> in the same order).</summary>
-    public static Suggestion Suggest(ScoringModel model, LeadBatch batch, IReadOnlyList<Lead> leads, IReadOnlyList<bool> outcomes, DateTimeOffset asOf, double lambda = 1.0)
+    /// <summary>
+    /// The same, on leads already held in columns (<paramref name="batch"/> holds <paramref name="allLeads"/> in the same
+    /// order, as the app keeps them); only leads whose outcome is known (not null) are learned from and judged.
+    /// </summary>
+    public static Suggestion Suggest(ScoringModel model, LeadBatch batch, IReadOnlyList<Lead> allLeads, IReadOnlyList<bool?> knownOutcomes, DateTimeOffset asOf, double lambda = 1.0)
     {
-        var (_, matched) = new BatchScorer(model, batch).ScoreWithMatches(asOf);
+        var (_, allMatched) = new BatchScorer(model, batch).ScoreWithMatches(asOf);
+        var rowsToLead = Enumerable.Range(0, allLeads.Count).Where(i => knownOutcomes[i] is not null).ToArray();
+        var leads = rowsToLead.Select(i => allLeads[i]).ToList();
+        var outcomes = rowsToLead.Select(i => knownOutcomes[i]!.Value).ToList();
         var criteria = model.Criteria.Count;
+        var matched = new bool[leads.Count * criteria];
+        for (var r = 0; r < rowsToLead.Length; r++)
+        {
+            Array.Copy(allMatched, rowsToLead[r] * criteria, matched, r * criteria, criteria);
+        }
+
         var candidates = Candidates(model, leads);
         var width = criteria + candidates.Count;
         var matrix = new bool[leads.Count * width];
@@ -91,7 +103,9 @@ public static class WeightSuggester
 
         var test = split.Test;
         var testLabels = test.Select(i => labels[i]).ToList();
-        Backtest Judge(string name, ScoringModel judged) => Backtests.Judge(name, judged, batch, test, labels, asOf);
+        var heldOutLeads = test.Select(r => rowsToLead[r]).ToList();
+        var outcomeByLead = knownOutcomes.Select(o => o ?? false).ToList();
+        Backtest Judge(string name, ScoringModel judged) => Backtests.Judge(name, judged, batch, heldOutLeads, outcomeByLead, asOf);
 
         var backtests = new List<Backtest>
         {

@@ -90,17 +90,22 @@ public sealed class TuningService(
 
     private static string Name(int number) => number == 0 ? "draft" : $"v{number}";
 
+    /// <summary>Each lead's outcome in the library's order: converted or not, accepted or not; null when not known.</summary>
+    private async Task<IReadOnlyList<bool?>> OutcomesAsync(TuningOutcome outcome, LeadSet leads)
+    {
+        var accepted = outcome == TuningOutcome.AcceptedBySales ? await feedback.AcceptanceByLeadAsync() : new Dictionary<string, bool>();
+        return leads.Leads.Select(l => outcome == TuningOutcome.Converted
+                ? l.Outcome switch { LeadOutcome.Converted => true, LeadOutcome.NotConverted => false, _ => (bool?)null }
+                : accepted.TryGetValue(l.Lead.Id, out var yes) ? yes : null)
+            .ToList();
+    }
+
+    /// <summary>The leads with a known outcome, or null when there are too few (or only one kind) to learn from.</summary>
     private async Task<List<(Lead Lead, bool Label)>?> LabelledAsync(TuningOutcome outcome)
     {
         var leads = await library.GetAsync();
-        var accepted = await feedback.AcceptanceByLeadAsync();
-        var labelled = leads.Leads
-            .Select(l => (l.Lead, Label: outcome == TuningOutcome.Converted
-                ? l.Outcome switch { LeadOutcome.Converted => true, LeadOutcome.NotConverted => false, _ => (bool?)null }
-                : accepted.TryGetValue(l.Lead.Id, out var yes) ? yes : null))
-            .Where(l => l.Label is not null)
-            .Select(l => (l.Lead, l.Label!.Value))
-            .ToList();
+        var known = await OutcomesAsync(outcome, leads);
+        var labelled = Enumerable.Range(0, leads.Count).Where(i => known[i] is not null).Select(i => (leads.Leads[i].Lead, known[i]!.Value)).ToList();
         return labelled.Count < 50 || labelled.All(l => l.Item2) || labelled.All(l => !l.Item2) ? null : labelled;
     }
 
@@ -109,14 +114,16 @@ public sealed class TuningService(
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var workspace = await models.LoadAsync((await models.FirstModelIdAsync())!.Value);
         var model = workspace.Published?.Model ?? workspace.Draft.Model;
-        if (await LabelledAsync(outcome) is not { } labelled)
+        if (await LabelledAsync(outcome) is null)
         {
             return null;
         }
 
+        // The leads are already held in columns; the suggestion learns from those with a known outcome.
         var asOf = time.GetUtcNow();
-        var suggestion = WeightSuggester.Suggest(model, labelled.Select(l => l.Lead).ToList(), labelled.Select(l => l.Label).ToList(), asOf);
         var leads = await library.GetAsync();
+        var known = await OutcomesAsync(outcome, leads);
+        var suggestion = WeightSuggester.Suggest(model, leads.Batch, leads.Leads.Select(l => l.Lead).ToList(), known, asOf);
         return new TuningRun(outcome, suggestion, Cells(model, leads, await feedback.AcceptanceByLeadAsync(), asOf), await ReasonsByCriterionAsync(model, leads, asOf), clock.Elapsed);
     }
 
