@@ -42,14 +42,17 @@ public static class WeightSuggester
         var candidates = Candidates(model, leads);
         var width = criteria + candidates.Count;
         var matrix = new bool[leads.Count * width];
-        for (var i = 0; i < leads.Count; i++)
+        var fields = candidates.Select(c => c.Field).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+        var fieldOf = candidates.Select(c => Array.FindIndex(fields, f => string.Equals(f, c.Field, StringComparison.OrdinalIgnoreCase))).ToArray();
+        Parallel.For(0, leads.Count, i =>
         {
             Array.Copy(matched, i * criteria, matrix, i * width, criteria);
+            var values = fields.Select(f => leads[i].Attribute(f)).ToArray(); // each field looked up once per lead
             for (var c = 0; c < candidates.Count; c++)
             {
-                matrix[(i * width) + criteria + c] = candidates[c].Matches(leads[i]);
+                matrix[(i * width) + criteria + c] = candidates[c].Matches(values[fieldOf[c]]);
             }
-        }
+        });
 
         var split = Split.Of(outcomes, leads.Select(FirstSeen).ToList());
         var labels = outcomes;
@@ -181,7 +184,7 @@ public static class WeightSuggester
 
     private static DateTimeOffset? FirstSeen(Lead lead) => lead.Activities.Count == 0 ? null : lead.Activities.Min(a => a.At);
 
-    private sealed record Candidate(string Key, string Label, string Field, AttributeCondition Condition, Func<Lead, bool> Matches);
+    private sealed record Candidate(string Key, string Label, string Field, AttributeCondition Condition, Func<FieldValue, bool> Matches);
 
     /// <summary>Common values of text fields and quartile bins of number fields, plus "missing", that no criterion tests yet.</summary>
     private static List<Candidate> Candidates(ScoringModel model, IReadOnlyList<Lead> leads)
@@ -195,7 +198,7 @@ public static class WeightSuggester
             var missing = values.Count(v => v.IsMissing);
             if (missing >= minimum && missing <= leads.Count - minimum)
             {
-                candidates.Add(new($"{field.Name} is missing", $"{field.Label} is missing", field.Name, new AttributeCondition(field.Name, Operator.IsMissing, []), l => l.Attribute(field.Name).IsMissing));
+                candidates.Add(new($"{field.Name} is missing", $"{field.Label} is missing", field.Name, new AttributeCondition(field.Name, Operator.IsMissing, []), v => v.IsMissing));
             }
 
             if (field.Type == FieldType.Number)
@@ -211,7 +214,7 @@ public static class WeightSuggester
                     var condition = double.IsNegativeInfinity(low) ? new AttributeCondition(field.Name, Operator.AtMost, [Format(Below(high))])
                         : double.IsPositiveInfinity(high) ? new AttributeCondition(field.Name, Operator.AtLeast, [Format(low)])
                         : new AttributeCondition(field.Name, Operator.Between, [Format(low), Format(Below(high))]);
-                    candidates.Add(new($"{field.Name} bin {b + 1}", label, field.Name, condition, l => l.Attribute(field.Name) is { IsMissing: false } v && v.Number >= low && v.Number < high));
+                    candidates.Add(new($"{field.Name} bin {b + 1}", label, field.Name, condition, v => !v.IsMissing && v.Number >= low && v.Number < high));
                 }
             }
             else if (field.Type == FieldType.Text)
@@ -222,7 +225,7 @@ public static class WeightSuggester
                     if (count >= minimum && count <= leads.Count - minimum && !used.Contains((field.Name.ToLowerInvariant(), value.ToLowerInvariant())))
                     {
                         candidates.Add(new($"{field.Name} = {value}", $"{field.Label} is {value}", field.Name, new AttributeCondition(field.Name, Operator.Equals, [value]),
-                            l => string.Equals(l.Attribute(field.Name).Text, value, StringComparison.OrdinalIgnoreCase)));
+                            v => string.Equals(v.Text, value, StringComparison.OrdinalIgnoreCase)));
                     }
                 }
             }
