@@ -38,7 +38,7 @@ public sealed class TuningService(
         var model = workspace.Published?.Model ?? workspace.Draft.Model;
         var leads = await library.GetAsync();
         var scores = new BatchScorer(model, leads.Batch).Score(time.GetUtcNow());
-        var seen = leads.Leads.Where(l => l.Lead.Activities.Count > 0).Select(l => l.Lead.Activities.Min(a => a.At)).ToList();
+        var seen = leads.Leads.Select(l => FirstSeen(l.Lead)).OfType<DateTimeOffset>().ToList();
         var months = seen.Count < 2 ? 1 : Math.Max(1, (seen.Max() - seen.Min()).TotalDays / 30.44);
         var known = leads.Leads.Where(l => l.Outcome != LeadOutcome.Unknown).ToList();
         var overall = known.Count == 0 ? 0 : known.Count(l => l.Outcome == LeadOutcome.Converted) / (double)known.Count;
@@ -74,21 +74,24 @@ public sealed class TuningService(
         var versions = await models.PublishedVersionsAsync(id);
         var draft = (await models.LoadAsync(id)).Draft.Model;
         ScoringModel ModelOf(int number) => number == 0 ? draft : versions.Single(v => v.Number == number).Model;
-        var labelled = await LabelledAsync(outcome);
-        if (labelled is null)
+        var leads = await library.GetAsync();
+        var known = await OutcomesAsync(outcome, leads);
+        if (!Learnable(known))
         {
             return null;
         }
 
-        var leads = labelled.Select(l => l.Lead).ToList();
-        var outcomes = labelled.Select(l => l.Label).ToList();
-        var split = Split.Of(outcomes, leads.Select(l => l.Activities.Count == 0 ? (DateTimeOffset?)null : l.Activities.Min(a => a.At)).ToList());
-        var batch = LeadBatch.From(leads);
+        var rows = Enumerable.Range(0, leads.Count).Where(i => known[i] is not null).ToList();
+        var split = Split.Of(rows.Select(i => known[i]!.Value).ToList(), rows.Select(i => FirstSeen(leads.Leads[i].Lead)).ToList());
+        var heldOut = split.Test.Select(r => rows[r]).ToList();
+        var outcomes = known.Select(k => k ?? false).ToList();
         var asOf = time.GetUtcNow();
-        return [Backtests.Judge(Name(first), ModelOf(first), batch, split.Test, outcomes, asOf), Backtests.Judge(Name(second), ModelOf(second), batch, split.Test, outcomes, asOf)];
+        return [Backtests.Judge(Name(first), ModelOf(first), leads.Batch, heldOut, outcomes, asOf), Backtests.Judge(Name(second), ModelOf(second), leads.Batch, heldOut, outcomes, asOf)];
     }
 
     private static string Name(int number) => number == 0 ? "draft" : $"v{number}";
+
+    private static DateTimeOffset? FirstSeen(Lead lead) => lead.Activities.Count == 0 ? null : lead.Activities.Min(a => a.At);
 
     /// <summary>Each lead's outcome in the library's order: converted or not, accepted or not; null when not known.</summary>
     private async Task<IReadOnlyList<bool?>> OutcomesAsync(TuningOutcome outcome, LeadSet leads)
@@ -100,29 +103,24 @@ public sealed class TuningService(
             .ToList();
     }
 
-    /// <summary>The leads with a known outcome, or null when there are too few (or only one kind) to learn from.</summary>
-    private async Task<List<(Lead Lead, bool Label)>?> LabelledAsync(TuningOutcome outcome)
-    {
-        var leads = await library.GetAsync();
-        var known = await OutcomesAsync(outcome, leads);
-        var labelled = Enumerable.Range(0, leads.Count).Where(i => known[i] is not null).Select(i => (leads.Leads[i].Lead, known[i]!.Value)).ToList();
-        return labelled.Count < 50 || labelled.All(l => l.Item2) || labelled.All(l => !l.Item2) ? null : labelled;
-    }
+    /// <summary>Enough known outcomes (50 or more, of both kinds) to learn from.</summary>
+    private static bool Learnable(IReadOnlyList<bool?> known) =>
+        known.Count(k => k is not null) >= 50 && known.Any(k => k == true) && known.Any(k => k == false);
 
     public async Task<TuningRun?> RunAsync(TuningOutcome outcome)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var workspace = await models.LoadAsync((await models.FirstModelIdAsync())!.Value);
         var model = workspace.Published?.Model ?? workspace.Draft.Model;
-        if (await LabelledAsync(outcome) is null)
+        // The leads are already held in columns; the suggestion learns from those with a known outcome.
+        var leads = await library.GetAsync();
+        var known = await OutcomesAsync(outcome, leads);
+        if (!Learnable(known))
         {
             return null;
         }
 
-        // The leads are already held in columns; the suggestion learns from those with a known outcome.
         var asOf = time.GetUtcNow();
-        var leads = await library.GetAsync();
-        var known = await OutcomesAsync(outcome, leads);
         var suggestion = WeightSuggester.Suggest(model, leads.Batch, leads.Leads.Select(l => l.Lead).ToList(), known, asOf);
         return new TuningRun(outcome, suggestion, Cells(model, leads, await feedback.AcceptanceByLeadAsync(), asOf), await ReasonsByCriterionAsync(model, leads, asOf), clock.Elapsed);
     }
