@@ -19,6 +19,12 @@ public sealed record Backtest(string Name, double Auc, Confusion AtMqlRule)
     public IReadOnlyList<double> Scores { get; init; } = [];
 
     public IReadOnlyList<bool> Outcomes { get; init; } = [];
+
+    /// <summary>MQLs a month the model makes over all the leads (their count spread over the months the leads span).</summary>
+    public double MqlsPerMonth { get; init; }
+
+    /// <summary>Per cell, the held-out leads in it and the share that turned out well.</summary>
+    public IReadOnlyDictionary<string, (int Leads, double Rate)> CellOutcomes { get; init; } = new Dictionary<string, (int, double)>();
 }
 
 /// <summary>What the data suggests: weights per criterion and candidate, the model with them, and how both models do on held-out leads.</summary>

@@ -108,7 +108,8 @@ public static class WeightSuggester
         var testLabels = test.Select(i => labels[i]).ToList();
         var heldOutLeads = test.Select(r => rowsToLead[r]).ToList();
         var outcomeByLead = knownOutcomes.Select(o => o ?? false).ToList();
-        Backtest Judge(string name, ScoringModel judged) => Backtests.Judge(name, judged, batch, heldOutLeads, outcomeByLead, asOf);
+        var months = Backtests.MonthsSpanned(allLeads.Select(FirstSeen));
+        Backtest Judge(string name, ScoringModel judged) => Backtests.Judge(name, judged, batch, heldOutLeads, outcomeByLead, asOf, months);
 
         var backtests = new List<Backtest>
         {

@@ -18,6 +18,7 @@ public sealed class TuningTests(BrowserFixture browser)
         await Expect(page.GetByTestId("backtest-suggested")).ToContainTextAsync("0.");
         await Expect(page.GetByTestId("suggested-weights")).ToContainTextAsync("Demo request");
         await Expect(page.GetByTestId("roc")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("cell-outcomes")).ToContainTextAsync("Outcome rate of held-out leads per cell");
         await page.GetByTestId("run-capacity").ClickAsync();
         await Expect(page.GetByTestId("capacity-summary")).ToContainTextAsync("MQLs a month");
         await page.GetByTestId("apply-suggestion").ClickAsync();

@@ -44,6 +44,14 @@ public sealed class TuningServiceTests() : StorageTest(seedDemo: true, leadCount
     }
 
     [Fact]
-    public async Task Two_versions_are_judged_on_the_same_held_out_leads() =>
-        Assert.Equal(["v1", "draft"], (await Tuning.CompareAsync(1, 0, TuningOutcome.Converted))!.Select(b => b.Name));
+    public async Task Two_versions_are_judged_on_the_same_held_out_leads_with_mqls_a_month_and_outcomes_per_cell()
+    {
+        var backtests = (await Tuning.CompareAsync(1, 0, TuningOutcome.Converted))!;
+
+        Assert.Equal(["v1", "draft"], backtests.Select(b => b.Name));
+        Assert.Equal(backtests[0].Outcomes, backtests[1].Outcomes);
+        Assert.All(backtests, b => Assert.True(b.MqlsPerMonth > 0));
+        Assert.InRange(backtests[0].CellOutcomes.Values.Sum(c => c.Leads), backtests[0].Outcomes.Count / 2, backtests[0].Outcomes.Count); // disqualified leads have no cell
+        Assert.True(backtests[0].CellOutcomes["A1"].Rate > backtests[0].CellOutcomes.GetValueOrDefault("D3", (Leads: 0, Rate: 0.0)).Rate);
+    }
 }

@@ -38,8 +38,7 @@ public sealed class TuningService(
         var model = workspace.Published?.Model ?? workspace.Draft.Model;
         var leads = await library.GetAsync();
         var scores = new BatchScorer(model, leads.Batch).Score(time.GetUtcNow());
-        var seen = leads.Leads.Select(l => FirstSeen(l.Lead)).OfType<DateTimeOffset>().ToList();
-        var months = seen.Count < 2 ? 1 : Math.Max(1, (seen.Max() - seen.Min()).TotalDays / 30.44);
+        var months = Backtests.MonthsSpanned(leads.Leads.Select(l => FirstSeen(l.Lead)));
         var known = leads.Leads.Where(l => l.Outcome != LeadOutcome.Unknown).ToList();
         var overall = known.Count == 0 ? 0 : known.Count(l => l.Outcome == LeadOutcome.Converted) / (double)known.Count;
         // A cell whose action disqualifies can never be an MQL cell, so it is not offered.
@@ -86,7 +85,8 @@ public sealed class TuningService(
         var heldOut = split.Test.Select(r => rows[r]).ToList();
         var outcomes = known.Select(k => k ?? false).ToList();
         var asOf = time.GetUtcNow();
-        return [Backtests.Judge(Name(first), ModelOf(first), leads.Batch, heldOut, outcomes, asOf), Backtests.Judge(Name(second), ModelOf(second), leads.Batch, heldOut, outcomes, asOf)];
+        var months = Backtests.MonthsSpanned(leads.Leads.Select(l => FirstSeen(l.Lead)));
+        return [Backtests.Judge(Name(first), ModelOf(first), leads.Batch, heldOut, outcomes, asOf, months), Backtests.Judge(Name(second), ModelOf(second), leads.Batch, heldOut, outcomes, asOf, months)];
     }
 
     private static string Name(int number) => number == 0 ? "draft" : $"v{number}";
