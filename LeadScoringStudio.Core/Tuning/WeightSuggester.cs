@@ -47,7 +47,7 @@ public static class WeightSuggester
         Parallel.For(0, leads.Count, i =>
         {
             Array.Copy(matched, i * criteria, matrix, i * width, criteria);
-            var values = fields.Select(f => leads[i].Attribute(f)).ToArray(); // each field looked up once per lead
+            var values = fields.Select(f => Normal(leads[i].Attribute(f))).ToArray(); // each field looked up once per lead
             for (var c = 0; c < candidates.Count; c++)
             {
                 matrix[(i * width) + criteria + c] = candidates[c].Matches(values[fieldOf[c]]);
@@ -195,7 +195,7 @@ public static class WeightSuggester
         var minimum = Math.Max(20, leads.Count / 50);
         foreach (var field in model.Fields.Where(f => !Identity.Contains(f.Name, StringComparer.OrdinalIgnoreCase)))
         {
-            var values = leads.Select(l => l.Attribute(field.Name)).ToList();
+            var values = leads.Select(l => Normal(l.Attribute(field.Name))).ToList();
             var missing = values.Count(v => v.IsMissing);
             if (missing >= minimum && missing <= leads.Count - minimum)
             {
@@ -236,6 +236,10 @@ public static class WeightSuggester
     }
 
     private static double Below(double value) => value - 1e-6;
+
+    /// <summary>Placeholder texts ("Select", "N/A", "-", …) count as missing: their own level, never a value.</summary>
+    private static FieldValue Normal(FieldValue value) =>
+        value.Type == FieldType.Text && Import.ImportOptions.Default.IsMissing(value.Text!) ? FieldValue.Missing : value;
 
     private static string Format(double value) => value.ToString("0.######", System.Globalization.CultureInfo.InvariantCulture);
 }

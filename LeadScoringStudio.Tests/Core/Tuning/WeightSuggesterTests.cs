@@ -79,6 +79,7 @@ public class WeightSuggesterTests
     {
         Assert.Contains(Result.Weights, w => w.Key.StartsWith("company_size bin"));
         Assert.Contains(Result.Weights, w => w.Key == "seniority is missing" && w.Condition!.Operator == Operator.IsMissing);
+        Assert.DoesNotContain(Result.Weights, w => w.Key == "seniority = N/A"); // a placeholder is missing, not a value
     }
 
     private static (ScoringModel, IReadOnlyList<Lead>, IReadOnlyList<bool>) Generate(int count)
@@ -105,7 +106,7 @@ public class WeightSuggesterTests
             var logit = -2 + (vp ? 2.0 : 0) + (budget ? 0.5 : 0) + (size >= 1000 ? 1.0 : 0) + (gmail ? -1.2 : 0);
             var converted = random.NextDouble() < 1 / (1 + Math.Exp(-logit));
             var lead = Leads.With(
-                ("seniority", random.NextDouble() < 0.1 ? null : vp ? "VP" : random.NextDouble() < 0.5 ? "Manager" : "Analyst"),
+                ("seniority", random.NextDouble() < 0.1 ? (random.NextDouble() < 0.5 ? null : "N/A") : vp ? "VP" : random.NextDouble() < 0.5 ? "Manager" : "Analyst"),
                 ("budget", budget),
                 ("company_size", size),
                 ("email", gmail ? $"x{i}@gmail.com" : $"x{i}@acme.com"),
