@@ -19,6 +19,9 @@ public sealed record Lead(
 
     public string Company => Attribute(CompanyField).ToString();
 
+    /// <summary>When the lead was first seen: its earliest activity, or null without any.</summary>
+    public DateTimeOffset? FirstSeenAt => Activities.Count == 0 ? null : Activities.Min(a => a.At);
+
     public FieldValue Attribute(string field) =>
         Attributes.TryGetValue(field, out var value) ? value : FieldValue.Missing;
 }

@@ -54,7 +54,7 @@ public static class WeightSuggester
             }
         });
 
-        var split = Split.Of(outcomes, leads.Select(FirstSeen).ToList());
+        var split = Split.Of(outcomes, leads.Select(l => l.FirstSeenAt).ToList());
         var labels = outcomes;
         var excluded = Enumerable.Range(0, width).Select(j => Leakage(j < criteria ? FieldOf(model.Criteria[j]) : candidates[j - criteria].Field, matrix, width, j, split.Train, labels)).ToArray();
         var kept = Enumerable.Range(0, width).Where(j => excluded[j] is null).ToArray();
@@ -108,7 +108,7 @@ public static class WeightSuggester
         var testLabels = test.Select(i => labels[i]).ToList();
         var heldOutLeads = test.Select(r => rowsToLead[r]).ToList();
         var outcomeByLead = knownOutcomes.Select(o => o ?? false).ToList();
-        var months = Backtests.MonthsSpanned(allLeads.Select(FirstSeen));
+        var months = Backtests.MonthsSpanned(allLeads.Select(l => l.FirstSeenAt));
         Backtest Judge(string name, ScoringModel judged) => Backtests.Judge(name, judged, batch, heldOutLeads, outcomeByLead, asOf, months);
 
         var backtests = new List<Backtest>
@@ -182,8 +182,6 @@ public static class WeightSuggester
     }
 
     private static string? FieldOf(Criterion criterion) => criterion is AttributeCriterion a ? a.When.Field : null;
-
-    private static DateTimeOffset? FirstSeen(Lead lead) => lead.Activities.Count == 0 ? null : lead.Activities.Min(a => a.At);
 
     private sealed record Candidate(string Key, string Label, string Field, AttributeCondition Condition, Func<FieldValue, bool> Matches);
 

@@ -85,8 +85,8 @@ public static class ApiEndpoints
         var model = (await published.GetAsync())?.Model ?? (await models.LoadAsync((await models.FirstModelIdAsync())!.Value)).Draft.Model;
         var input = new ApiInput(model);
         input.CheckBatch(leads.Count, "leads");
-        var parsed = leads.Select((lead, i) => input.Upsert(lead, $"leads[{i}]")).ToList();
-        foreach (var duplicate in parsed.OfType<ImportedLead>().GroupBy(l => l.Id).Where(g => g.Count() > 1))
+        var parsed = leads.Select((lead, i) => input.Upsert(lead, $"leads[{i}]")).OfType<(ImportedLead Lead, IReadOnlyList<Activity> Activities)>().ToList();
+        foreach (var duplicate in parsed.GroupBy(p => p.Lead.Id).Where(g => g.Count() > 1))
         {
             input.Error("leads", $"the id '{duplicate.Key}' appears {duplicate.Count()} times");
         }
@@ -96,8 +96,8 @@ public static class ApiEndpoints
             return Results.ValidationProblem(input.Errors, title: "The leads have errors; none were written.");
         }
 
-        var activities = leads.Zip(parsed).SelectMany(p => (p.First.Activities ?? []).Select(a => new ImportedActivity(0, p.Second!.Id, input.Activity(a, "")!)));
-        var summary = await writer.UpsertAsync(parsed.OfType<ImportedLead>().ToList(), activities.ToList());
+        var activities = parsed.SelectMany(p => p.Activities.Select(a => new ImportedActivity(0, p.Lead.Id, a))).ToList();
+        var summary = await writer.UpsertAsync(parsed.Select(p => p.Lead).ToList(), activities);
         Changed(library, events);
         return Results.Ok(new WriteResponse(summary.Inserted, summary.Updated, summary.ActivitiesAdded));
     }

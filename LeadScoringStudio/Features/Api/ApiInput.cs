@@ -51,7 +51,8 @@ public sealed class ApiInput(ScoringModel model)
         return IsValid ? new Lead(input.Id?.Trim() ?? "", attributes, activities.OrderByDescending(a => a.At).ToList()) : null;
     }
 
-    public ImportedLead? Upsert(LeadInput input, string path)
+    /// <summary>A lead to write, with the activities it came with (already read and checked).</summary>
+    public (ImportedLead Lead, IReadOnlyList<Activity> Activities)? Upsert(LeadInput input, string path)
     {
         var lead = Lead(input, path, needsId: true);
         LeadOutcome? outcome = input.Outcome?.Trim().ToLowerInvariant() switch
@@ -62,7 +63,7 @@ public sealed class ApiInput(ScoringModel model)
             "unknown" or "open" => LeadOutcome.Unknown,
             _ => Error<LeadOutcome?>($"{path}.outcome", "use converted, lost or unknown"),
         };
-        return lead is null || !IsValid ? null : new ImportedLead(0, lead.Id, lead.Attributes, outcome);
+        return lead is null || !IsValid ? null : (new ImportedLead(0, lead.Id, lead.Attributes, outcome), lead.Activities);
     }
 
     public Activity? Activity(ActivityInput input, string path)

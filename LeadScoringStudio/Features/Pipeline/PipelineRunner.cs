@@ -18,8 +18,6 @@ public sealed class PipelineRunner(LeadPipeline pipeline, PublishedModels publis
 {
     private readonly Channel<bool> _requests = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
-    public PipelineRun? LastRun { get; private set; }
-
     public async Task<PipelineRun?> RunNowAsync(CancellationToken cancellationToken = default)
     {
         if (await published.GetAsync() is not { } model)
@@ -29,7 +27,6 @@ public sealed class PipelineRunner(LeadPipeline pipeline, PublishedModels publis
 
         var leads = await library.GetAsync();
         var run = await pipeline.RunAsync(model.Model, model.Number, leads.Leads, time.GetUtcNow(), cancellationToken);
-        LastRun = run;
         logger.LogInformation("Rescored {Leads} leads with version {Version} in {Milliseconds} ms: {Changes} stage changes, {Entered} new MQLs",
             run.Leads, model.Number, (int)run.Took.TotalMilliseconds, run.StageChanges, run.EnteredMql);
         events.Publish(new QueueChanged());

@@ -38,7 +38,7 @@ public sealed class TuningService(
         var model = workspace.Published?.Model ?? workspace.Draft.Model;
         var leads = await library.GetAsync();
         var scores = new BatchScorer(model, leads.Batch).Score(time.GetUtcNow());
-        var months = Backtests.MonthsSpanned(leads.Leads.Select(l => FirstSeen(l.Lead)));
+        var months = Backtests.MonthsSpanned(leads.Leads.Select(l => l.Lead.FirstSeenAt));
         var known = leads.Leads.Where(l => l.Outcome != LeadOutcome.Unknown).ToList();
         var overall = known.Count == 0 ? 0 : known.Count(l => l.Outcome == LeadOutcome.Converted) / (double)known.Count;
         // A cell whose action disqualifies can never be an MQL cell, so it is not offered.
@@ -81,17 +81,15 @@ public sealed class TuningService(
         }
 
         var rows = Enumerable.Range(0, leads.Count).Where(i => known[i] is not null).ToList();
-        var split = Split.Of(rows.Select(i => known[i]!.Value).ToList(), rows.Select(i => FirstSeen(leads.Leads[i].Lead)).ToList());
+        var split = Split.Of(rows.Select(i => known[i]!.Value).ToList(), rows.Select(i => leads.Leads[i].Lead.FirstSeenAt).ToList());
         var heldOut = split.Test.Select(r => rows[r]).ToList();
         var outcomes = known.Select(k => k ?? false).ToList();
         var asOf = time.GetUtcNow();
-        var months = Backtests.MonthsSpanned(leads.Leads.Select(l => FirstSeen(l.Lead)));
+        var months = Backtests.MonthsSpanned(leads.Leads.Select(l => l.Lead.FirstSeenAt));
         return [Backtests.Judge(Name(first), ModelOf(first), leads.Batch, heldOut, outcomes, asOf, months), Backtests.Judge(Name(second), ModelOf(second), leads.Batch, heldOut, outcomes, asOf, months)];
     }
 
     private static string Name(int number) => number == 0 ? "draft" : $"v{number}";
-
-    private static DateTimeOffset? FirstSeen(Lead lead) => lead.Activities.Count == 0 ? null : lead.Activities.Min(a => a.At);
 
     /// <summary>Each lead's outcome in the library's order: converted or not, accepted or not; null when not known.</summary>
     private async Task<IReadOnlyList<bool?>> OutcomesAsync(TuningOutcome outcome, LeadSet leads)

@@ -44,9 +44,6 @@ public sealed class Workbench(
     /// <summary>My edit and someone else's changed the same things: choose before the edit is shared.</summary>
     public IReadOnlyList<MergeConflict> Conflicts { get; private set; } = [];
 
-    /// <summary>What the last commit said, for the status line.</summary>
-    public string? LastMessage { get; private set; }
-
     public IReadOnlyList<Approval> Approvals { get; private set; } = [];
 
     public LeadSet Leads { get; private set; } = default!;
@@ -173,7 +170,6 @@ public sealed class Workbench(
 
             var result = await drafts.CommitAsync(ModelId, Saved.Model, Saved.Version, edited, user, _pendingChoices);
             _pendingChoices = null;
-            LastMessage = result.Message;
             Conflicts = result.Conflicts ?? [];
             if (result.Succeeded)
             {
