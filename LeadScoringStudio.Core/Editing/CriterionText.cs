@@ -7,7 +7,7 @@ public static class CriterionText
 {
     public static string Describe(ScoringModel model, Criterion criterion) => criterion switch
     {
-        AttributeCriterion attribute => Describe(model, attribute.When),
+        AttributeCriterion attribute => string.Join(" and ", attribute.Conditions.Select(c => Describe(model, c))),
         ActivityCriterion activity => string.Join(" · ", new[]
         {
             Describe(model, activity.When),

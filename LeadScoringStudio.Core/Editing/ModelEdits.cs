@@ -64,5 +64,22 @@ public static class ModelEdits
     public static ScoringModel ReplaceCategory(this ScoringModel model, int index, Category category) =>
         model with { Categories = model.Categories.SetItem(index, category) };
 
+    /// <summary>
+    /// Adds to the model's fields every field its criteria and disqualifiers look at that the model does not know yet,
+    /// as the workspace knows it (<paramref name="known"/>), so a criterion on any field of the catalog is complete.
+    /// </summary>
+    public static ScoringModel WithFieldsItUses(this ScoringModel model, IReadOnlyList<FieldDefinition> known)
+    {
+        var used = model.Criteria.OfType<AttributeCriterion>().SelectMany(c => c.Conditions)
+            .Concat(model.Disqualifiers.Select(d => d.When).OfType<AttributeCondition>())
+            .Select(c => c.Field)
+            .Where(field => model.FindField(field) is null)
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .Select(field => known.FirstOrDefault(k => string.Equals(k.Name, field, StringComparison.OrdinalIgnoreCase)))
+            .OfType<FieldDefinition>()
+            .ToList();
+        return used.Count == 0 ? model : model with { Fields = model.Fields.Concat(used).ToValueList() };
+    }
+
     private static IEnumerable<string> CriterionIds(ScoringModel model) => model.Criteria.Select(c => c.Id);
 }

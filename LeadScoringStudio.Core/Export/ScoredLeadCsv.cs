@@ -5,8 +5,8 @@ using LeadScoringStudio.Core.Scoring;
 
 namespace LeadScoringStudio.Core.Export;
 
-/// <summary>A lead with its score and stage, as one export row.</summary>
-public sealed record ExportedLead(Lead Lead, LeadScore Score, Stage Stage);
+/// <summary>A lead with its score and its recorded stage (null before the lifecycle first saw it), as one export row.</summary>
+public sealed record ExportedLead(Lead Lead, LeadScore Score, Stage? Stage);
 
 /// <summary>Scored leads as CSV for a CRM or a spreadsheet: id, contact, scores, cell, action, stage and the three biggest reasons.</summary>
 public static class ScoredLeadCsv
@@ -25,7 +25,7 @@ public static class ScoredLeadCsv
                 CsvCell.Of(lead.Id), CsvCell.Of(lead.Name), CsvCell.Of(lead.Email), CsvCell.Of(lead.Company),
                 CsvCell.Of(score.Total), CsvCell.Of(score.Fit), CsvCell.Of(score.Engagement),
                 CsvCell.Of(score.IsDisqualified ? "disqualified" : score.Cell.ToString()), CsvCell.Of(score.Action.Label),
-                score.IsMql ? "yes" : "no", CsvCell.Of(stage.ToString()), CsvCell.Of(TopReasons(score)),
+                score.IsMql ? "yes" : "no", CsvCell.Of(stage?.ToString() ?? ""), CsvCell.Of(TopReasons(score)),
             ]));
             writer.Write("\r\n");
         }

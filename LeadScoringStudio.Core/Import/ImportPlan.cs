@@ -16,11 +16,19 @@ public sealed record ImportPlan(
     IReadOnlyList<ImportedLead> Leads, IReadOnlyList<ImportedActivity> Activities, IReadOnlyList<ImportProblem> Problems, int BadRows)
 {
     public bool IsClean => Problems.Count == 0;
+
+    /// <summary>Problems with the file or mapping as a whole (no row): nothing can be imported until they are solved.</summary>
+    public IReadOnlyList<ImportProblem> FileProblems => Problems.Where(p => p.Line is null).ToList();
 }
 
-/// <summary>How to read values: which texts mean "no value" (compared ignoring case and surrounding spaces).</summary>
+/// <summary>
+/// How to read values: which texts mean "no value" in every column (compared ignoring case and surrounding spaces),
+/// and whether leads take their row number as id because the file has no id column.
+/// </summary>
 public sealed record ImportOptions(IReadOnlyCollection<string> MissingValues)
 {
+    public bool RowNumberIds { get; init; }
+
     public static ImportOptions Default { get; } = new(["", "Select", "N/A", "NA", "-", "null"]);
 
     public bool IsMissing(string value) => MissingValues.Any(m => string.Equals(m.Trim(), value.Trim(), StringComparison.OrdinalIgnoreCase));

@@ -25,13 +25,18 @@ public static class LeadImport
         }
 
         var idColumns = mapping.Where(m => m.Target == ColumnTarget.LeadId).ToList();
-        if (idColumns.Count != 1)
+        if (idColumns.Count > 1 || (idColumns.Count == 0) != options.RowNumberIds)
         {
-            problems.Add(new ImportProblem(leadsFile.FileName, null, null, idColumns.Count == 0 ? "map one column to the lead id" : "map only one column to the lead id"));
+            problems.Add(new ImportProblem(leadsFile.FileName, null, null, idColumns.Count switch
+            {
+                0 => "no column is mapped to the lead id: map the column that identifies each lead, or use the row number as the id",
+                1 => "a column is mapped to the lead id and the row number is chosen as the id too: choose one",
+                _ => "map only one column to the lead id",
+            }));
             return new ImportPlan([], [], problems, 0);
         }
 
-        var leads = ReadLeads(leadsFile, mapping, options, idColumns[0].Column, Problem);
+        var leads = ReadLeads(leadsFile, mapping, options, idColumns.FirstOrDefault()?.Column, Problem);
         var activities = activitiesFile is null || activityMapping is null
             ? []
             : ReadActivities(activitiesFile, activityMapping, options, model, leads.Select(l => l.Id).Concat(existingLeadIds ?? new HashSet<string>()).ToHashSet(StringComparer.Ordinal), Problem);
@@ -43,15 +48,18 @@ public static class LeadImport
             badLines.Count);
     }
 
-    private static List<ImportedLead> ReadLeads(CsvTable file, IReadOnlyList<ColumnMapping> mapping, ImportOptions options, string idColumn, Action<string, int, string?, string> problem)
+    /// <summary>The lead id made from a row number when the file has no id column: the file's name and the row, e.g. "bank-marketing-2".</summary>
+    public static string RowNumberId(string fileName, int line) => $"{MappingSuggestions.Identifier(Path.GetFileNameWithoutExtension(fileName))}-{line}";
+
+    private static List<ImportedLead> ReadLeads(CsvTable file, IReadOnlyList<ColumnMapping> mapping, ImportOptions options, string? idColumn, Action<string, int, string?, string> problem)
     {
         var columns = mapping.Where(m => m.Target != ColumnTarget.Ignore).Select(m => (Mapping: m, Index: file.ColumnIndex(m.Column))).ToList();
-        var idIndex = file.ColumnIndex(idColumn);
+        var idIndex = idColumn is null ? -1 : file.ColumnIndex(idColumn);
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         var leads = new List<ImportedLead>(file.Rows.Count);
         foreach (var row in file.Rows)
         {
-            var id = row.Cells[idIndex].Trim();
+            var id = idIndex < 0 ? RowNumberId(file.FileName, row.Line) : row.Cells[idIndex].Trim();
             if (id.Length == 0 || options.IsMissing(id))
             {
                 problem(file.FileName, row.Line, idColumn, "the lead id is empty");
@@ -75,9 +83,10 @@ public static class LeadImport
                     continue;
                 }
 
+                var missing = options.IsMissing(text) || map.MeansMissing(text);
                 if (map.Target == ColumnTarget.Outcome)
                 {
-                    outcome = options.IsMissing(text) ? LeadOutcome.Unknown : ParseOutcome(text);
+                    outcome = missing ? LeadOutcome.Unknown : ParseOutcome(text);
                     if (outcome is null)
                     {
                         problem(file.FileName, row.Line, map.Column, $"'{text}' is not an outcome (use converted/won/yes or lost/no, or leave it empty)");
@@ -93,7 +102,7 @@ public static class LeadImport
                     ColumnTarget.Company => (Lead.CompanyField, FieldType.Text),
                     _ => (map.Field ?? MappingSuggestions.Identifier(map.Column), map.Type),
                 };
-                if (options.IsMissing(text))
+                if (missing)
                 {
                     // No value in the file: a new lead has none, and a known lead keeps the one it has.
                     continue;
@@ -154,7 +163,7 @@ public static class LeadImport
         return activities;
     }
 
-    private static LeadOutcome? ParseOutcome(string text) => text.Trim().ToLowerInvariant() switch
+    internal static LeadOutcome? ParseOutcome(string text) => text.Trim().ToLowerInvariant() switch
     {
         "converted" or "won" or "yes" or "y" or "1" or "true" or "customer" => LeadOutcome.Converted,
         "not converted" or "lost" or "no" or "n" or "0" or "false" => LeadOutcome.NotConverted,

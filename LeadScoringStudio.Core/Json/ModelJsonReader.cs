@@ -58,9 +58,24 @@ internal static class ModelJsonReader
                 json.OptionalInt("maxPoints"),
                 json.OptionalInt("lookbackDays"),
                 json.Object("decay", required: false) is { } d ? Done(d, new Decay(d.Enum<DecayKind>("kind", "decay"), d.Int("days"))) : Decay.None),
-            var attribute => new AttributeCriterion(id, label, dimension, category, (AttributeCondition)attribute, json.Int("points")),
+            var attribute => new AttributeCriterion(id, label, dimension, category, (AttributeCondition)attribute, json.Int("points"))
+            {
+                AlsoWhen = json.Objects("and", also => Done(also, ReadAlso(also)), required: false),
+            },
         };
         return Done(json, criterion);
+    }
+
+    /// <summary>Reads one further condition of a combined criterion: only attributes combine.</summary>
+    private static AttributeCondition ReadAlso(JsonObjectReader json)
+    {
+        if (ReadCondition(json) is AttributeCondition attribute)
+        {
+            return attribute;
+        }
+
+        json.Problem(json.Path, "an \"and\" condition looks at an \"attribute\"; activities cannot be combined");
+        return new AttributeCondition("", Operator.IsPresent, []);
     }
 
     /// <summary>Reads the "attribute" or the "activity" a criterion or disqualifier looks for.</summary>

@@ -102,6 +102,19 @@ internal static class ModelJsonWriter
         {
             case AttributeCriterion attribute:
                 WriteCondition(json, attribute.When);
+                if (attribute.AlsoWhen.Count > 0)
+                {
+                    json.WriteStartArray("and");
+                    foreach (var condition in attribute.AlsoWhen)
+                    {
+                        json.WriteStartObject();
+                        WriteCondition(json, condition);
+                        json.WriteEndObject();
+                    }
+
+                    json.WriteEndArray();
+                }
+
                 json.WriteNumber("points", attribute.Points);
                 break;
             case ActivityCriterion activity:

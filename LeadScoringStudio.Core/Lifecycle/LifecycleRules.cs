@@ -13,10 +13,6 @@ public static class LifecycleRules
 {
     private static readonly Stage[] ScoreDrivenStages = [Stage.Lead, Stage.Mql, Stage.Recycled];
 
-    /// <summary>The stage a score alone puts a lead in, with no history and no sales events (Lead, MQL or Disqualified).</summary>
-    public static Stage StageOf(LeadScore score, RecyclingRule recycling, DateTimeOffset asOf) =>
-        Transition(LifecycleState.New, score, [], recycling, asOf).State.Stage;
-
     public static LifecycleTransition Transition(
         LifecycleState previous,
         LeadScore score,

@@ -21,7 +21,10 @@ public abstract record Criterion(string Id, string Label, Dimension Dimension, s
     public bool IsNegative => BasePoints < 0;
 }
 
-/// <summary>Points once when a lead attribute matches, e.g. +15 when seniority is one of [VP, C-level].</summary>
+/// <summary>
+/// Points once when a lead attribute matches, e.g. +15 when seniority is one of [VP, C-level]; with
+/// <see cref="AlsoWhen"/>, only when those conditions on other fields match too (month is March and contact is by mobile).
+/// </summary>
 public sealed record AttributeCriterion(
     string Id,
     string Label,
@@ -30,6 +33,12 @@ public sealed record AttributeCriterion(
     AttributeCondition When,
     int Points) : Criterion(Id, Label, Dimension, Category)
 {
+    /// <summary>Further conditions that must all match as well; empty for a criterion on one field.</summary>
+    public ValueList<AttributeCondition> AlsoWhen { get; init; } = [];
+
+    /// <summary><see cref="When"/> and every condition of <see cref="AlsoWhen"/>.</summary>
+    public IEnumerable<AttributeCondition> Conditions => AlsoWhen.Prepend(When);
+
     public override int BasePoints => Points;
 
     public override Criterion WithBasePoints(int points) => this with { Points = points };

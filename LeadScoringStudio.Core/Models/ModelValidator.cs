@@ -88,6 +88,14 @@ public static class ModelValidator
         }
 
         CheckCondition(model, criterion is AttributeCriterion a ? a.When : ((ActivityCriterion)criterion).When, path, problem);
+        if (criterion is AttributeCriterion { AlsoWhen.Count: > 0 } combined)
+        {
+            for (var k = 0; k < combined.AlsoWhen.Count; k++)
+            {
+                CheckCondition(model, combined.AlsoWhen[k], $"{path}.and[{k}]", problem);
+            }
+        }
+
         if (criterion is not ActivityCriterion activity)
         {
             return;

@@ -17,7 +17,7 @@ public sealed class BatchScorer
     private readonly Criterion[] _criteria;
     private readonly int[][] _criteriaBySignature;
     private readonly bool[] _disqualifyingSignature;
-    private readonly (int[] ValueIds, bool[] Matches)[] _attributeMatches;
+    private readonly (int[] ValueIds, bool[] Matches)[][] _attributeMatches;
     private readonly int[] _attributeCriterion;
     private readonly (int[] ValueIds, bool[] Matches)[] _attributeDisqualifiers;
     private readonly int[][] _completenessColumns;
@@ -39,7 +39,7 @@ public sealed class BatchScorer
             .Select(signature => model.Disqualifiers.Any(d => d.When is ActivityCondition c && ConditionMatcher.Matches(c, signature)))
             .ToArray();
         _attributeCriterion = Enumerable.Range(0, _criteria.Length).Where(k => _criteria[k] is AttributeCriterion).ToArray();
-        _attributeMatches = _attributeCriterion.Select(k => CompileAttribute(((AttributeCriterion)_criteria[k]).When)).ToArray();
+        _attributeMatches = _attributeCriterion.Select(k => ((AttributeCriterion)_criteria[k]).Conditions.Select(CompileAttribute).ToArray()).ToArray();
         _attributeDisqualifiers = model.Disqualifiers.Select(d => d.When).OfType<AttributeCondition>().Select(CompileAttribute).ToArray();
         _completenessColumns = model.Completeness?.Fields.Select(ColumnOf).ToArray() ?? [];
         _maxOccurrences = _criteria.Select(c => c is ActivityCriterion { MaxOccurrences: { } max } ? max : int.MaxValue).ToArray();
@@ -117,8 +117,13 @@ public sealed class BatchScorer
 
         for (var i = 0; i < _attributeCriterion.Length; i++)
         {
-            var (valueIds, matches) = _attributeMatches[i];
-            factors[_attributeCriterion[i]] = matches[valueIds[lead]] ? 1 : 0;
+            var matched = true;
+            foreach (var (valueIds, matches) in _attributeMatches[i])
+            {
+                matched &= matches[valueIds[lead]];
+            }
+
+            factors[_attributeCriterion[i]] = matched ? 1 : 0;
         }
 
         foreach (var (valueIds, matches) in _attributeDisqualifiers)

@@ -13,6 +13,10 @@ public static class ConditionMatcher
     public static bool Matches(AttributeCondition condition, Lead lead) =>
         Matches(condition.Operator, condition.Values, lead.Attribute(condition.Field));
 
+    /// <summary>Whether every condition of the criterion matches the lead.</summary>
+    public static bool Matches(AttributeCriterion criterion, Lead lead) =>
+        criterion.Conditions.All(condition => Matches(condition, lead));
+
     public static bool Matches(ActivityCondition condition, Activity activity) =>
         string.Equals(condition.ActivityType, activity.Type, StringComparison.OrdinalIgnoreCase)
         && condition.Filters.All(filter =>

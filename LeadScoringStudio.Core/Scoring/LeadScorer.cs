@@ -67,8 +67,8 @@ public sealed class LeadScorer
     {
         switch (criterion)
         {
-            case AttributeCriterion attribute when ConditionMatcher.Matches(attribute.When, lead):
-                lines.Add(Line(LineKind.Criterion, criterion, DescribeAttribute(attribute.When, lead), attribute.Points, 0, 0));
+            case AttributeCriterion attribute when ConditionMatcher.Matches(attribute, lead):
+                lines.Add(Line(LineKind.Criterion, criterion, string.Join("; ", attribute.Conditions.Select(c => DescribeAttribute(c, lead))), attribute.Points, 0, 0));
                 return attribute.Points;
             case ActivityCriterion activity:
                 return ScoreActivities(activity, activities, asOf, lines);

@@ -3,15 +3,12 @@ namespace LeadScoringStudio.Core.Tuning;
 /// <summary>A fitted logistic model: an intercept and one coefficient (log-odds effect) per feature, with standard errors.</summary>
 public sealed record LogisticFit(double Intercept, IReadOnlyList<double> Coefficients, IReadOnlyList<double> StandardErrors)
 {
-    public double LogOdds(ReadOnlySpan<bool> row)
+    public double LogOdds(ReadOnlySpan<int> active)
     {
         var z = Intercept;
-        for (var j = 0; j < row.Length; j++)
+        foreach (var j in active)
         {
-            if (row[j])
-            {
-                z += Coefficients[j];
-            }
+            z += Coefficients[j];
         }
 
         return z;
@@ -20,44 +17,29 @@ public sealed record LogisticFit(double Intercept, IReadOnlyList<double> Coeffic
 
 /// <summary>
 /// L2-regularised logistic regression on yes/no features, fitted by Newton's method. Rows with the same
-/// features are folded together first (binary features repeat a lot), which keeps 100,000 leads fast.
+/// features are folded together first (yes/no features repeat a lot), and each pattern's work grows with
+/// its own "yes" features, not with all features, which keeps 100,000 leads fast.
 /// </summary>
 public static class LogisticRegression
 {
-    public static LogisticFit Fit(bool[] matrix, int width, IReadOnlyList<int> rows, IReadOnlyList<bool> labels, double lambda = 1.0, int iterations = 25)
+    public static LogisticFit Fit(FeatureMatrix matrix, IReadOnlyList<int> rows, IReadOnlyList<bool> labels, double lambda = 1.0, int iterations = 30)
     {
-        var patterns = new Dictionary<string, (bool[] X, double Positives, double Total)>();
-        foreach (var i in rows)
+        var patterns = new Dictionary<int[], (double Positives, double Total)>(PatternComparer.Instance);
+        foreach (var row in rows)
         {
-            var x = matrix.AsSpan(i * width, width);
-            var key = string.Create(width, x.ToArray(), (chars, bits) => { for (var j = 0; j < bits.Length; j++) chars[j] = bits[j] ? '1' : '0'; });
+            var key = matrix.Row(row).ToArray();
             patterns.TryGetValue(key, out var p);
-            patterns[key] = (p.X ?? x.ToArray(), p.Positives + (labels[i] ? 1 : 0), p.Total + 1);
+            patterns[key] = (p.Positives + (labels[row] ? 1 : 0), p.Total + 1);
         }
 
-        // Each pattern keeps the positions of its "yes" features: the work per pattern grows with those, not with all features.
-        var groups = patterns.Values.Select(p => (Active: Enumerable.Range(0, width).Where(j => p.X[j]).ToArray(), p.Positives, p.Total)).ToArray();
+        var groups = patterns.Select(p => (Active: p.Key, p.Value.Positives, p.Value.Total)).ToArray();
+        var width = matrix.Width;
         var size = width + 1; // intercept last
         var beta = new double[size];
-        var hessian = new double[size * size];
+        double[] factor = [];
         for (var iteration = 0; iteration < iterations; iteration++)
         {
-            var gradient = new double[size];
-            Array.Clear(hessian);
-            foreach (var (active, positives, total) in groups)
-            {
-                var z = beta[width];
-                foreach (var j in active)
-                {
-                    z += beta[j];
-                }
-
-                var p = 1 / (1 + Math.Exp(-z));
-                var residual = positives - (total * p);
-                var weight = total * p * (1 - p);
-                Accumulate(active, width, residual, weight, gradient, hessian, size);
-            }
-
+            var (gradient, hessian) = Accumulate(groups, beta, width);
             for (var j = 0; j < width; j++)
             {
                 gradient[j] -= lambda * beta[j];
@@ -65,7 +47,8 @@ public static class LogisticRegression
             }
 
             hessian[(width * size) + width] += 1e-9;
-            var step = Solve(hessian, gradient, size);
+            factor = Cholesky(hessian, size);
+            var step = Solve(factor, gradient, size);
             var change = 0.0;
             for (var j = 0; j < size; j++)
             {
@@ -79,35 +62,77 @@ public static class LogisticRegression
             }
         }
 
+        // Standard errors from the inverse Hessian's diagonal, one factorisation for all features.
         var errors = new double[width];
-        for (var j = 0; j < width; j++)
+        Parallel.For(0, width, j =>
         {
             var unit = new double[size];
             unit[j] = 1;
-            errors[j] = Math.Sqrt(Math.Max(0, Solve(hessian, unit, size)[j]));
-        }
-
+            errors[j] = Math.Sqrt(Math.Max(0, Solve(factor, unit, size)[j]));
+        });
         return new LogisticFit(beta[width], beta[..width], errors);
     }
 
-    private static void Accumulate(int[] active, int width, double residual, double weight, double[] gradient, double[] hessian, int size)
+    /// <summary>Gradient and Hessian of the log-likelihood, summed over the patterns in parallel.</summary>
+    private static (double[] Gradient, double[] Hessian) Accumulate((int[] Active, double Positives, double Total)[] groups, double[] beta, int width)
     {
-        gradient[width] += residual;
-        hessian[(width * size) + width] += weight;
-        foreach (var j in active)
-        {
-            gradient[j] += residual;
-            hessian[(j * size) + width] += weight;
-            hessian[(width * size) + j] += weight;
-            foreach (var k in active)
+        var size = width + 1;
+        var gradient = new double[size];
+        var hessian = new double[size * size];
+        var gate = new Lock();
+        Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, groups.Length, Math.Max(256, groups.Length / (4 * Environment.ProcessorCount))),
+            () => (G: new double[size], H: new double[size * size]),
+            (range, _, local) =>
             {
-                hessian[(j * size) + k] += weight;
-            }
-        }
+                for (var g = range.Item1; g < range.Item2; g++)
+                {
+                    var (active, positives, total) = groups[g];
+                    var z = beta[width];
+                    foreach (var j in active)
+                    {
+                        z += beta[j];
+                    }
+
+                    var p = 1 / (1 + Math.Exp(-z));
+                    var residual = positives - (total * p);
+                    var weight = total * p * (1 - p);
+                    local.G[width] += residual;
+                    local.H[(width * size) + width] += weight;
+                    foreach (var j in active)
+                    {
+                        local.G[j] += residual;
+                        local.H[(j * size) + width] += weight;
+                        local.H[(width * size) + j] += weight;
+                        var rowStart = j * size;
+                        foreach (var k in active)
+                        {
+                            local.H[rowStart + k] += weight;
+                        }
+                    }
+                }
+
+                return local;
+            },
+            local =>
+            {
+                lock (gate)
+                {
+                    for (var i = 0; i < size; i++)
+                    {
+                        gradient[i] += local.G[i];
+                    }
+
+                    for (var i = 0; i < hessian.Length; i++)
+                    {
+                        hessian[i] += local.H[i];
+                    }
+                }
+            });
+        return (gradient, hessian);
     }
 
-    /// <summary>Solves H s = g for a symmetric positive-definite H (Cholesky).</summary>
-    private static double[] Solve(double[] h, double[] g, int n)
+    /// <summary>The lower-triangular L with L Lᵀ = H, for a symmetric positive-definite H.</summary>
+    private static double[] Cholesky(double[] h, int n)
     {
         var l = new double[n * n];
         for (var i = 0; i < n; i++)
@@ -124,6 +149,12 @@ public static class LogisticRegression
             }
         }
 
+        return l;
+    }
+
+    /// <summary>Solves L Lᵀ x = g.</summary>
+    private static double[] Solve(double[] l, double[] g, int n)
+    {
         var y = new double[n];
         for (var i = 0; i < n; i++)
         {
@@ -149,5 +180,23 @@ public static class LogisticRegression
         }
 
         return x;
+    }
+
+    private sealed class PatternComparer : IEqualityComparer<int[]>
+    {
+        public static PatternComparer Instance { get; } = new();
+
+        public bool Equals(int[]? x, int[]? y) => x.AsSpan().SequenceEqual(y);
+
+        public int GetHashCode(int[] pattern)
+        {
+            var hash = new HashCode();
+            foreach (var j in pattern)
+            {
+                hash.Add(j);
+            }
+
+            return hash.ToHashCode();
+        }
     }
 }

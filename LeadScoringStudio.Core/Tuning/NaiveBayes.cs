@@ -3,34 +3,39 @@ namespace LeadScoringStudio.Core.Tuning;
 /// <summary>The baseline a fitted model must beat: naive Bayes on the same yes/no features (Laplace smoothing), as log-odds.</summary>
 public static class NaiveBayes
 {
-    public static double[] Scores(bool[] matrix, int width, IReadOnlyList<int> train, IReadOnlyList<bool> labels, IReadOnlyList<int> score)
+    public static double[] Scores(FeatureMatrix matrix, IReadOnlyList<int> train, IReadOnlyList<bool> labels, IReadOnlyList<int> score)
     {
+        var width = matrix.Width;
         var positives = train.Count(i => labels[i]);
         var negatives = train.Count - positives;
-        var weights = new double[width];
-        var absent = new double[width];
-        for (var j = 0; j < width; j++)
+        var onPositive = new double[width];
+        var onNegative = new double[width];
+        foreach (var row in train)
         {
-            double onPositive = 1, onNegative = 1;
-            foreach (var i in train)
+            foreach (var j in matrix.Row(row))
             {
-                if (matrix[(i * width) + j])
-                {
-                    if (labels[i]) onPositive++; else onNegative++;
-                }
+                if (labels[row]) onPositive[j]++; else onNegative[j]++;
             }
-
-            weights[j] = Math.Log(onPositive / (positives + 2)) - Math.Log(onNegative / (negatives + 2));
-            absent[j] = Math.Log(1 - (onPositive / (positives + 2))) - Math.Log(1 - (onNegative / (negatives + 2)));
         }
 
-        var prior = Math.Log((positives + 1.0) / (negatives + 1.0));
-        return score.Select(i =>
+        // A row's log-odds: every feature's "absent" term, corrected for the features it has.
+        var present = new double[width];
+        var allAbsent = Math.Log((positives + 1.0) / (negatives + 1.0));
+        for (var j = 0; j < width; j++)
         {
-            var z = prior;
-            for (var j = 0; j < width; j++)
+            var p = (onPositive[j] + 1) / (positives + 2);
+            var q = (onNegative[j] + 1) / (negatives + 2);
+            var absent = Math.Log(1 - p) - Math.Log(1 - q);
+            allAbsent += absent;
+            present[j] = Math.Log(p) - Math.Log(q) - absent;
+        }
+
+        return score.Select(row =>
+        {
+            var z = allAbsent;
+            foreach (var j in matrix.Row(row))
             {
-                z += matrix[(i * width) + j] ? weights[j] : absent[j];
+                z += present[j];
             }
 
             return z;

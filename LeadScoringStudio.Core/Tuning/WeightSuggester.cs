@@ -1,4 +1,4 @@
-using LeadScoringStudio.Core.Editing;
+using LeadScoringStudio.Core.Fields;
 using LeadScoringStudio.Core.Leads;
 using LeadScoringStudio.Core.Models;
 using LeadScoringStudio.Core.Scoring;
@@ -6,238 +6,413 @@ using LeadScoringStudio.Core.Scoring;
 namespace LeadScoringStudio.Core.Tuning;
 
 /// <summary>
-/// Suggests weights from outcomes. Every criterion of the model, and candidate signals (common values of
-/// text fields, quartile bins of numbers, "is missing" as its own level), becomes a yes/no feature. A
-/// feature that almost decides the outcome alone, or comes from a field recorded after sales contact, is
-/// left out with the reason. An L2-regularised logistic model is fitted on the earlier leads; its
-/// effects are turned into whole points on the model's own scale, blended toward the current weights
-/// where few leads match; both models are then judged on the held-out later leads.
+/// Suggests points from outcomes. Every criterion of the model is a yes/no feature, and so is every signal of the
+/// workspace's fields and activity types (see <see cref="Signals"/>) that the model does not hold yet; a signal the
+/// model already holds is its criterion, re-fitted. The guard judges each field as a whole (<see cref="FieldGuard"/>)
+/// and holds back what would give the outcome away. An L2-regularised logistic model is fitted on the leads learned
+/// from; its effects become whole points on a credit-scorecard scale (a fixed number of points doubles the odds),
+/// blended toward a criterion's current points where few leads match it.
 /// </summary>
 public static class WeightSuggester
 {
+    /// <summary>Points that double the odds when the model's own points say nothing about their scale.</summary>
+    public const double DefaultPointsToDoubleOdds = 20;
+
     private const double BlendAt = 100;
-    private static readonly string[] AfterContactWords = ["status", "stage", "disposition", "outcome", "owner", "rep_", "sales_"];
-    private static readonly string[] Identity = [Lead.NameField, Lead.EmailField, Lead.CompanyField, "phone", "job_title"];
+    private static readonly string[] Identity = [Lead.NameField, Lead.EmailField, Lead.CompanyField, "phone"];
 
-    public static Suggestion Suggest(ScoringModel model, IReadOnlyList<Lead> leads, IReadOnlyList<bool> outcomes, DateTimeOffset asOf, double lambda = 1.0) =>
-        Suggest(model, LeadBatch.From(leads), leads, outcomes.Select(o => (bool?)o).ToList(), asOf, lambda);
+    /// <summary>Learns from generated leads whose fields are the model's own (tests and benchmarks).</summary>
+    public static Suggestion Suggest(ScoringModel model, IReadOnlyList<Lead> leads, IReadOnlyList<bool> outcomes, DateTimeOffset asOf, double capacity = 150) =>
+        Suggest(
+            model,
+            new TuningData(LeadBatch.From(leads), outcomes.Select(o => (bool?)o).ToList(), leads.Select(l => l.FirstSeenAt).ToList(), asOf, capacity),
+            model.Fields.Select(f => CatalogField.Guess(f.Name, f.Type, f.Label)).ToList());
 
-    /// <summary>
-    /// The same, on leads already held in columns (<paramref name="batch"/> holds <paramref name="allLeads"/> in the same
-    /// order, as the app keeps them); only leads whose outcome is known (not null) are learned from and judged.
-    /// </summary>
-    public static Suggestion Suggest(ScoringModel model, LeadBatch batch, IReadOnlyList<Lead> allLeads, IReadOnlyList<bool?> knownOutcomes, DateTimeOffset asOf, double lambda = 1.0)
+    /// <param name="fields">The workspace's fields as described in its catalog.</param>
+    /// <param name="split">Which labelled leads (indices into <see cref="TuningData.Labelled"/>) are learned from and which judged on; by default by time, else stratified.</param>
+    public static Suggestion Suggest(ScoringModel model, TuningData data, IReadOnlyList<CatalogField> fields, Split? split = null, double lambda = 10.0)
     {
-        var (_, allMatched) = new BatchScorer(model, batch).ScoreWithMatches(asOf);
-        var rowsToLead = Enumerable.Range(0, allLeads.Count).Where(i => knownOutcomes[i] is not null).ToArray();
-        var leads = rowsToLead.Select(i => allLeads[i]).ToList();
-        var outcomes = rowsToLead.Select(i => knownOutcomes[i]!.Value).ToList();
-        var criteria = model.Criteria.Count;
-        var matched = new bool[leads.Count * criteria];
-        for (var r = 0; r < rowsToLead.Length; r++)
+        var positions = data.Labelled;
+        var labels = positions.Select(i => data.Outcomes[i]!.Value).ToList();
+        split ??= data.DefaultSplit();
+        var groups = Signals.For(fields.Where(f => !Identity.Contains(f.Key, StringComparer.OrdinalIgnoreCase)).ToList(), data.Batch, data.AsOf, model.ActivityTypes).ToList();
+        var byKey = fields.ToDictionary(f => f.Key, StringComparer.OrdinalIgnoreCase);
+        var verdicts = groups.Select(g => FieldGuard.Judge(g, g.IsActivity ? null : byKey.GetValueOrDefault(g.Key),
+            g.Unusable is null ? FieldGuard.AloneAuc(g, positions, labels, split) : null)).ToList();
+
+        var (_, matched) = new BatchScorer(model, data.Batch).ScoreWithMatches(data.AsOf);
+        var fitted = Fit(model, groups, verdicts, matched, data.Batch.Count, positions, labels, split, lambda);
+        var pairs = Pairs.Choose(model, groups, verdicts, fitted, positions, labels, split, Signals.MinimumLeads(data.Batch.Count));
+        if (pairs.Count > 0)
         {
-            Array.Copy(allMatched, rowsToLead[r] * criteria, matched, r * criteria, criteria);
+            groups.AddRange(pairs.Select(p => p.Group));
+            verdicts.AddRange(pairs.Select(p => p.Verdict));
+            fitted = Fit(model, groups, verdicts, matched, data.Batch.Count, positions, labels, split, lambda);
         }
 
-        var candidates = Candidates(model, leads);
-        var width = criteria + candidates.Count;
-        var matrix = new bool[leads.Count * width];
-        var fields = candidates.Select(c => c.Field).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
-        var fieldOf = candidates.Select(c => Array.FindIndex(fields, f => string.Equals(f, c.Field, StringComparison.OrdinalIgnoreCase))).ToArray();
-        Parallel.For(0, leads.Count, i =>
-        {
-            Array.Copy(matched, i * criteria, matrix, i * width, criteria);
-            var values = fields.Select(f => Normal(leads[i].Attribute(f))).ToArray(); // each field looked up once per lead
-            for (var c = 0; c < candidates.Count; c++)
-            {
-                matrix[(i * width) + criteria + c] = candidates[c].Matches(values[fieldOf[c]]);
-            }
-        });
-
-        var split = Split.Of(outcomes, leads.Select(l => l.FirstSeenAt).ToList());
-        var labels = outcomes;
-        var excluded = Enumerable.Range(0, width).Select(j => Leakage(j < criteria ? FieldOf(model.Criteria[j]) : candidates[j - criteria].Field, matrix, width, j, split.Train, labels)).ToArray();
-        var kept = Enumerable.Range(0, width).Where(j => excluded[j] is null).ToArray();
-        var keptMatrix = new bool[leads.Count * kept.Length];
-        for (var i = 0; i < leads.Count; i++)
-        {
-            for (var k = 0; k < kept.Length; k++)
-            {
-                keptMatrix[(i * kept.Length) + k] = matrix[(i * width) + kept[k]];
-            }
-        }
-
-        var fit = LogisticRegression.Fit(keptMatrix, kept.Length, split.Train, labels, lambda);
-        var effect = new double[width];
-        var error = new double[width];
-        for (var k = 0; k < kept.Length; k++)
+        var (features, matrix, kept, keptMatrix, fit) = fitted;
+        var effect = new double[features.Count];
+        var error = new double[features.Count];
+        for (var k = 0; k < kept.Count; k++)
         {
             (effect[kept[k]], error[kept[k]]) = (fit.Coefficients[k], fit.StandardErrors[k]);
         }
 
-        var scale = Scale(model, effect, excluded);
+        features.AnchorCompleteFields(effect, error, groups);
+        var pointsToDouble = PointsToDoubleOdds(model, effect, features.HeldBack);
+        var scale = pointsToDouble / Math.Log(2);
+        var minimum = Signals.MinimumLeads(data.Batch.Count);
         var weights = new List<SuggestedWeight>();
-        var suggestedModel = model;
-        for (var j = 0; j < width; j++)
+        for (var j = 0; j < features.Count; j++)
         {
-            var (n, rateWith, rateWithout) = Rates(matrix, width, j, split.Train, labels);
-            if (j < criteria)
+            var (n, rateWith, rateWithout) = matrix.Rates(j, split.Train, labels);
+            var group = features.GroupOf[j] is var g and >= 0 ? groups[g] : null;
+            var strong = features.HeldBack[j] is null && Math.Abs(effect[j]) > 2 * error[j] && n >= minimum;
+            if (j < model.Criteria.Count)
             {
                 var criterion = model.Criteria[j];
                 var blend = n / (n + BlendAt);
-                int? points = excluded[j] is null ? (int)Math.Round((blend * scale * effect[j]) + ((1 - blend) * criterion.BasePoints)) : null;
-                weights.Add(new SuggestedWeight(criterion.Id, criterion.Label, criterion.Id, criterion.BasePoints, points, n, rateWith, rateWithout, effect[j], error[j], excluded[j]));
-                if (points is { } p)
+                int? points = features.HeldBack[j] is null ? (int)Math.Round((blend * scale * effect[j]) + ((1 - blend) * criterion.BasePoints)) : null;
+                weights.Add(new SuggestedWeight(criterion.Id, criterion.Label, criterion.Id, criterion.BasePoints, points, n, rateWith, rateWithout, effect[j], error[j], features.HeldBack[j])
                 {
-                    suggestedModel = suggestedModel.WithCriterionPoints(criterion.Id, p);
-                }
+                    Field = group?.Key, FieldLabel = group?.Label, Dimension = criterion.Dimension, IsStrong = strong,
+                });
             }
             else
             {
-                var candidate = candidates[j - criteria];
-                var strong = excluded[j] is null && Math.Abs(effect[j]) > 2 * error[j] && n >= 30;
-                int? points = strong ? (int)Math.Round(scale * effect[j]) : null;
-                weights.Add(new SuggestedWeight(candidate.Key, candidate.Label, null, null, points is 0 ? null : points, n, rateWith, rateWithout, effect[j], error[j], excluded[j])
+                var signal = features.Candidates[j - model.Criteria.Count];
+                int? points = features.HeldBack[j] is null ? (int)Math.Round(scale * effect[j]) : null;
+                weights.Add(new SuggestedWeight(signal.Key, signal.Label, null, null, points is 0 ? null : points, n, rateWith, rateWithout, effect[j], error[j], features.HeldBack[j])
                 {
-                    Condition = candidate.Condition,
+                    Signal = signal, Field = group!.Key, FieldLabel = group.Label, Dimension = group.Dimension, IsStrong = strong,
                 });
             }
         }
 
         var test = split.Test;
-        var testLabels = test.Select(i => labels[i]).ToList();
-        var heldOutLeads = test.Select(r => rowsToLead[r]).ToList();
-        var outcomeByLead = knownOutcomes.Select(o => o ?? false).ToList();
-        var months = Backtests.MonthsSpanned(allLeads.Select(l => l.FirstSeenAt));
-        Backtest Judge(string name, ScoringModel judged) => Backtests.Judge(name, judged, batch, heldOutLeads, outcomeByLead, asOf, months);
-
-        var backtests = new List<Backtest>
+        var testLabels = test.Select(r => labels[r]).ToList();
+        var suggestion = new Suggestion(model, weights, verdicts, split, pointsToDouble, data, test.Select(r => positions[r]).ToList(), fields);
+        return suggestion with
         {
-            Judge("current", model),
-            Judge("suggested", suggestedModel),
-            new("logistic fit", Metrics.Auc(test.Select(i => fit.LogOdds(keptMatrix.AsSpan(i * kept.Length, kept.Length))).ToList(), testLabels), new Confusion(0, 0, 0, 0)),
-            new("naive Bayes baseline", Metrics.Auc(NaiveBayes.Scores(keptMatrix, kept.Length, split.Train, labels, test), testLabels), new Confusion(0, 0, 0, 0)),
+            Backtests =
+            [
+                suggestion.Judge("current", model),
+                suggestion.Judge("suggested", suggestion.Draft([])),
+                new("logistic fit", Metrics.Auc(test.Select(r => fit.LogOdds(keptMatrix.Row(r))).ToList(), testLabels), new Confusion(0, 0, 0, 0)),
+                new("naive Bayes baseline", Metrics.Auc(NaiveBayes.Scores(keptMatrix, split.Train, labels, test), testLabels), new Confusion(0, 0, 0, 0)),
+            ],
         };
-        return new Suggestion(weights, suggestedModel, split, leads.Count, labels.Count(l => l) / (double)Math.Max(1, labels.Count), backtests);
     }
 
-    /// <summary>Adds the chosen candidate signals to a model as attribute criteria with their suggested points.</summary>
-    public static ScoringModel WithCandidates(ScoringModel model, IEnumerable<SuggestedWeight> chosen) =>
-        chosen.Where(w => w.Condition is not null && w.Suggested is not null).Aggregate(model, (m, w) => m.AddCriterion(new AttributeCriterion(
-            ListEdits.UniqueId(MappingId(w.Key), m.Criteria.Select(c => c.Id)), w.Label, Dimension.Fit, null, w.Condition!, w.Suggested!.Value)));
+    /// <summary>The features of the model and the signals, and the logistic model fitted on the leads learned from.</summary>
+    private static Fitted Fit(
+        ScoringModel model, IReadOnlyList<SignalGroup> groups, IReadOnlyList<FieldVerdict> verdicts, bool[] matched, int leads,
+        IReadOnlyList<int> positions, IReadOnlyList<bool> labels, Split split, double lambda)
+    {
+        var features = Features.Of(model, groups, verdicts, matched, leads);
+        var matrix = features.Matrix(positions, matched, groups);
+        var kept = Enumerable.Range(0, features.Count).Where(j => features.HeldBack[j] is null).ToList();
+        var keptMatrix = matrix.Keep(kept);
+        return new Fitted(features, matrix, kept, keptMatrix, LogisticRegression.Fit(keptMatrix, split.Train, labels, lambda));
+    }
 
-    private static string MappingId(string key) => string.Join('-', key.ToLowerInvariant().Split([' ', '=', '<', '>', '.', ':', '[', ']', ','], StringSplitOptions.RemoveEmptyEntries));
+    private sealed record Fitted(Features Features, FeatureMatrix Matrix, IReadOnlyList<int> Kept, FeatureMatrix KeptMatrix, LogisticFit Fit)
+    {
+        /// <summary>The fit's log-odds for each labelled lead.</summary>
+        public double LogOdds(int row) => Fit.LogOdds(KeptMatrix.Row(row));
+    }
 
-    /// <summary>Points per unit of effect that best match the current weights (least squares over criteria the fit kept).</summary>
-    private static double Scale(ScoringModel model, double[] effect, string?[] excluded)
+    /// <summary>
+    /// Pairs of fields that go together differently than each alone suggests, found after a fit on single fields: the
+    /// outcomes of each combination of their levels set against what that fit expects (a G-test). Up to two pairs
+    /// among the ten strongest fields, each at least four times the deviance one expects by chance; pairs the model
+    /// already combines are always taken, so their criteria are re-fitted.
+    /// </summary>
+    private static class Pairs
+    {
+        private const int Strongest = 10;
+        private const int MostPairs = 2;
+        private const double DeviancePerDegree = 4;
+
+        public static IReadOnlyList<(SignalGroup Group, FieldVerdict Verdict)> Choose(
+            ScoringModel model, IReadOnlyList<SignalGroup> groups, IReadOnlyList<FieldVerdict> verdicts, Fitted fitted,
+            IReadOnlyList<int> positions, IReadOnlyList<bool> labels, Split split, int minimum)
+        {
+            var usable = Enumerable.Range(0, groups.Count).Where(g => verdicts[g].IsUsed && !groups[g].IsActivity && groups[g].Signals.Count >= 2).ToList();
+            var combined = model.Criteria.OfType<AttributeCriterion>().Where(c => c.AlsoWhen.Count == 1)
+                .Select(c => (usable.FirstOrDefault(g => Same(groups[g].Key, c.When.Field), -1), usable.FirstOrDefault(g => Same(groups[g].Key, c.AlsoWhen[0].Field), -1)))
+                .Where(p => p.Item1 >= 0 && p.Item2 >= 0 && p.Item1 != p.Item2)
+                .Distinct()
+                .Select(p => (A: p.Item1, B: p.Item2, Deviance: 0.0, Degrees: 0));
+            var strongest = usable.OrderByDescending(g => verdicts[g].AloneAuc ?? 0).Take(Strongest).ToList();
+            var probability = split.Train.ToDictionary(row => row, row => 1 / (1 + Math.Exp(-fitted.LogOdds(row))));
+            var found = strongest.SelectMany((a, i) => strongest.Skip(i + 1).Select(b => (A: a, B: b)))
+                .AsParallel()
+                .Select(p => Deviance(groups[p.A], groups[p.B], positions, labels, split.Train, probability, minimum) is var (deviance, degrees) ? (p.A, p.B, Deviance: deviance, Degrees: degrees) : default)
+                .Where(p => p.Degrees >= 2 && p.Deviance / p.Degrees >= DeviancePerDegree)
+                .OrderByDescending(p => p.Deviance / p.Degrees)
+                .Take(MostPairs);
+            return combined.Concat(found)
+                .DistinctBy(p => (Math.Min(p.A, p.B), Math.Max(p.A, p.B)))
+                .Select(p => Pair(groups[p.A], groups[p.B], verdicts[p.A], verdicts[p.B], p.Deviance, p.Degrees, minimum))
+                .Where(p => p.Group.Unusable is null)
+                .ToList();
+        }
+
+        private static (SignalGroup Group, FieldVerdict Verdict) Pair(
+            SignalGroup a, SignalGroup b, FieldVerdict first, FieldVerdict second, double deviance, int degrees, int minimum)
+        {
+            var dimension = a.Dimension == b.Dimension || (first.AloneAuc ?? 0) >= (second.AloneAuc ?? 0) ? a.Dimension : b.Dimension;
+            var group = Signals.ForPair(a, b, dimension, minimum);
+            var reason = degrees == 0
+                ? "the model combines these fields already"
+                : $"together they say more than each alone (deviance {deviance:0} over {degrees} combinations)";
+            return (group, new FieldVerdict(group.Key, group.Label, FieldUse.Used, null, reason) { IsCombination = true });
+        }
+
+        /// <summary>G-test deviance of the combinations' outcomes against the fitted probabilities, over combinations with enough leads.</summary>
+        private static (double Deviance, int Degrees) Deviance(
+            SignalGroup a, SignalGroup b, IReadOnlyList<int> positions, IReadOnlyList<bool> labels, IReadOnlyList<int> train,
+            Dictionary<int, double> probability, int minimum)
+        {
+            var width = b.Signals.Count;
+            var observed = new double[a.Signals.Count * width];
+            var expected = new double[observed.Length];
+            var count = new int[observed.Length];
+            foreach (var row in train)
+            {
+                var (la, lb) = (a.LevelOf[positions[row]], b.LevelOf[positions[row]]);
+                if (la < 0 || lb < 0)
+                {
+                    continue;
+                }
+
+                var cell = (la * width) + lb;
+                observed[cell] += labels[row] ? 1 : 0;
+                expected[cell] += probability[row];
+                count[cell]++;
+            }
+
+            double deviance = 0;
+            var cells = 0;
+            for (var cell = 0; cell < count.Length; cell++)
+            {
+                if (count[cell] < minimum)
+                {
+                    continue;
+                }
+
+                cells++;
+                deviance += 2 * (Term(observed[cell], expected[cell]) + Term(count[cell] - observed[cell], count[cell] - expected[cell]));
+            }
+
+            return (deviance, cells - 1);
+        }
+
+        private static double Term(double observed, double expected) => observed <= 0 ? 0 : observed * Math.Log(observed / expected);
+
+        private static bool Same(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>
+    /// Points that double the odds on the model's own scale: the least-squares scale of its current points against the
+    /// fitted effects, when those agree in direction; else <see cref="DefaultPointsToDoubleOdds"/>. Kept between 5 and 60.
+    /// </summary>
+    private static double PointsToDoubleOdds(ScoringModel model, double[] effect, string?[] heldBack)
     {
         double cross = 0, square = 0;
         for (var j = 0; j < model.Criteria.Count; j++)
         {
-            if (excluded[j] is null && effect[j] != 0)
+            if (heldBack[j] is null && effect[j] != 0)
             {
                 cross += model.Criteria[j].BasePoints * effect[j];
                 square += effect[j] * effect[j];
             }
         }
 
-        return square == 0 || cross <= 0 ? 10 : cross / square;
+        return square == 0 || cross <= 0 ? DefaultPointsToDoubleOdds : Math.Clamp(cross / square * Math.Log(2), 5, 60);
     }
 
-    private static string? Leakage(string? field, bool[] matrix, int width, int j, IReadOnlyList<int> rows, IReadOnlyList<bool> labels)
+    /// <summary>
+    /// The features of one fit: the model's criteria first, then the candidate signals; for each, the field group it
+    /// belongs to and why it is held back (null when used).
+    /// </summary>
+    private sealed class Features
     {
-        if (field is not null && AfterContactWords.Any(w => field.Contains(w, StringComparison.OrdinalIgnoreCase)))
+        private readonly int[][] _candidateOfLevel;
+        private readonly int _criteria;
+
+        private Features(int criteria, List<Signal> candidates, int[] groupOf, string?[] heldBack, int[][] candidateOfLevel, int[][] featureOfLevel)
         {
-            return $"'{field}' looks like something recorded after sales contact";
+            _criteria = criteria;
+            Candidates = candidates;
+            GroupOf = groupOf;
+            HeldBack = heldBack;
+            _candidateOfLevel = candidateOfLevel;
+            FeatureOfLevel = featureOfLevel;
         }
 
-        var (n, rateWith, rateWithout) = Rates(matrix, width, j, rows, labels);
-        var positives = rows.Count(i => labels[i]);
-        var truePositiveRate = positives == 0 ? 0 : rows.Count(i => labels[i] && matrix[(i * width) + j]) / (double)positives;
-        var falsePositiveRate = rows.Count - positives == 0 ? 0 : rows.Count(i => !labels[i] && matrix[(i * width) + j]) / (double)(rows.Count - positives);
-        var aloneAuc = 0.5 + (Math.Abs(truePositiveRate - falsePositiveRate) / 2);
-        return n >= 20 && aloneAuc >= 0.85
-            ? $"almost decides the outcome on its own (AUC {aloneAuc:0.00} alone; {rateWith:P0} with vs {rateWithout:P0} without)"
-            : null;
-    }
+        public int Count => GroupOf.Length;
 
-    private static (int Matches, double RateWith, double RateWithout) Rates(bool[] matrix, int width, int j, IReadOnlyList<int> rows, IReadOnlyList<bool> labels)
-    {
-        int with = 0, withPositive = 0, without = 0, withoutPositive = 0;
-        foreach (var i in rows)
+        public IReadOnlyList<Signal> Candidates { get; }
+
+        public int[] GroupOf { get; }
+
+        public string?[] HeldBack { get; }
+
+        /// <summary>Per group and level, the feature that is that level (a criterion equal to it, or its candidate), or −1.</summary>
+        public int[][] FeatureOfLevel { get; }
+
+        public static Features Of(ScoringModel model, IReadOnlyList<SignalGroup> groups, IReadOnlyList<FieldVerdict> verdicts, bool[] matched, int leads)
         {
-            if (matrix[(i * width) + j])
+            var criteria = model.Criteria.Count;
+            var groupOf = new List<int>();
+            var heldBack = new List<string?>();
+            var featureOfLevel = groups.Select(g => Enumerable.Repeat(-1, g.Signals.Count).ToArray()).ToArray();
+            for (var j = 0; j < criteria; j++)
             {
-                with++;
-                withPositive += labels[i] ? 1 : 0;
-            }
-            else
-            {
-                without++;
-                withoutPositive += labels[i] ? 1 : 0;
-            }
-        }
-
-        return (with, with == 0 ? 0 : (double)withPositive / with, without == 0 ? 0 : (double)withoutPositive / without);
-    }
-
-    private static string? FieldOf(Criterion criterion) => criterion is AttributeCriterion a ? a.When.Field : null;
-
-    private sealed record Candidate(string Key, string Label, string Field, AttributeCondition Condition, Func<FieldValue, bool> Matches);
-
-    /// <summary>Common values of text fields and quartile bins of number fields, plus "missing", that no criterion tests yet.</summary>
-    private static List<Candidate> Candidates(ScoringModel model, IReadOnlyList<Lead> leads)
-    {
-        var used = model.Criteria.OfType<AttributeCriterion>().Select(c => (c.When.Field.ToLowerInvariant(), string.Join("|", c.When.Values).ToLowerInvariant())).ToHashSet();
-        var candidates = new List<Candidate>();
-        var minimum = Math.Max(20, leads.Count / 50);
-        foreach (var field in model.Fields.Where(f => !Identity.Contains(f.Name, StringComparer.OrdinalIgnoreCase)))
-        {
-            var values = leads.Select(l => Normal(l.Attribute(field.Name))).ToList();
-            var missing = values.Count(v => v.IsMissing);
-            if (missing >= minimum && missing <= leads.Count - minimum)
-            {
-                candidates.Add(new($"{field.Name} is missing", $"{field.Label} is missing", field.Name, new AttributeCondition(field.Name, Operator.IsMissing, []), v => v.IsMissing));
-            }
-
-            if (field.Type == FieldType.Number)
-            {
-                var numbers = values.Where(v => !v.IsMissing).Select(v => v.Number).Order().ToList();
-                var cuts = numbers.Count < 4 * minimum ? [] : new[] { numbers[numbers.Count / 4], numbers[numbers.Count / 2], numbers[3 * numbers.Count / 4] }.Distinct().ToArray();
-                var edges = new[] { double.NegativeInfinity }.Concat(cuts).Append(double.PositiveInfinity).ToArray();
-                // The lowest bin is the reference level; with all bins and "missing" the levels would add up to the intercept.
-                for (var b = 1; b + 1 < edges.Length && cuts.Length > 0; b++)
+                var g = GroupOfCriterion(model.Criteria[j], groups);
+                groupOf.Add(g);
+                heldBack.Add(HeldBackReason(model.Criteria[j], groups, verdicts));
+                if (g >= 0 && groups[g].Signals.ToList().FindIndex(s => SameShape(s.Template, model.Criteria[j])) is var level and >= 0 && featureOfLevel[g][level] < 0)
                 {
-                    var (low, high) = (edges[b], edges[b + 1]);
-                    var label = double.IsNegativeInfinity(low) ? $"{field.Label} below {high:0.##}" : double.IsPositiveInfinity(high) ? $"{field.Label} {low:0.##} or more" : $"{field.Label} {low:0.##} to under {high:0.##}";
-                    var condition = double.IsNegativeInfinity(low) ? new AttributeCondition(field.Name, Operator.AtMost, [Format(Below(high))])
-                        : double.IsPositiveInfinity(high) ? new AttributeCondition(field.Name, Operator.AtLeast, [Format(low)])
-                        : new AttributeCondition(field.Name, Operator.Between, [Format(low), Format(Below(high))]);
-                    candidates.Add(new($"{field.Name} bin {b + 1}", label, field.Name, condition, v => !v.IsMissing && v.Number >= low && v.Number < high));
+                    featureOfLevel[g][level] = j;
                 }
             }
-            else if (field.Type == FieldType.Text)
+
+            var candidates = new List<Signal>();
+            var candidateOfLevel = groups.Select(g => Enumerable.Repeat(-1, g.Signals.Count).ToArray()).ToArray();
+            for (var g = 0; g < groups.Count; g++)
             {
-                // The most common value is the reference level (see the bins above).
-                foreach (var (value, count) in values.Where(v => !v.IsMissing).GroupBy(v => v.Text!, StringComparer.OrdinalIgnoreCase).Select(g => (g.Key, g.Count())).OrderByDescending(g => g.Item2).Skip(1).Take(8))
+                if (!verdicts[g].IsUsed)
                 {
-                    if (count >= minimum && count <= leads.Count - minimum && !used.Contains((field.Name.ToLowerInvariant(), value.ToLowerInvariant())))
+                    continue;
+                }
+
+                var overlapping = Overlapping(groups[g], Enumerable.Range(0, criteria).Where(j => groupOf[j] == g && !featureOfLevel[g].Contains(j)).ToList(), matched, criteria, leads);
+                for (var level = 0; level < groups[g].Signals.Count; level++)
+                {
+                    if (featureOfLevel[g][level] < 0 && !overlapping[level])
                     {
-                        candidates.Add(new($"{field.Name} = {value}", $"{field.Label} is {value}", field.Name, new AttributeCondition(field.Name, Operator.Equals, [value]),
-                            v => string.Equals(v.Text, value, StringComparison.OrdinalIgnoreCase)));
+                        candidateOfLevel[g][level] = candidates.Count;
+                        featureOfLevel[g][level] = criteria + candidates.Count;
+                        candidates.Add(groups[g].Signals[level]);
+                        groupOf.Add(g);
+                        heldBack.Add(null);
                     }
                 }
             }
+
+            return new Features(criteria, candidates, [.. groupOf], [.. heldBack], candidateOfLevel, featureOfLevel);
         }
 
-        return candidates;
+        /// <summary>The rows of the fit: per labelled lead, the criteria it matched and the candidate signals it has.</summary>
+        public FeatureMatrix Matrix(IReadOnlyList<int> positions, bool[] matched, IReadOnlyList<SignalGroup> groups) =>
+            FeatureMatrix.Build(positions.Count, Count, (row, into) =>
+            {
+                var lead = positions[row];
+                for (var j = 0; j < _criteria; j++)
+                {
+                    if (matched[(lead * _criteria) + j])
+                    {
+                        into.Add(j);
+                    }
+                }
+
+                for (var g = 0; g < groups.Count; g++)
+                {
+                    if (groups[g].LevelOf[lead] is var level and >= 0 && _candidateOfLevel[g][level] is var candidate and >= 0)
+                    {
+                        into.Add(_criteria + candidate);
+                    }
+                }
+
+                return into.Count;
+            });
+
+        /// <summary>
+        /// For a field whose every level is a feature, one level's effect can move to the intercept without changing any
+        /// ranking (each lead has exactly one level): the commonest level becomes the reference at 0, the others read
+        /// against it, and the strongest values, for or against, are all offered.
+        /// </summary>
+        public void AnchorCompleteFields(double[] effect, double[] error, IReadOnlyList<SignalGroup> groups)
+        {
+            for (var g = 0; g < groups.Count; g++)
+            {
+                var levels = FeatureOfLevel[g];
+                if (!groups[g].IsComplete || levels.Length == 0 || levels.Any(j => j < 0 || HeldBack[j] is not null))
+                {
+                    continue;
+                }
+
+                var anchor = levels[Enumerable.Range(0, levels.Length).MaxBy(level => groups[g].Signals[level].Leads)];
+                var (shift, anchorError) = (effect[anchor], error[anchor]);
+                foreach (var j in levels)
+                {
+                    effect[j] -= shift;
+                    error[j] = j == anchor ? 0 : Math.Sqrt((error[j] * error[j]) + (anchorError * anchorError));
+                }
+            }
+        }
+
+        /// <summary>Which levels of a group share leads with criteria on the same field that are not levels (offering those would split their points).</summary>
+        private static bool[] Overlapping(SignalGroup group, IReadOnlyList<int> criteriaOnField, bool[] matched, int criteria, int leads)
+        {
+            var overlapping = new bool[group.Signals.Count];
+            if (criteriaOnField.Count == 0)
+            {
+                return overlapping;
+            }
+
+            for (var lead = 0; lead < leads; lead++)
+            {
+                if (group.LevelOf[lead] is var level and >= 0 && !overlapping[level] && criteriaOnField.Any(j => matched[(lead * criteria) + j]))
+                {
+                    overlapping[level] = true;
+                }
+            }
+
+            return overlapping;
+        }
+
+        /// <summary>The group a criterion belongs to: its field (or its pair of fields, or its activity type), or −1.</summary>
+        private static int GroupOfCriterion(Criterion criterion, IReadOnlyList<SignalGroup> groups)
+        {
+            if (criterion is ActivityCriterion activity)
+            {
+                return groups.ToList().FindIndex(g => g.IsActivity && Same(g.Key, activity.When.ActivityType));
+            }
+
+            var fields = FieldsOf(criterion);
+            return groups.ToList().FindIndex(g => !g.IsActivity && g.Fields.Count == fields.Count && g.Fields.All(f => fields.Contains(f, StringComparer.OrdinalIgnoreCase)));
+        }
+
+        /// <summary>Why a criterion is held back: the verdict on the first of its fields (or its activity type) the guard holds back.</summary>
+        private static string? HeldBackReason(Criterion criterion, IReadOnlyList<SignalGroup> groups, IReadOnlyList<FieldVerdict> verdicts)
+        {
+            var keys = criterion is ActivityCriterion activity ? [activity.When.ActivityType] : FieldsOf(criterion);
+            return Enumerable.Range(0, groups.Count)
+                .Where(g => groups[g].Fields.Count <= 1 && keys.Contains(groups[g].Key, StringComparer.OrdinalIgnoreCase) && groups[g].IsActivity == criterion is ActivityCriterion)
+                .Select(g => verdicts[g])
+                .FirstOrDefault(v => !v.IsUsed && v.Use != FieldUse.Unusable)?.Reason;
+        }
+
+        private static IReadOnlyList<string> FieldsOf(Criterion criterion) =>
+            criterion is AttributeCriterion attribute ? attribute.Conditions.Select(c => c.Field).ToList() : [];
+
+        private static bool Same(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
+
+        /// <summary>A criterion that counts exactly the leads of a signal: the same condition (and, for activities, the same window and count).</summary>
+        private static bool SameShape(Criterion signal, Criterion criterion) => (signal, criterion) switch
+        {
+            (AttributeCriterion s, AttributeCriterion c) => s.AlsoWhen.Count == c.AlsoWhen.Count
+                && s.Conditions.Zip(c.Conditions).All(pair => SameCondition(pair.First, pair.Second)),
+            (ActivityCriterion s, ActivityCriterion c) => s.When == c.When && s.MaxOccurrences == c.MaxOccurrences
+                && s.LookbackDays == c.LookbackDays && s.Decay == c.Decay && c.MaxPoints is null,
+            _ => false,
+        };
+
+        private static bool SameCondition(AttributeCondition a, AttributeCondition b) =>
+            Same(a.Field, b.Field) && a.Operator == b.Operator && a.Values.SequenceEqual(b.Values, StringComparer.OrdinalIgnoreCase);
     }
-
-    private static double Below(double value) => value - 1e-6;
-
-    /// <summary>Placeholder texts ("Select", "N/A", "-", …) count as missing: their own level, never a value.</summary>
-    private static FieldValue Normal(FieldValue value) =>
-        value.Type == FieldType.Text && Import.ImportOptions.Default.IsMissing(value.Text!) ? FieldValue.Missing : value;
-
-    private static string Format(double value) => value.ToString("0.######", System.Globalization.CultureInfo.InvariantCulture);
 }

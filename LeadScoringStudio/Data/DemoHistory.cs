@@ -2,6 +2,7 @@ using System.Security.Claims;
 using LeadScoringStudio.Core.Leads;
 using LeadScoringStudio.Core.Lifecycle;
 using LeadScoringStudio.Core.Models;
+using LeadScoringStudio.Features.Queue;
 using LeadScoringStudio.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,7 +23,7 @@ internal static class DemoHistory
     {
         var contexts = provider.GetRequiredService<IDbContextFactory<StudioDbContext>>();
         var pipeline = provider.GetRequiredService<LeadPipeline>();
-        var feedback = provider.GetRequiredService<FeedbackRepository>();
+        var feedback = provider.GetRequiredService<FeedbackService>();
         var sdr = DemoUsers.All.Single(u => u.Role == StudioRoles.Sales).Email;
         await provider.GetRequiredService<SalesQueueRepository>().SetTeamAsync([sdr, SecondSdr], 30, Person("demo seed", StudioRoles.Ops));
 

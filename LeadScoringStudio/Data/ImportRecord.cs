@@ -27,14 +27,16 @@ public sealed class ImportRecord
     public int Skipped { get; set; }
 }
 
-/// <summary>The mapping last used for files with a given set of columns, offered again next time.</summary>
-public sealed class SavedMappingRecord
+/// <summary>The mapping last used for a column name (lower case), offered again for any file with a column of that name.</summary>
+public sealed class RememberedColumnRecord
 {
+    /// <summary>The key under which the activities file's mapping (its three column names) is remembered.</summary>
+    public const string ActivitiesKey = "\u0001activities";
+
     public int Id { get; set; }
 
-    /// <summary>The file's column names, lower case, joined by "|".</summary>
-    [MaxLength(2000)]
-    public required string Columns { get; set; }
+    [MaxLength(300)]
+    public required string Column { get; set; }
 
     public required string MappingJson { get; set; }
 

@@ -3,10 +3,24 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LeadScoringStudio.Data;
 
-/// <summary>A stored lead as the app uses it: the lead, its known outcome, and the story of a workshop example.</summary>
+/// <summary>
+/// A stored lead as the app uses it: the lead, the outcome that counts for it (see <see cref="KnownOutcome.Of"/>) and
+/// where that came from, and the story of a workshop example.
+/// </summary>
 public sealed record StoredLead(Lead Lead, LeadOutcome Outcome, string? ExampleStory)
 {
+    public OutcomeSource OutcomeSource { get; init; } = Outcome == LeadOutcome.Unknown ? OutcomeSource.None : OutcomeSource.Import;
+
     public bool IsExample => ExampleStory is not null;
+
+    public static StoredLead From(LeadRecord record)
+    {
+        var outcome = KnownOutcome.Of(record.Outcome, record.SalesOutcome);
+        return new StoredLead(LeadJson.Read(record.ExternalId, record.AttributesJson, record.ActivitiesJson), outcome.Outcome, record.ExampleStory)
+        {
+            OutcomeSource = outcome.Source,
+        };
+    }
 }
 
 /// <summary>Leads in the database.</summary>
@@ -16,9 +30,7 @@ public sealed class LeadRepository(IDbContextFactory<StudioDbContext> contexts)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var records = await db.Leads.AsNoTracking().OrderBy(l => l.Id).ToListAsync(cancellationToken);
-        return records
-            .Select(r => new StoredLead(LeadJson.Read(r.ExternalId, r.AttributesJson, r.ActivitiesJson), r.Outcome, r.ExampleStory))
-            .ToList();
+        return records.Select(StoredLead.From).ToList();
     }
 
     public async Task<IReadOnlySet<string>> ExternalIdsAsync(CancellationToken cancellationToken = default)
@@ -31,7 +43,7 @@ public sealed class LeadRepository(IDbContextFactory<StudioDbContext> contexts)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var record = await db.Leads.AsNoTracking().SingleOrDefaultAsync(l => l.ExternalId == externalId, cancellationToken);
-        return record is null ? null : new StoredLead(LeadJson.Read(record.ExternalId, record.AttributesJson, record.ActivitiesJson), record.Outcome, record.ExampleStory);
+        return record is null ? null : StoredLead.From(record);
     }
 
     public async Task<int> CountAsync(CancellationToken cancellationToken = default)

@@ -1,3 +1,4 @@
+using LeadScoringStudio.Core.Fields;
 using LeadScoringStudio.Core.Import;
 using LeadScoringStudio.Core.Leads;
 using Microsoft.EntityFrameworkCore;
@@ -10,11 +11,15 @@ public sealed record WriteSummary(int Inserted, int Updated, int ActivitiesAdded
 /// <summary>
 /// Writes leads and activities by external id, in one transaction (all or nothing): a new id inserts a
 /// lead; a known id updates the attributes the input gives (a missing value removes one) and its outcome
-/// if given; activities are appended, exact repeats ignored.
+/// if given; activities are appended, exact repeats ignored. Every attribute that arrives becomes a field of
+/// the workspace in the same transaction: as <paramref name="fields"/> describes it (an import's mapping), else
+/// named after its key and typed by its values.
 /// </summary>
-public sealed class LeadWriter(IDbContextFactory<StudioDbContext> contexts)
+public sealed class LeadWriter(IDbContextFactory<StudioDbContext> contexts, TimeProvider time)
 {
-    public async Task<WriteSummary> UpsertAsync(IReadOnlyList<ImportedLead> leads, IReadOnlyList<ImportedActivity> activities, ImportRecord? history = null, CancellationToken cancellationToken = default)
+    public async Task<WriteSummary> UpsertAsync(
+        IReadOnlyList<ImportedLead> leads, IReadOnlyList<ImportedActivity> activities, ImportRecord? history = null,
+        IReadOnlyList<CatalogField>? fields = null, string by = "", CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -106,6 +111,7 @@ public sealed class LeadWriter(IDbContextFactory<StudioDbContext> contexts)
             }
         }
 
+        await RegisterFieldsAsync(db, leads, fields ?? [], by, cancellationToken);
         if (history is not null)
         {
             history.Inserted = inserted;
@@ -118,6 +124,71 @@ public sealed class LeadWriter(IDbContextFactory<StudioDbContext> contexts)
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new WriteSummary(inserted, updated, added);
+    }
+
+    /// <summary>Writes a field's values converted to a new type and the field's new description, in one transaction.</summary>
+    public async Task RetypeAsync(string field, IReadOnlyDictionary<string, FieldValue> values, FieldRecord described, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        foreach (var chunk in values.Keys.Chunk(500))
+        {
+            foreach (var record in await db.Leads.Where(l => chunk.Contains(l.ExternalId)).ToListAsync(cancellationToken))
+            {
+                var lead = LeadJson.Read(record.ExternalId, record.AttributesJson, record.ActivitiesJson);
+                var attributes = new Dictionary<string, FieldValue>(lead.Attributes, StringComparer.OrdinalIgnoreCase) { [field] = values[record.ExternalId] };
+                record.AttributesJson = LeadJson.WriteAttributes(attributes);
+            }
+        }
+
+        var existing = (await db.Fields.ToListAsync(cancellationToken)).FirstOrDefault(f => string.Equals(f.Key, described.Key, StringComparison.OrdinalIgnoreCase));
+        if (existing is null)
+        {
+            db.Fields.Add(described);
+        }
+        else
+        {
+            existing.Set(described.ToField());
+            (existing.UpdatedAt, existing.UpdatedBy) = (described.UpdatedAt, described.UpdatedBy);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Adds the fields not in the catalog yet; an import's mapping also sets the type of a known field (its label and settings stay).</summary>
+    private async Task RegisterFieldsAsync(StudioDbContext db, IReadOnlyList<ImportedLead> leads, IReadOnlyList<CatalogField> described, string by, CancellationToken cancellationToken)
+    {
+        var arriving = described.Concat(leads.SelectMany(l => l.Attributes)
+                .Where(a => !a.Value.IsMissing)
+                .DistinctBy(a => a.Key, StringComparer.OrdinalIgnoreCase)
+                .Select(a => CatalogField.Guess(a.Key, a.Value.Type!.Value)))
+            .DistinctBy(f => f.Key, StringComparer.OrdinalIgnoreCase)
+            .ToList();
+        if (arriving.Count == 0)
+        {
+            return;
+        }
+
+        var known = (await db.Fields.ToListAsync(cancellationToken)).ToDictionary(f => f.Key, StringComparer.OrdinalIgnoreCase);
+        foreach (var field in arriving)
+        {
+            if (known.TryGetValue(field.Key, out var record))
+            {
+                if (described.Contains(field) && record.Type != field.Type)
+                {
+                    (record.Type, record.UpdatedAt, record.UpdatedBy) = (field.Type, time.GetUtcNow(), by);
+                    db.Entry(record).State = EntityState.Modified;
+                }
+
+                continue;
+            }
+
+            record = new FieldRecord { Key = field.Key, Label = field.Label, UpdatedAt = time.GetUtcNow(), UpdatedBy = by };
+            record.Set(field);
+            db.Fields.Add(record);
+            known[field.Key] = record;
+        }
     }
 
     private static string Signature(Activity activity) =>

@@ -33,6 +33,13 @@ public sealed class SalesQueueRepository(IDbContextFactory<StudioDbContext> cont
             .SingleOrDefaultAsync(cancellationToken);
     }
 
+    /// <summary>Every lead's recorded stage, by lead id: the one truth the pages, the export and the API show.</summary>
+    public async Task<IReadOnlyDictionary<string, Stage>> StagesAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.LeadStates.AsNoTracking().ToDictionaryAsync(s => s.LeadId, s => s.Stage, StringComparer.Ordinal, cancellationToken);
+    }
+
     /// <summary>Takes a lead from the shared pool; false when someone else has it.</summary>
     public async Task<bool> ClaimAsync(string leadId, ClaimsPrincipal user, CancellationToken cancellationToken = default)
     {

@@ -22,7 +22,9 @@ public sealed class StudioDbContext(DbContextOptions<StudioDbContext> options) :
 
     public DbSet<ImportRecord> Imports => Set<ImportRecord>();
 
-    public DbSet<SavedMappingRecord> SavedMappings => Set<SavedMappingRecord>();
+    public DbSet<RememberedColumnRecord> RememberedColumns => Set<RememberedColumnRecord>();
+
+    public DbSet<FieldRecord> Fields => Set<FieldRecord>();
 
     public DbSet<ApiKeyRecord> ApiKeys => Set<ApiKeyRecord>();
 
@@ -60,7 +62,12 @@ public sealed class StudioDbContext(DbContextOptions<StudioDbContext> options) :
         builder.Entity<WorkshopRecord>().HasMany(w => w.Votes).WithOne().HasForeignKey(v => v.WorkshopId);
         builder.Entity<WorkshopVoteRecord>().HasIndex(v => new { v.WorkshopId, v.LeadId, v.Voter }).IsUnique();
         builder.Entity<WorkshopVoteRecord>().Property(v => v.Verdict).HasConversion<string>().HasMaxLength(20);
-        builder.Entity<SavedMappingRecord>().HasIndex(m => m.Columns).IsUnique();
+        builder.Entity<LeadRecord>().Property(l => l.SalesOutcome).HasConversion<string>().HasMaxLength(20);
+        builder.Entity<RememberedColumnRecord>().HasIndex(m => m.Column).IsUnique();
+        builder.Entity<FieldRecord>().HasIndex(f => f.Key).IsUnique();
+        builder.Entity<FieldRecord>().Property(f => f.Type).HasConversion<string>().HasMaxLength(10);
+        builder.Entity<FieldRecord>().Property(f => f.Dimension).HasConversion<string>().HasMaxLength(12);
+        builder.Entity<FieldRecord>().Property(f => f.KnownBeforeContact).HasConversion<string>().HasMaxLength(10);
         builder.Entity<ApiKeyRecord>().HasIndex(k => k.Prefix).IsUnique();
         builder.Entity<ApiKeyRecord>().Property(k => k.Scope).HasConversion<string>().HasMaxLength(10);
         builder.Entity<LeadStateRecord>().HasIndex(s => s.LeadId).IsUnique();

@@ -1,5 +1,6 @@
 using LeadScoringStudio.Features.Api;
 using LeadScoringStudio.Features.Collaboration;
+using LeadScoringStudio.Features.Fields;
 using LeadScoringStudio.Features.Import;
 using LeadScoringStudio.Features.Leads;
 using LeadScoringStudio.Features.Pipeline;
@@ -36,7 +37,11 @@ public static class ServiceRegistration
         services.AddSingleton<PublishedModels>();
         services.AddSingleton<PipelineRunner>();
         services.AddSingleton<SalesQueue>();
+        services.AddSingleton<FeedbackService>();
+        services.AddSingleton<WorkspaceFields>();
         services.AddSingleton<TuningService>();
+        services.AddSingleton<TuningInputsLoader>();
+        services.AddSingleton<ModelBuilding>();
         services.AddHostedService(provider => provider.GetRequiredService<PipelineRunner>());
         services.AddScoped<CircuitPresence>();
         services.AddScoped<CircuitHandler>(provider => provider.GetRequiredService<CircuitPresence>());

@@ -31,7 +31,7 @@ public class ScoredLeadCsvTests
         var rows = examples.Select(e =>
         {
             var score = LeadScorer.Score(model, e.Lead, TestSupport.Leads.AsOf);
-            return new ExportedLead(e.Lead, score, LifecycleRules.StageOf(score, model.Recycling, TestSupport.Leads.AsOf));
+            return new ExportedLead(e.Lead, score, score.IsMql ? Stage.Mql : e.Lead.Id == "ex-enterprise-quiet" ? null : Stage.Lead);
         }).ToList();
         var text = new StringWriter();
 
@@ -45,5 +45,6 @@ public class ScoredLeadCsvTests
         Assert.Equal([expected.Score.Total.ToString(), expected.Score.Cell.ToString(), "yes", "Mql"], [cfo[4], cfo[7], cfo[9], cfo[10]]);
         Assert.Equal(3, cfo[11].Split("; ").Length);
         Assert.StartsWith("Disqualified: Student", table.Rows.Single(r => r.Cells[0] == "ex-student").Cells[11]);
+        Assert.Equal("", table.Rows.Single(r => r.Cells[0] == "ex-enterprise-quiet").Cells[10]); // no stage recorded yet: none made up
     }
 }

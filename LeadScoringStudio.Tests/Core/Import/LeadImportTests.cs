@@ -10,15 +10,25 @@ public class LeadImportTests
     private static readonly ScoringModel Model = StarterModel.Create();
 
     [Fact]
-    public void Suggests_a_mapping_from_column_names_and_the_models_fields()
+    public void Suggests_a_mapping_from_column_names_the_models_fields_and_the_values()
     {
-        var mapping = MappingSuggestions.ForLeads(["Lead ID", "E-mail", "Company", "Company size (employees)", "Seniority", "Favourite colour", "Outcome"], Model);
+        var table = Table("""
+            Lead ID,E-mail,Company,Company size (employees),Seniority,Favourite colour,Total visits,Do not e-mail,Signed up,Outcome
+            c-1,ada@acme.com,Acme,1200,VP,green,3,No,2026-03-01,won
+            c-2,ben@beta.io,Beta,40,Select,blue,0,Yes,2026-03-04 09:12,lost
+            """);
+
+        var mapping = Suggest(table);
 
         Assert.Equal(
-            [ColumnTarget.LeadId, ColumnTarget.Email, ColumnTarget.Company, ColumnTarget.Attribute, ColumnTarget.Attribute, ColumnTarget.Attribute, ColumnTarget.Outcome],
-            mapping.Select(m => m.Target));
+        [
+            ColumnTarget.LeadId, ColumnTarget.Email, ColumnTarget.Company, ColumnTarget.Attribute, ColumnTarget.Attribute, ColumnTarget.Attribute,
+            ColumnTarget.Attribute, ColumnTarget.Attribute, ColumnTarget.Attribute, ColumnTarget.Outcome,
+        ], mapping.Select(m => m.Target));
         Assert.Equal(("company_size", FieldType.Number), (mapping[3].Field, mapping[3].Type));
+        Assert.Equal(["Select"], mapping[4].MissingValues);
         Assert.Equal(("favourite_colour", FieldType.Text), (mapping[5].Field, mapping[5].Type));
+        Assert.Equal([FieldType.Number, FieldType.YesNo, FieldType.Date], mapping.Skip(6).Take(3).Select(m => m.Type));
     }
 
     [Fact]
@@ -68,8 +78,38 @@ public class LeadImportTests
     }
 
     [Fact]
-    public void Without_an_id_column_nothing_can_be_imported() =>
-        Assert.Equal("map one column to the lead id", Assert.Single(LeadImport.Plan(Table("name\nAda\n"), [new("name", ColumnTarget.Name)], ImportOptions.Default).Problems).Reason);
+    public void Without_an_id_column_nothing_is_imported_until_the_row_number_is_chosen_as_the_id()
+    {
+        var table = Table("name\nAda\nBen\n", "crm export.csv");
+        ColumnMapping[] mapping = [new("name", ColumnTarget.Name)];
+
+        var refused = LeadImport.Plan(table, mapping, ImportOptions.Default);
+        var numbered = LeadImport.Plan(table, mapping, ImportOptions.Default with { RowNumberIds = true });
+
+        var problem = Assert.Single(refused.FileProblems);
+        Assert.Equal("no column is mapped to the lead id: map the column that identifies each lead, or use the row number as the id", problem.Reason);
+        Assert.Equal((0, 0), (refused.Leads.Count, refused.BadRows));
+        Assert.True(numbered.IsClean);
+        Assert.Equal(["crm_export-2", "crm_export-3"], numbered.Leads.Select(l => l.Id));
+    }
+
+    [Fact]
+    public void Texts_a_column_marks_as_missing_are_missing_in_that_column_only()
+    {
+        var table = Table("id,pdays,note\n1,999,999\n2,3,x\n");
+        ColumnMapping[] mapping =
+        [
+            new("id", ColumnTarget.LeadId),
+            new("pdays", ColumnTarget.Attribute, "pdays", FieldType.Number) { MissingValues = ["999"] },
+            new("note", ColumnTarget.Attribute, "note"),
+        ];
+
+        var plan = LeadImport.Plan(table, mapping, ImportOptions.Default);
+
+        Assert.False(plan.Leads[0].Attributes.ContainsKey("pdays"));
+        Assert.Equal("999", plan.Leads[0].Attributes["note"].Text);
+        Assert.Equal(3, plan.Leads[1].Attributes["pdays"].Number);
+    }
 
     [Fact]
     public void The_missing_value_placeholders_are_configurable()
@@ -92,7 +132,7 @@ public class LeadImportTests
             existing-7,form_fill,2026-05-02,
             """, "activities.csv");
 
-        var plan = LeadImport.Plan(leads, MappingSuggestions.ForLeads(leads.Columns, Model), ImportOptions.Default,
+        var plan = LeadImport.Plan(leads, Suggest(leads), ImportOptions.Default,
             activities, MappingSuggestions.ForActivities(activities.Columns), Model, new HashSet<string> { "existing-7" });
 
         Assert.Equal(
@@ -110,11 +150,14 @@ public class LeadImportTests
     private static ImportPlan Plan(string csv, params (string Field, FieldType Type)[] extraTypes)
     {
         var table = Table(csv);
-        var mapping = MappingSuggestions.ForLeads(table.Columns, Model)
+        var mapping = Suggest(table)
             .Select(m => extraTypes.FirstOrDefault(t => t.Field == m.Field) is { Field: not null } t ? m with { Type = t.Type } : m)
             .ToList();
         return LeadImport.Plan(table, mapping, ImportOptions.Default);
     }
+
+    private static IReadOnlyList<ColumnMapping> Suggest(CsvTable table) =>
+        MappingSuggestions.ForLeads(table, Model, ColumnGuess.Of(table, ImportOptions.Default));
 
     private static CsvTable Table(string csv, string name = "leads.csv") => CsvFile.Read(name, Encoding.UTF8.GetBytes(csv)).Table!;
 }

@@ -45,7 +45,7 @@ public class WeightSuggesterTests
 
         Assert.True(vp.Suggested > 10, $"VP suggested {vp.Suggested}");
         Assert.True(gmail.Suggested < 0, $"gmail suggested {gmail.Suggested}");
-        Assert.Equal(vp.Suggested, Result.SuggestedModel.FindCriterion("vp")!.BasePoints);
+        Assert.Equal(vp.Suggested, Result.Draft([], fitScale: false).FindCriterion("vp")!.BasePoints);
         Assert.True(vp.StandardError is > 0 and < 0.3, $"SE {vp.StandardError}");
     }
 
@@ -62,24 +62,29 @@ public class WeightSuggesterTests
     }
 
     [Fact]
-    public void Planted_leaks_are_flagged_excluded_and_say_why()
+    public void Planted_leaks_are_held_back_as_whole_fields_and_say_why()
     {
-        var status = Result.Weights.Where(w => w.Key.StartsWith("sales_status")).ToList();
-        var flag = Result.Weights.Where(w => w.Key.StartsWith("crm_flag")).ToList();
+        var status = Result.Fields.Single(f => f.Key == "sales_status");
+        var flag = Result.Fields.Single(f => f.Key == "crm_flag");
 
-        Assert.NotEmpty(status);
-        Assert.All(status, w => Assert.Contains("recorded after sales contact", w.Excluded));
-        Assert.Contains(flag, w => w.Excluded?.Contains("almost decides the outcome on its own") == true);
-        Assert.All(status.Concat(flag), w => Assert.Null(w.Suggested));
+        Assert.Equal((FieldUse.Excluded, FieldUse.Excluded), (status.Use, flag.Use));
+        Assert.Contains("recorded after sales contact", status.Reason);
+        Assert.Contains("too well for something known before sales contact", flag.Reason);
+        Assert.True(flag.AloneAuc > 0.9, $"{flag.AloneAuc}");
+        Assert.DoesNotContain(Result.Weights, w => w.Field is "sales_status" or "crm_flag");
         Assert.Null(Result.Weights.Single(w => w.CriterionId == "vp").Excluded);
     }
 
     [Fact]
-    public void Numbers_are_offered_as_bins_and_missing_as_its_own_level()
+    public void Numbers_are_offered_as_bins_that_do_not_overlap_the_models_own_and_missing_once_per_field()
     {
-        Assert.Contains(Result.Weights, w => w.Key.StartsWith("company_size bin"));
-        Assert.Contains(Result.Weights, w => w.Key == "seniority is missing" && w.Condition!.Operator == Operator.IsMissing);
-        Assert.DoesNotContain(Result.Weights, w => w.Key == "seniority = N/A"); // a placeholder is missing, not a value
+        var sizes = Result.Candidates.Where(w => w.Field == "company_size").Select(w => (AttributeCriterion)w.Signal!.Template).ToList();
+
+        Assert.NotEmpty(sizes);
+        Assert.All(sizes, c => Assert.True(c.When.Operator is Operator.AtMost or Operator.Between or Operator.Equals, c.When.ToString()));
+        Assert.All(sizes, c => Assert.True(double.Parse(c.When.Values[^1], System.Globalization.CultureInfo.InvariantCulture) < 1000)); // "big" covers 1000 and more
+        Assert.Single(Result.Candidates, w => w.Field == "seniority" && ((AttributeCriterion)w.Signal!.Template).When.Operator == Operator.IsMissing);
+        Assert.Equal(Result.Candidates.Count(), Result.Candidates.Select(w => w.Key).Distinct().Count());
     }
 
     private static (ScoringModel, IReadOnlyList<Lead>, IReadOnlyList<bool>) Generate(int count)

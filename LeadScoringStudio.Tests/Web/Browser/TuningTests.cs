@@ -14,7 +14,7 @@ public sealed class TuningTests(BrowserFixture browser)
         await page.GetByTestId("run-tuning").ClickAsync();
 
         await Expect(page.GetByTestId("backtest")).ToContainTextAsync("held out");
-        await Expect(page.GetByTestId("backtest-current")).ToContainTextAsync("0.");
+        await Expect(page.GetByTestId("backtest-draft")).ToContainTextAsync("0.");
         await Expect(page.GetByTestId("backtest-suggested")).ToContainTextAsync("0.");
         await Expect(page.GetByTestId("suggested-weights")).ToContainTextAsync("Demo request");
         await Expect(page.GetByTestId("roc")).ToBeVisibleAsync();

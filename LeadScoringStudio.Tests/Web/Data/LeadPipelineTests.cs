@@ -2,6 +2,7 @@ using LeadScoringStudio.Core.Leads;
 using LeadScoringStudio.Core.Lifecycle;
 using LeadScoringStudio.Core.Models;
 using LeadScoringStudio.Data;
+using LeadScoringStudio.Features.Queue;
 using LeadScoringStudio.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -68,23 +69,24 @@ public sealed class LeadPipelineTests() : StorageTest(seedDemo: false)
     {
         var leads = await StoreAsync(Hot("hot-1"), Hot("hot-2"));
         await Services.GetRequiredService<LeadPipeline>().RunAsync(Model, 1, leads, Now);
-        var feedback = Services.GetRequiredService<FeedbackRepository>();
+        var feedback = Services.GetRequiredService<FeedbackService>();
+        var stored = Services.GetRequiredService<FeedbackRepository>();
 
         Assert.Equal(SaveStatus.Invalid, (await feedback.RecordAsync(leads[0].Lead, Model, new FeedbackInput(SalesEventKind.Rejected), Principals.Sales, Now)).Status);
         Assert.Equal(SaveStatus.Refused, (await feedback.RecordAsync(leads[0].Lead, Model, new FeedbackInput(SalesEventKind.Accepted), Principals.Marketing, Now)).Status);
         Assert.Contains("cannot be marked 'Won'", (await feedback.RecordAsync(leads[0].Lead, Model, new FeedbackInput(SalesEventKind.Won), Principals.Sales, Now)).Message);
 
         Assert.True((await feedback.RecordAsync(leads[0].Lead, Model, new FeedbackInput(SalesEventKind.Accepted), Principals.Sales, Now.AddHours(1))).Succeeded);
-        var accepted = Assert.Single(await feedback.ForLeadAsync("hot-1"));
+        var accepted = Assert.Single(await stored.ForLeadAsync("hot-1"));
         var corrected = await feedback.CorrectAsync(accepted.Id, leads[0].Lead, Model, new FeedbackInput(SalesEventKind.Rejected, RejectionReason.WrongPersona), Principals.Sales);
 
         Assert.True(corrected.Succeeded, corrected.Message);
-        Assert.Equal([(SalesEventKind.Accepted, true), (SalesEventKind.Rejected, false)], (await feedback.ForLeadAsync("hot-1")).Select(f => (f.Kind, f.Replaced)));
+        Assert.Equal([(SalesEventKind.Accepted, true), (SalesEventKind.Rejected, false)], (await stored.ForLeadAsync("hot-1")).Select(f => (f.Kind, f.Replaced)));
         Assert.Equal(Stage.Recycled, (await Services.GetRequiredService<SalesQueueRepository>().StateAsync("hot-1"))!.Stage);
         var changes = (await Services.GetRequiredService<SalesQueueRepository>().HistoryAsync("hot-1")).StageChanges;
         Assert.Equal([(Stage.Lead, Stage.Mql), (Stage.Mql, Stage.Sal), (Stage.Sal, Stage.Recycled)], changes.Select(c => (c.From, c.To)));
         Assert.StartsWith("correction:", changes[^1].Cause);
-        var facts = await feedback.FactsAsync();
+        var facts = await stored.FactsAsync();
         Assert.Equal((false, RejectionReason.WrongPersona), (Assert.Single(facts).Accepted, facts[0].Reason));
     }
 
@@ -94,7 +96,7 @@ public sealed class LeadPipelineTests() : StorageTest(seedDemo: false)
         var leads = await StoreAsync(Hot("hot-1"));
         var pipeline = Services.GetRequiredService<LeadPipeline>();
         await pipeline.RunAsync(Model, 1, leads, Now);
-        await Services.GetRequiredService<FeedbackRepository>().RecordAsync(leads[0].Lead, Model, new FeedbackInput(SalesEventKind.Rejected, RejectionReason.TooEarly), Principals.Sales, Now);
+        await Services.GetRequiredService<FeedbackService>().RecordAsync(leads[0].Lead, Model, new FeedbackInput(SalesEventKind.Rejected, RejectionReason.TooEarly), Principals.Sales, Now);
 
         await pipeline.RunAsync(Model, 1, leads, Now.AddDays(1));
         Assert.Equal(Stage.Recycled, (await Services.GetRequiredService<SalesQueueRepository>().StateAsync("hot-1"))!.Stage);

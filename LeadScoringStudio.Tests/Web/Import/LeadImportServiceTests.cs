@@ -37,7 +37,8 @@ public sealed class LeadImportServiceTests() : StorageTest(seedDemo: true, leadC
         Assert.NotNull(student.ExampleStory);
         var history = Assert.Single(await Services.GetRequiredService<ImportRepository>().HistoryAsync());
         Assert.Equal(("leads.csv", 3, 2, 1, "maya@example.com"), (history.Files, history.Rows, history.Inserted, history.Updated, history.By));
-        Assert.Equal(mapping, (await Services.GetRequiredService<ImportRepository>().MappingForAsync(files.Leads.Columns))!.Leads);
+        var remembered = await Services.GetRequiredService<ImportRepository>().ColumnsAsync(files.Leads.Columns);
+        Assert.Equal(mapping.Select(m => (m.Column, m.Target, m.Field, m.Type)), files.Leads.Columns.Select(c => remembered[c]).Select(m => (m.Column, m.Target, m.Field, m.Type)));
     }
 
     [Fact]
@@ -88,6 +89,6 @@ public sealed class LeadImportServiceTests() : StorageTest(seedDemo: true, leadC
     {
         var leadTable = CsvFile.Read("leads.csv", Encoding.UTF8.GetBytes(leads)).Table!;
         var activityTable = activities is null ? null : CsvFile.Read("activities.csv", Encoding.UTF8.GetBytes(activities)).Table!;
-        return (new ImportFiles(leadTable, activityTable), MappingSuggestions.ForLeads(leadTable.Columns, StarterModel.Create()));
+        return (new ImportFiles(leadTable, activityTable), MappingSuggestions.ForLeads(leadTable, StarterModel.Create(), ColumnGuess.Of(leadTable, ImportOptions.Default)));
     }
 }

@@ -1,4 +1,5 @@
 using LeadScoringStudio.Core.Models;
+using LeadScoringStudio.Core.Tuning;
 using LeadScoringStudio.Data;
 using LeadScoringStudio.Features.Tuning;
 using LeadScoringStudio.Tests.TestSupport;
@@ -29,7 +30,7 @@ public sealed class TuningServiceTests() : StorageTest(seedDemo: true, leadCount
     {
         var run = (await Tuning.RunAsync(TuningOutcome.Converted))!;
 
-        var (result, changes) = await Tuning.ApplyAsync(run, [], Principals.Ops);
+        var (result, changes) = await Tuning.ApplyAsync(run.Base, DraftPreview.Of(run.Suggestion, [], fitScale: true).Model, Principals.Ops);
         var plan = await Tuning.CapacityAsync();
         var capacity = await Tuning.ApplyCapacityAsync(plan, Principals.Ops);
 

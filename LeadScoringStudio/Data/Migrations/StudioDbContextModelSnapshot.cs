@@ -196,6 +196,56 @@ namespace LeadScoringStudio.Data.Migrations
                     b.ToTable("Feedback");
                 });
 
+            modelBuilder.Entity("LeadScoringStudio.Data.FieldRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Dimension")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KnownBeforeContact")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("LeftOut")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.ToTable("Fields");
+                });
+
             modelBuilder.Entity("LeadScoringStudio.Data.ImportRecord", b =>
                 {
                     b.Property<int>("Id")
@@ -275,6 +325,10 @@ namespace LeadScoringStudio.Data.Migrations
 
                     b.Property<string>("Outcome")
                         .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SalesOutcome")
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
@@ -416,15 +470,15 @@ namespace LeadScoringStudio.Data.Migrations
                     b.ToTable("PublishedModels");
                 });
 
-            modelBuilder.Entity("LeadScoringStudio.Data.SavedMappingRecord", b =>
+            modelBuilder.Entity("LeadScoringStudio.Data.RememberedColumnRecord", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Columns")
+                    b.Property<string>("Column")
                         .IsRequired()
-                        .HasMaxLength(2000)
+                        .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("MappingJson")
@@ -436,10 +490,10 @@ namespace LeadScoringStudio.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Columns")
+                    b.HasIndex("Column")
                         .IsUnique();
 
-                    b.ToTable("SavedMappings");
+                    b.ToTable("RememberedColumns");
                 });
 
             modelBuilder.Entity("LeadScoringStudio.Data.ScorePointRecord", b =>

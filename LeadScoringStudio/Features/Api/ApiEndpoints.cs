@@ -4,6 +4,7 @@ using LeadScoringStudio.Core.Lifecycle;
 using LeadScoringStudio.Core.Scoring;
 using LeadScoringStudio.Data;
 using LeadScoringStudio.Features.Collaboration;
+using LeadScoringStudio.Features.Fields;
 using LeadScoringStudio.Features.Leads;
 using LeadScoringStudio.Security;
 
@@ -24,7 +25,7 @@ public static class ApiEndpoints
         read.MapPost("/score", ScoreAsync)
             .WithSummary("Score a lead given in the request (stateless), with its explanation, against the published or a named version (?version=N).");
         read.MapGet("/leads/{id}/score", StoredScoreAsync)
-            .WithSummary("The score and lifecycle stage of a stored lead under the published version.");
+            .WithSummary("The score of a stored lead under the published version, and its stage as the lifecycle recorded it (null until the lead's first rescoring).");
         read.MapGet("/models", ModelsAsync)
             .WithSummary("The models with their draft version and published versions.");
         write.MapPut("/leads", UpsertLeadsAsync)
@@ -48,7 +49,7 @@ public static class ApiEndpoints
             : Results.Ok(Response(LeadScorer.Score(model.Model, parsed, time.GetUtcNow()), model, parsed.Id.Length == 0 ? null : parsed.Id));
     }
 
-    private static async Task<IResult> StoredScoreAsync(string id, LeadRepository leads, PublishedModels published, TimeProvider time)
+    private static async Task<IResult> StoredScoreAsync(string id, LeadRepository leads, SalesQueueRepository lifecycle, PublishedModels published, TimeProvider time)
     {
         if (await published.GetAsync() is not { } model)
         {
@@ -60,9 +61,8 @@ public static class ApiEndpoints
             return NotFound($"There is no lead with id '{id}'.");
         }
 
-        var asOf = time.GetUtcNow();
-        var score = LeadScorer.Score(model.Model, stored.Lead, asOf);
-        return Results.Ok(Response(score, model, id) with { Stage = LifecycleRules.StageOf(score, model.Model.Recycling, asOf).ToString() });
+        var score = LeadScorer.Score(model.Model, stored.Lead, time.GetUtcNow());
+        return Results.Ok(Response(score, model, id) with { Stage = (await lifecycle.StateAsync(id))?.Stage.ToString() });
     }
 
     private static async Task<IResult> ModelsAsync(ModelRepository models)
@@ -80,10 +80,11 @@ public static class ApiEndpoints
         });
     }
 
-    private static async Task<IResult> UpsertLeadsAsync(List<LeadInput> leads, PublishedModels published, ModelRepository models, LeadWriter writer, LeadLibrary library, IStudioEvents events)
+    private static async Task<IResult> UpsertLeadsAsync(
+        List<LeadInput> leads, PublishedModels published, ModelRepository models, WorkspaceFields fields, LeadWriter writer, LeadLibrary library, IStudioEvents events)
     {
         var model = (await published.GetAsync())?.Model ?? (await models.LoadAsync((await models.FirstModelIdAsync())!.Value)).Draft.Model;
-        var input = new ApiInput(model);
+        var input = new ApiInput(model, await fields.FieldsAsync());
         input.CheckBatch(leads.Count, "leads");
         var parsed = leads.Select((lead, i) => input.Upsert(lead, $"leads[{i}]")).OfType<(ImportedLead Lead, IReadOnlyList<Activity> Activities)>().ToList();
         foreach (var duplicate in parsed.GroupBy(p => p.Lead.Id).Where(g => g.Count() > 1))
@@ -99,6 +100,7 @@ public static class ApiEndpoints
         var activities = parsed.SelectMany(p => p.Activities.Select(a => new ImportedActivity(0, p.Lead.Id, a))).ToList();
         var summary = await writer.UpsertAsync(parsed.Select(p => p.Lead).ToList(), activities);
         Changed(library, events);
+        events.Publish(new FieldsChanged());
         return Results.Ok(new WriteResponse(summary.Inserted, summary.Updated, summary.ActivitiesAdded));
     }
 

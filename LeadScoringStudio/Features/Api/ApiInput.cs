@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using LeadScoringStudio.Core.Fields;
 using LeadScoringStudio.Core.Import;
 using LeadScoringStudio.Core.Leads;
 using LeadScoringStudio.Core.Models;
@@ -7,10 +8,11 @@ using LeadScoringStudio.Core.Models;
 namespace LeadScoringStudio.Features.Api;
 
 /// <summary>
-/// Turns API input into leads and activities, typed by the model's fields, collecting every error under
-/// the path of the offending field (e.g. <c>leads[3].attributes.company_size</c>) for a ProblemDetails reply.
+/// Turns API input into leads and activities, collecting every error under the path of the offending field (e.g.
+/// <c>leads[3].attributes.company_size</c>) for a ProblemDetails reply. Attributes are typed by the model's fields,
+/// else by the workspace's field catalog; a field met for the first time takes the type of its JSON value.
 /// </summary>
-public sealed class ApiInput(ScoringModel model)
+public sealed class ApiInput(ScoringModel model, IReadOnlyList<CatalogField>? catalog = null)
 {
     public const int MaxBatch = 1000;
 
@@ -28,7 +30,9 @@ public sealed class ApiInput(ScoringModel model)
         var attributes = new Dictionary<string, FieldValue>(StringComparer.OrdinalIgnoreCase);
         foreach (var (name, element) in input.Attributes ?? [])
         {
-            var type = model.FindField(name)?.Type ?? FieldType.Text;
+            var type = model.FindField(name)?.Type
+                ?? catalog?.FirstOrDefault(f => string.Equals(f.Key, name, StringComparison.OrdinalIgnoreCase))?.Type
+                ?? element.ValueKind switch { JsonValueKind.Number => FieldType.Number, JsonValueKind.True or JsonValueKind.False => FieldType.YesNo, _ => FieldType.Text };
             if (Value(element, type) is { } value)
             {
                 attributes[name] = value;

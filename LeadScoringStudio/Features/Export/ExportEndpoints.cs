@@ -1,7 +1,6 @@
 using System.Text;
 using LeadScoringStudio.Core.Export;
 using LeadScoringStudio.Core.Json;
-using LeadScoringStudio.Core.Lifecycle;
 using LeadScoringStudio.Core.Scoring;
 using LeadScoringStudio.Data;
 using LeadScoringStudio.Features.Leads;
@@ -26,7 +25,7 @@ public static class ExportEndpoints
         return endpoints;
     }
 
-    private static async Task<IResult> ExportLeadsAsync(ModelRepository models, LeadLibrary library, TimeProvider time)
+    private static async Task<IResult> ExportLeadsAsync(ModelRepository models, LeadLibrary library, SalesQueueRepository lifecycle, TimeProvider time)
     {
         if (await models.FirstModelIdAsync() is not { } id || (await models.LoadAsync(id)).Published is not { } published)
         {
@@ -34,13 +33,10 @@ public static class ExportEndpoints
         }
 
         var leads = await library.GetAsync();
+        var stages = await lifecycle.StagesAsync();
         var asOf = time.GetUtcNow();
         var scorer = new LeadScorer(published.Model);
-        var rows = leads.Leads.Select(l =>
-        {
-            var score = scorer.Score(l.Lead, asOf);
-            return new ExportedLead(l.Lead, score, LifecycleRules.StageOf(score, published.Model.Recycling, asOf));
-        });
+        var rows = leads.Leads.Select(l => new ExportedLead(l.Lead, scorer.Score(l.Lead, asOf), stages.TryGetValue(l.Lead.Id, out var stage) ? stage : null));
         var text = new StringWriter();
         ScoredLeadCsv.Write(text, rows);
         return Results.File(new UTF8Encoding(true).GetPreamble().Concat(Encoding.UTF8.GetBytes(text.ToString())).ToArray(), "text/csv", $"scored-leads-v{published.Number}.csv");

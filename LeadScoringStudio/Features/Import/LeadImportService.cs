@@ -1,7 +1,9 @@
 using System.Security.Claims;
+using LeadScoringStudio.Core.Fields;
 using LeadScoringStudio.Core.Import;
 using LeadScoringStudio.Data;
 using LeadScoringStudio.Features.Collaboration;
+using LeadScoringStudio.Features.Fields;
 using LeadScoringStudio.Features.Leads;
 using LeadScoringStudio.Security;
 
@@ -11,21 +13,38 @@ namespace LeadScoringStudio.Features.Import;
 public sealed record ImportFiles(CsvTable Leads, CsvTable? Activities);
 
 /// <summary>
-/// Runs imports for the wizard: dry run against the published model and the stored leads, then the commit
-/// (all or nothing), the history line, the remembered mapping, and telling every workbench to reload leads.
+/// What the wizard proposes for a leads file: a mapping per column (remembered by column name, else suggested from
+/// the values), what each column seems to hold, the column that can be the lead id (null when none can), and how
+/// many columns took the mapping remembered from earlier imports.
+/// </summary>
+public sealed record ImportProposal(IReadOnlyList<ColumnMapping> Mapping, IReadOnlyList<ColumnGuess> Guesses, string? LeadIdColumn, int Remembered);
+
+/// <summary>
+/// Runs imports for the wizard: proposes a mapping, dry-runs it against the published model and the stored leads, then
+/// commits (all or nothing: leads, activities, new fields and the history line in one transaction), remembers the
+/// mapping per column name, and tells every workbench to reload leads.
 /// </summary>
 public sealed class LeadImportService(
-    LeadWriter writer, LeadRepository leads, ImportRepository imports, ModelRepository models, LeadLibrary library, IStudioEvents events, TimeProvider time)
+    LeadWriter writer, LeadRepository leads, ImportRepository imports, ModelRepository models, WorkspaceFields fields, LeadLibrary library, IStudioEvents events, TimeProvider time)
 {
     public static bool MayImport(ClaimsPrincipal user) => user.IsInRole(StudioRoles.Ops) || user.IsInRole(StudioRoles.Marketing);
 
+    public async Task<ImportProposal> ProposeAsync(CsvTable table, ImportOptions options)
+    {
+        var guesses = ColumnGuess.Of(table, options);
+        var suggested = MappingSuggestions.ForLeads(table, await ModelAsync(), guesses, await fields.FieldsAsync());
+        var remembered = await imports.ColumnsAsync(table.Columns);
+        var mapping = suggested.Select(s => remembered.GetValueOrDefault(s.Column) ?? s).ToList();
+        return new ImportProposal(mapping, guesses, MappingSuggestions.LeadIdColumn(table.Columns, guesses), mapping.Count(m => remembered.ContainsKey(m.Column)));
+    }
+
+    public async Task<ActivityFileMapping> ProposeActivitiesAsync(CsvTable table) =>
+        await imports.ActivitiesAsync(table.Columns) ?? MappingSuggestions.ForActivities(table.Columns);
+
     public async Task<ImportPlan> DryRunAsync(ImportFiles files, IReadOnlyList<ColumnMapping> mapping, ActivityFileMapping? activityMapping, ImportOptions options)
     {
-        var modelId = await models.FirstModelIdAsync();
-        var workspace = modelId is { } id ? await models.LoadAsync(id) : null;
-        var model = workspace?.Published?.Model ?? workspace?.Draft.Model;
         var existing = files.Activities is null ? new HashSet<string>() : await leads.ExternalIdsAsync();
-        return LeadImport.Plan(files.Leads, mapping, options, files.Activities, activityMapping, model, existing);
+        return LeadImport.Plan(files.Leads, mapping, options, files.Activities, activityMapping, await ModelAsync(), existing);
     }
 
     /// <summary>Writes the plan's leads and activities. Refused while it has problems, unless <paramref name="skipBadRows"/> says to leave those rows out.</summary>
@@ -36,7 +55,7 @@ public sealed class LeadImportService(
             throw new UnauthorizedAccessException("Only Ops and Marketing can import leads.");
         }
 
-        if (!plan.IsClean && !skipBadRows)
+        if (plan.FileProblems.Count > 0 || (!plan.IsClean && !skipBadRows))
         {
             throw new InvalidOperationException("The files have problems: fix them, or choose to skip the rows with problems.");
         }
@@ -49,10 +68,20 @@ public sealed class LeadImportService(
             Rows = files.Leads.Rows.Count + (files.Activities?.Rows.Count ?? 0),
             Skipped = plan.BadRows,
         };
-        var summary = await writer.UpsertAsync(plan.Leads, plan.Activities, history);
-        await imports.RememberAsync(files.Leads.Columns, new SavedMapping(mapping, activityMapping));
+        var described = mapping.Where(m => m.Target == ColumnTarget.Attribute)
+            .Select(m => CatalogField.Guess(m.Field ?? MappingSuggestions.Identifier(m.Column), m.Type, m.Column))
+            .ToList();
+        var summary = await writer.UpsertAsync(plan.Leads, plan.Activities, history, described, StudioRoles.NameOf(user));
+        await imports.RememberAsync(mapping, activityMapping);
         library.Invalidate();
         events.Publish(new LeadsChanged());
+        events.Publish(new FieldsChanged());
         return summary;
+    }
+
+    private async Task<Core.Models.ScoringModel> ModelAsync()
+    {
+        var workspace = await models.LoadAsync((await models.FirstModelIdAsync())!.Value);
+        return workspace.Published?.Model ?? workspace.Draft.Model;
     }
 }

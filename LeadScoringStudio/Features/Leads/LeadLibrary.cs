@@ -1,3 +1,4 @@
+using LeadScoringStudio.Core.Leads;
 using LeadScoringStudio.Core.Scoring;
 using LeadScoringStudio.Data;
 
@@ -20,6 +21,25 @@ public sealed class LeadLibrary(LeadRepository repository)
         }
     }
 
+    /// <summary>
+    /// Takes in a lead's new outcome (sales marked it won or lost) without reloading every lead: the loaded set is
+    /// replaced by one that differs in that lead only. While leads are loading, the next load reads it from the database.
+    /// </summary>
+    public void SetOutcome(string leadId, KnownOutcome outcome)
+    {
+        lock (_gate)
+        {
+            if (_loading is { IsCompletedSuccessfully: true } loaded)
+            {
+                _loading = Task.FromResult(loaded.Result.WithOutcome(leadId, outcome));
+            }
+            else
+            {
+                _loading = null;
+            }
+        }
+    }
+
     /// <summary>Forgets the loaded leads (after an import or an API write); the next caller loads them again.</summary>
     public void Invalidate()
     {
@@ -38,9 +58,14 @@ public sealed class LeadSet
     private readonly Dictionary<string, int> _positions;
 
     public LeadSet(IReadOnlyList<StoredLead> leads)
+        : this(leads, LeadBatch.From(leads.Select(l => l.Lead).ToList()))
+    {
+    }
+
+    private LeadSet(IReadOnlyList<StoredLead> leads, LeadBatch batch)
     {
         Leads = leads;
-        Batch = LeadBatch.From(leads.Select(l => l.Lead).ToList());
+        Batch = batch;
         Examples = Enumerable.Range(0, leads.Count).Where(i => leads[i].IsExample).ToList();
         _positions = Enumerable.Range(0, leads.Count).ToDictionary(i => leads[i].Lead.Id);
     }
@@ -55,6 +80,19 @@ public sealed class LeadSet
     public int Count => Leads.Count;
 
     public int? PositionOf(string leadId) => _positions.TryGetValue(leadId, out var position) ? position : null;
+
+    /// <summary>The same leads (and columns) with one lead's outcome changed; this set itself stays as it is.</summary>
+    public LeadSet WithOutcome(string leadId, KnownOutcome outcome)
+    {
+        if (PositionOf(leadId) is not { } position)
+        {
+            return this;
+        }
+
+        var leads = Leads.ToArray();
+        leads[position] = leads[position] with { Outcome = outcome.Outcome, OutcomeSource = outcome.Source };
+        return new LeadSet(leads, Batch);
+    }
 
     /// <summary>Positions of leads whose name, company or e-mail contains <paramref name="text"/> (any case), examples first.</summary>
     public IEnumerable<int> Search(string? text) =>

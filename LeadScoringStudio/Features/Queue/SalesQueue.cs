@@ -15,7 +15,7 @@ public sealed record QueueItem(StoredLead Lead, LeadScore Score, LeadState State
 }
 
 /// <summary>Builds an SDR's queue (their MQLs and the shared pool, in working order) and records their feedback.</summary>
-public sealed class SalesQueue(SalesQueueRepository queue, FeedbackRepository feedback, LeadLibrary library, PublishedModels published, TimeProvider time)
+public sealed class SalesQueue(SalesQueueRepository queue, FeedbackService feedback, LeadLibrary library, PublishedModels published, TimeProvider time)
 {
     public async Task<IReadOnlyList<QueueItem>> ForAsync(ClaimsPrincipal user)
     {

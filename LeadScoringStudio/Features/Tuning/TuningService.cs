@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using LeadScoringStudio.Core.Changes;
 using LeadScoringStudio.Core.Leads;
-using LeadScoringStudio.Core.Lifecycle;
 using LeadScoringStudio.Core.Models;
 using LeadScoringStudio.Core.Scoring;
 using LeadScoringStudio.Core.Tuning;
@@ -11,133 +10,81 @@ using LeadScoringStudio.Features.Leads;
 
 namespace LeadScoringStudio.Features.Tuning;
 
-/// <summary>What the suggestion learns to predict.</summary>
-public enum TuningOutcome
-{
-    Converted,
-    AcceptedBySales,
-}
-
 /// <summary>A cell's volume and how its leads turned out.</summary>
 public sealed record CellStats(string Cell, int Leads, int Known, double? Conversion, int Feedback, double? Acceptance);
 
-/// <summary>A tuning run: the suggestion, per-cell figures under the model it started from, and per criterion the rejection reasons sales gave most for leads it matched.</summary>
-public sealed record TuningRun(TuningOutcome Outcome, Suggestion Suggestion, IReadOnlyList<CellStats> Cells, IReadOnlyDictionary<string, string> RejectionReasons, TimeSpan Took);
+/// <summary>
+/// A tuning run on the shared draft as it was stored (<see cref="Base"/>): the suggestion, the published version judged
+/// on the same held-out leads, per-cell figures, and per criterion the rejection reasons sales gave most for leads it matched.
+/// </summary>
+public sealed record TuningRun(
+    TuningOutcome Outcome, Suggestion Suggestion, DraftModel Base, Backtest? Published, IReadOnlyList<CellStats> Cells,
+    IReadOnlyDictionary<string, string> RejectionReasons, TimeSpan Took);
 
 /// <summary>
-/// Runs the analysis and weight suggestion on the stored leads with a known outcome (won/lost, or accepted/rejected
-/// by sales), starting from the published version, and applies a suggestion as a draft edit (reviewed like any other).
+/// Runs the analysis and weight suggestion on the stored leads with a known outcome, starting from the shared draft,
+/// and applies exactly the model the page backtested as one logged draft edit (merged with edits made meanwhile).
 /// </summary>
 public sealed class TuningService(
-    ModelRepository models, DraftRepository drafts, FeedbackRepository feedback, SalesQueueRepository team, LeadLibrary library, IStudioEvents events, TimeProvider time)
+    TuningInputsLoader inputs, ModelRepository models, DraftRepository drafts, FeedbackRepository feedback, IStudioEvents events)
 {
-    /// <summary>MQLs per month the SDR team can work against what each cell brings, under the published version.</summary>
+    public async Task<TuningRun?> RunAsync(TuningOutcome outcome)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var (leads, data, fields, draft, published) = await inputs.LoadAsync(outcome);
+        if (!data.IsLearnable)
+        {
+            return null;
+        }
+
+        var suggestion = WeightSuggester.Suggest(draft.Model, data, fields);
+        return new TuningRun(
+            outcome, suggestion, draft, published is null ? null : suggestion.Judge($"published v{published.Number}", published.Model),
+            Cells(draft.Model, leads, await feedback.AcceptanceByLeadAsync(), data.AsOf), await ReasonsByCriterionAsync(draft.Model, leads, data.AsOf), clock.Elapsed);
+    }
+
+    /// <summary>Makes <paramref name="edited"/> (a draft the run made) the shared draft, as one logged edit on the draft the run started from.</summary>
+    public async Task<(CommitResult Result, IReadOnlyList<ModelChange> Changes)> ApplyAsync(DraftModel start, ScoringModel edited, ClaimsPrincipal user)
+    {
+        var result = await drafts.CommitAsync(start.ModelId, start.Model, start.Version, edited, user);
+        if (result.Succeeded)
+        {
+            events.Publish(new DraftChanged(start.ModelId, result.Draft!.Version, null));
+        }
+
+        return (result, ModelDiff.Compare(start.Model, result.Draft?.Model ?? edited));
+    }
+
+    /// <summary>MQLs per month the SDR team can work against what each cell brings under the published version.</summary>
     public async Task<CapacityPlan> CapacityAsync()
     {
-        var workspace = await models.LoadAsync((await models.FirstModelIdAsync())!.Value);
-        var model = workspace.Published?.Model ?? workspace.Draft.Model;
-        var leads = await library.GetAsync();
-        var scores = new BatchScorer(model, leads.Batch).Score(time.GetUtcNow());
-        var months = Backtests.MonthsSpanned(leads.Leads.Select(l => l.Lead.FirstSeenAt));
-        var known = leads.Leads.Where(l => l.Outcome != LeadOutcome.Unknown).ToList();
-        var overall = known.Count == 0 ? 0 : known.Count(l => l.Outcome == LeadOutcome.Converted) / (double)known.Count;
-        // A cell whose action disqualifies can never be an MQL cell, so it is not offered.
-        var outlook = Cell.All.Where(cell => model.ActionFor(cell).Route != LeadScoringStudio.Core.Models.Route.Disqualify).Select(cell =>
-        {
-            var members = Enumerable.Range(0, leads.Count).Where(i => !scores.IsDisqualified[i] && scores.CellIndex[i] == cell.Index).ToList();
-            var labelled = members.Where(i => leads.Leads[i].Outcome != LeadOutcome.Unknown).ToList();
-            var rate = labelled.Count < 10 ? overall : labelled.Count(i => leads.Leads[i].Outcome == LeadOutcome.Converted) / (double)labelled.Count;
-            return new CellOutlook(cell, members.Count / months, rate);
-        }).ToList();
-        var (members, perSdr) = await team.TeamAsync();
-        return CapacityPlan.For(outlook, model.MqlCells.ToList(), Math.Max(1, members.Count) * perSdr);
+        var (_, data, _, draft, published) = await inputs.LoadAsync(TuningOutcome.Converted);
+        return ScoreScale.Plan(published?.Model ?? draft.Model, data, data.Labelled);
     }
 
     /// <summary>Makes the proposed MQL cells the draft's, as one logged edit.</summary>
     public async Task<CommitResult> ApplyCapacityAsync(CapacityPlan plan, ClaimsPrincipal user)
     {
-        var draft = (await models.LoadAsync((await models.FirstModelIdAsync())!.Value)).Draft;
-        var result = await drafts.CommitAsync(draft.ModelId, draft.Model, draft.Version, draft.Model with { MqlCells = plan.Proposed.MqlCells.ToValueList() }, user);
-        if (result.Succeeded)
-        {
-            events.Publish(new DraftChanged(draft.ModelId, result.Draft!.Version, null));
-        }
-
-        return result;
+        var draft = (await inputs.LoadAsync(TuningOutcome.Converted)).Draft;
+        return (await ApplyAsync(draft, draft.Model with { MqlCells = plan.Proposed.MqlCells.ToValueList() }, user)).Result;
     }
 
     /// <summary>Two versions (0 = the draft) judged on the same held-out leads.</summary>
     public async Task<IReadOnlyList<Backtest>?> CompareAsync(int first, int second, TuningOutcome outcome)
     {
-        var id = (await models.FirstModelIdAsync())!.Value;
-        var versions = await models.PublishedVersionsAsync(id);
-        var draft = (await models.LoadAsync(id)).Draft.Model;
-        ScoringModel ModelOf(int number) => number == 0 ? draft : versions.Single(v => v.Number == number).Model;
-        var leads = await library.GetAsync();
-        var known = await OutcomesAsync(outcome, leads);
-        if (!Learnable(known))
+        var (_, data, _, draft, _) = await inputs.LoadAsync(outcome);
+        var versions = await models.PublishedVersionsAsync(draft.ModelId);
+        if (!data.IsLearnable)
         {
             return null;
         }
 
-        var rows = Enumerable.Range(0, leads.Count).Where(i => known[i] is not null).ToList();
-        var split = Split.Of(rows.Select(i => known[i]!.Value).ToList(), rows.Select(i => leads.Leads[i].Lead.FirstSeenAt).ToList());
-        var heldOut = split.Test.Select(r => rows[r]).ToList();
-        var outcomes = known.Select(k => k ?? false).ToList();
-        var asOf = time.GetUtcNow();
-        var months = Backtests.MonthsSpanned(leads.Leads.Select(l => l.Lead.FirstSeenAt));
-        return [Backtests.Judge(Name(first), ModelOf(first), leads.Batch, heldOut, outcomes, asOf, months), Backtests.Judge(Name(second), ModelOf(second), leads.Batch, heldOut, outcomes, asOf, months)];
-    }
+        ScoringModel ModelOf(int number) => number == 0 ? draft.Model : versions.Single(v => v.Number == number).Model;
+        var heldOut = data.DefaultSplit().Test.Select(r => data.Labelled[r]).ToList();
+        var outcomes = data.Outcomes.Select(o => o ?? false).ToList();
+        return [Judge(first), Judge(second)];
 
-    private static string Name(int number) => number == 0 ? "draft" : $"v{number}";
-
-    /// <summary>Each lead's outcome in the library's order: converted or not, accepted or not; null when not known.</summary>
-    private async Task<IReadOnlyList<bool?>> OutcomesAsync(TuningOutcome outcome, LeadSet leads)
-    {
-        var accepted = outcome == TuningOutcome.AcceptedBySales ? await feedback.AcceptanceByLeadAsync() : new Dictionary<string, bool>();
-        return leads.Leads.Select(l => outcome == TuningOutcome.Converted
-                ? l.Outcome switch { LeadOutcome.Converted => true, LeadOutcome.NotConverted => false, _ => (bool?)null }
-                : accepted.TryGetValue(l.Lead.Id, out var yes) ? yes : null)
-            .ToList();
-    }
-
-    /// <summary>Enough known outcomes (50 or more, of both kinds) to learn from.</summary>
-    private static bool Learnable(IReadOnlyList<bool?> known) =>
-        known.Count(k => k is not null) >= 50 && known.Any(k => k == true) && known.Any(k => k == false);
-
-    public async Task<TuningRun?> RunAsync(TuningOutcome outcome)
-    {
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        var workspace = await models.LoadAsync((await models.FirstModelIdAsync())!.Value);
-        var model = workspace.Published?.Model ?? workspace.Draft.Model;
-        // The leads are already held in columns; the suggestion learns from those with a known outcome.
-        var leads = await library.GetAsync();
-        var known = await OutcomesAsync(outcome, leads);
-        if (!Learnable(known))
-        {
-            return null;
-        }
-
-        var asOf = time.GetUtcNow();
-        var suggestion = WeightSuggester.Suggest(model, leads.Batch, leads.Leads.Select(l => l.Lead).ToList(), known, asOf);
-        return new TuningRun(outcome, suggestion, Cells(model, leads, await feedback.AcceptanceByLeadAsync(), asOf), await ReasonsByCriterionAsync(model, leads, asOf), clock.Elapsed);
-    }
-
-    /// <summary>Makes the suggested weights (and the chosen candidate signals) the draft, as one logged edit; returns what changed.</summary>
-    public async Task<(CommitResult Result, IReadOnlyList<ModelChange> Changes)> ApplyAsync(TuningRun run, IEnumerable<SuggestedWeight> candidates, ClaimsPrincipal user)
-    {
-        var workspace = await models.LoadAsync((await models.FirstModelIdAsync())!.Value);
-        var draft = workspace.Draft;
-        var edited = run.Suggestion.Weights.Where(w => w.CriterionId is not null && w.Suggested is not null && draft.Model.FindCriterion(w.CriterionId) is not null)
-            .Aggregate(draft.Model, (m, w) => m.WithCriterionPoints(w.CriterionId!, w.Suggested!.Value));
-        edited = WeightSuggester.WithCandidates(edited, candidates);
-        var result = await drafts.CommitAsync(draft.ModelId, draft.Model, draft.Version, edited, user);
-        if (result.Succeeded)
-        {
-            events.Publish(new DraftChanged(draft.ModelId, result.Draft!.Version, null));
-        }
-
-        return (result, ModelDiff.Compare(workspace.Published?.Model ?? draft.Model, edited));
+        Backtest Judge(int number) => Backtests.Judge(number == 0 ? "draft" : $"v{number}", ModelOf(number), data.Batch, heldOut, outcomes, data.AsOf, data.Months);
     }
 
     /// <summary>For each criterion, the two rejection reasons most given for the leads it matches, e.g. "Wrong persona (41), Too early (12)".</summary>
@@ -152,7 +99,7 @@ public sealed class TuningService(
             j => string.Join(", ", rejected.Where(i => matched[(i * width) + j])
                 .GroupBy(i => reasons[leads.Leads[i].Lead.Id])
                 .OrderByDescending(g => g.Count()).Take(2)
-                .Select(g => $"{LeadScoringStudio.Core.Lifecycle.RejectionReasons.Describe(g.Key)} ({g.Count()})")));
+                .Select(g => $"{Core.Lifecycle.RejectionReasons.Describe(g.Key)} ({g.Count()})")));
     }
 
     private static IReadOnlyList<CellStats> Cells(ScoringModel model, LeadSet leads, IReadOnlyDictionary<string, bool> accepted, DateTimeOffset asOf)

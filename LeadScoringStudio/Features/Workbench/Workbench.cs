@@ -1,10 +1,14 @@
 using System.Security.Claims;
 using LeadScoringStudio.Core.Changes;
+using LeadScoringStudio.Core.Editing;
+using LeadScoringStudio.Core.Fields;
 using LeadScoringStudio.Core.Models;
 using LeadScoringStudio.Core.Scoring;
 using LeadScoringStudio.Data;
 using LeadScoringStudio.Features.Collaboration;
+using LeadScoringStudio.Features.Fields;
 using LeadScoringStudio.Features.Leads;
+using LeadScoringStudio.Features.Queue;
 
 namespace LeadScoringStudio.Features.Workbench;
 
@@ -15,7 +19,8 @@ namespace LeadScoringStudio.Features.Workbench;
 /// over every stored lead, so preview, quadrant and grid follow along.
 /// </summary>
 public sealed class Workbench(
-    ModelRepository models, DraftRepository drafts, ApprovalRepository approvals, LeadLibrary library, IStudioEvents events, TimeProvider time) : IDisposable
+    ModelRepository models, DraftRepository drafts, ApprovalRepository approvals, LeadLibrary library, WorkspaceFields fields, IStudioEvents events, TimeProvider time)
+    : IDisposable
 {
     private readonly SemaphoreSlim _commits = new(1, 1);
     private IDisposable? _subscription;
@@ -64,6 +69,9 @@ public sealed class Workbench(
 
     public int? SelectedLead { get; private set; }
 
+    /// <summary>The workspace's fields with the values seen in them: the editor offers every one.</summary>
+    public IReadOnlyList<CatalogEntry> Fields { get; private set; } = [];
+
     public bool HasUnsharedChanges => !Draft.Equals(Saved.Model);
 
     public bool IsLoaded => Leads is not null;
@@ -82,15 +90,19 @@ public sealed class Workbench(
         SetPublished(workspace.Published);
         Approvals = await approvals.ForAsync(ModelId, Saved.Version, cancellationToken);
         Conflicts = [];
+        Fields = await fields.EntriesAsync(cancellationToken);
         SelectedLead ??= Leads.Examples.Count > 0 ? Leads.Examples[0] : Leads.Count > 0 ? 0 : null;
         _subscription ??= events.Subscribe(OnEvent);
         Show(Saved.Model);
     }
 
-    /// <summary>Takes an edited copy of the draft: shows it at once and, when it has no problems, shares it.</summary>
+    /// <summary>
+    /// Takes an edited copy of the draft: shows it at once and, when it has no problems, shares it. A criterion on a field
+    /// of the catalog the model did not know yet brings the field's definition along.
+    /// </summary>
     public async Task EditAsync(ScoringModel draft, ClaimsPrincipal user)
     {
-        Show(draft);
+        Show(draft.WithFieldsItUses(Fields.Select(f => f.Field.Definition).ToList()));
         if (Problems.Count == 0)
         {
             // Let the page render the new scores first; SQLite's "async" calls run synchronously and would hold the render back.
@@ -193,6 +205,18 @@ public sealed class Workbench(
             return;
         }
 
+        if (studioEvent is FeedbackRecorded)
+        {
+            _ = Dispatch(TakeOutcomesAsync);
+            return;
+        }
+
+        if (studioEvent is FieldsChanged)
+        {
+            _ = Dispatch(ReloadFieldsAsync);
+            return;
+        }
+
         if (studioEvent.ModelId != ModelId || studioEvent.FromSession == SessionId)
         {
             return;
@@ -222,6 +246,7 @@ public sealed class Workbench(
     private async Task ReloadLeadsAsync()
     {
         Leads = await library.GetAsync();
+        Fields = await fields.EntriesAsync();
         AsOf = time.GetUtcNow();
         SelectedLead = SelectedLead is { } selected && selected < Leads.Count ? selected : Leads.Count > 0 ? 0 : null;
         SetPublished(Published);
@@ -231,6 +256,27 @@ public sealed class Workbench(
         {
             Show(draft);
         }
+    }
+
+    private async Task ReloadFieldsAsync()
+    {
+        Fields = await fields.EntriesAsync();
+        Changed?.Invoke();
+    }
+
+    /// <summary>Sales marked a lead won or lost: the same leads with the outcome that now counts (the quadrant's colours).</summary>
+    private async Task TakeOutcomesAsync()
+    {
+        var leads = await library.GetAsync();
+        if (!ReferenceEquals(leads.Batch, Leads.Batch))
+        {
+            await ReloadLeadsAsync();
+            return;
+        }
+
+        Leads = leads;
+        Revision++;
+        Changed?.Invoke();
     }
 
     private async Task RefreshPublishedAsync()

@@ -1,0 +1,43 @@
+using LeadScoringStudio.Core.Fields;
+using LeadScoringStudio.Core.Models;
+
+namespace LeadScoringStudio.Core.Tuning;
+
+/// <summary>
+/// Proposes a whole model from the data, for a workspace whose model matches few of its leads (a new workspace, a
+/// foreign export): fit and engagement criteria from every usable field and activity type, in whole points on a
+/// scorecard scale; limits that hold the scores; grade bands from the score distribution; and MQL cells from the SDR
+/// team's capacity. Names, actions, disqualifiers, inactivity and recycling are kept from the current model.
+/// </summary>
+public static class ModelFromData
+{
+    /// <summary>The suggestion for a model without criteria: every signal the fit gave points to is a candidate, all chosen.</summary>
+    public static Suggestion Propose(ScoringModel current, TuningData data, IReadOnlyList<CatalogField> fields, Split? split = null)
+    {
+        var blank = current with { Criteria = [], Completeness = null };
+        var suggestion = WeightSuggester.Suggest(blank, data, fields, split);
+        return suggestion with
+        {
+            Backtests = [.. suggestion.Backtests.Where(b => b.Name != "suggested" && b.Name != "current"), suggestion.Judge("proposed", Build(suggestion))],
+        };
+    }
+
+    /// <summary>The proposed model: every candidate with points, with limits, bands and MQL cells fitted to it.</summary>
+    public static ScoringModel Build(Suggestion proposal) => proposal.Draft(Chosen(proposal));
+
+    public static IReadOnlyList<string> Chosen(Suggestion proposal) =>
+        proposal.Candidates.Where(w => w.Suggested is not null).Select(w => w.Key).ToList();
+
+    /// <summary>The share of leads the model's attribute and activity criteria match at all: low for a model written for other data.</summary>
+    public static double Coverage(ScoringModel model, Scoring.LeadBatch batch, DateTimeOffset asOf)
+    {
+        if (batch.Count == 0 || model.Criteria.Count == 0)
+        {
+            return 0;
+        }
+
+        var (_, matched) = new Scoring.BatchScorer(model, batch).ScoreWithMatches(asOf);
+        var width = model.Criteria.Count;
+        return Enumerable.Range(0, batch.Count).Count(i => matched.AsSpan(i * width, width).Contains(true)) / (double)batch.Count;
+    }
+}

@@ -1,0 +1,27 @@
+using LeadScoringStudio.Core.Scoring;
+
+namespace LeadScoringStudio.Core.Tuning;
+
+/// <summary>
+/// The leads a suggestion learns from and is judged on, held in columns: each lead's known outcome (null when not
+/// known), when it was first seen, the moment scores are taken, and how many MQLs a month the SDR team can work.
+/// </summary>
+public sealed record TuningData(
+    LeadBatch Batch, IReadOnlyList<bool?> Outcomes, IReadOnlyList<DateTimeOffset?> FirstSeen, DateTimeOffset AsOf, double MqlCapacityPerMonth)
+{
+    /// <summary>Positions of the leads whose outcome is known, in batch order.</summary>
+    public IReadOnlyList<int> Labelled { get; } = Enumerable.Range(0, Outcomes.Count).Where(i => Outcomes[i] is not null).ToArray();
+
+    /// <summary>How many months the leads span (one when they have no dates).</summary>
+    public double Months { get; } = Backtests.MonthsSpanned(FirstSeen);
+
+    /// <summary>Whether the leads have dates, so volumes can be read per month.</summary>
+    public bool IsDated => FirstSeen.Count(d => d is not null) >= 0.8 * FirstSeen.Count && Months > 1;
+
+    /// <summary>Enough known outcomes (50 or more, of both kinds) to learn from.</summary>
+    public bool IsLearnable => Labelled.Count >= 50 && Labelled.Any(i => Outcomes[i] == true) && Labelled.Any(i => Outcomes[i] == false);
+
+    /// <summary>The usual split of the labelled leads (indices into <see cref="Labelled"/>): by time when they have dates, else stratified.</summary>
+    public Split DefaultSplit() =>
+        Split.Of(Labelled.Select(i => Outcomes[i]!.Value).ToList(), Labelled.Select(i => FirstSeen[i]).ToList());
+}
