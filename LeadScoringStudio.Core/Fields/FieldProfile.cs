@@ -72,5 +72,5 @@ public sealed record FieldProfile(
     }
 
     public override string ToString() =>
-        $"{Key}: {FillRate.ToString("P0", CultureInfo.InvariantCulture)} filled, {Distinct} distinct";
+        $"{Key}: {(FillRate * 100).ToString("0", CultureInfo.InvariantCulture)}% filled, {Distinct} distinct";
 }

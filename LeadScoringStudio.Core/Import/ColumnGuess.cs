@@ -4,8 +4,11 @@ using LeadScoringStudio.Core.Leads;
 
 namespace LeadScoringStudio.Core.Import;
 
-/// <summary>A text in a column that seems to mean "no value", how often it appears, and why it seems so.</summary>
-public sealed record MissingOffer(string Value, int Count, string Why);
+/// <summary>
+/// A text in a column that seems to mean "no value", how often it appears, and why it seems so: a placeholder text, or
+/// a number that stands apart from the rest (<see cref="IsSentinel"/>, such as 999 for "never").
+/// </summary>
+public sealed record MissingOffer(string Value, int Count, string Why, bool IsSentinel = false);
 
 /// <summary>
 /// What a column of a leads file seems to hold, read from all its cells: the type of its values (once texts that
@@ -86,7 +89,7 @@ public sealed record ColumnGuess(string Column, FieldType Type, IReadOnlyList<Mi
         var regular = numbers.Where(n => !sentinels.Contains(n.Value)).Select(n => n.Value).ToList();
         foreach (var found in numbers.Where(n => sentinels.Contains(n.Value)))
         {
-            yield return new MissingOffer(found.Text, found.Count, $"{found.Text} stands apart from the other values ({Format(regular[0])} to {Format(regular[^1])})");
+            yield return new MissingOffer(found.Text, found.Count, $"{found.Text} stands apart from the other values ({Format(regular[0])} to {Format(regular[^1])})", IsSentinel: true);
         }
     }
 

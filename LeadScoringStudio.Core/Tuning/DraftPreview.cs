@@ -18,7 +18,7 @@ public sealed record DraftPreview(ScoringModel Model, Backtest Backtest, int Mql
     {
         var model = suggestion.Draft(chosen, fitScale);
         var scores = new BatchScorer(model, suggestion.Data.Batch).Score(suggestion.Data.AsOf);
-        return new DraftPreview(model, suggestion.Judge("suggested", model), scores.IsMql.Count(m => m), ScoreScale.AtLimits(model, scores));
+        return new DraftPreview(model, suggestion.Judge("suggested", model), scores.IsMql.Count(m => m), ScoreScale.AtLimits(model, suggestion.Data.Batch, suggestion.Data.AsOf));
     }
 
     /// <summary>Warnings to show next to Apply: ranks worse than <paramref name="current"/>, MQL volume far from capacity, leads piled on a limit.</summary>
@@ -46,7 +46,7 @@ public sealed record DraftPreview(ScoringModel Model, Backtest Backtest, int Mql
 
         foreach (var limit in AtLimits.Where(l => l.Share > ScoreScale.AtLimitWarning))
         {
-            warnings.Add($"{limit.Share:P0} of leads sit at the {limit.Name} ({limit.Limit}): scores are clipped there. Let the suggestion fit the limits to fix it.");
+            warnings.Add($"{limit.Share * 100:0}% of leads sit at the {limit.Name} ({limit.Limit}): points beyond it are cut off. Let the suggestion fit the limits to fix it.");
         }
 
         return warnings;

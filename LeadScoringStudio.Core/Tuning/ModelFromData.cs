@@ -7,14 +7,15 @@ namespace LeadScoringStudio.Core.Tuning;
 /// Proposes a whole model from the data, for a workspace whose model matches few of its leads (a new workspace, a
 /// foreign export): fit and engagement criteria from every usable field and activity type, in whole points on a
 /// scorecard scale; limits that hold the scores; grade bands from the score distribution; and MQL cells from the SDR
-/// team's capacity. Names, actions, disqualifiers, inactivity and recycling are kept from the current model.
+/// team's capacity. Names, actions, disqualifiers and recycling are kept from the current model; the inactivity penalty
+/// and completeness points are left out, as the fit cannot weigh them (recency is in the activity signals' 90-day window).
 /// </summary>
 public static class ModelFromData
 {
     /// <summary>The suggestion for a model without criteria: every signal the fit gave points to is a candidate, all chosen.</summary>
     public static Suggestion Propose(ScoringModel current, TuningData data, IReadOnlyList<CatalogField> fields, Split? split = null)
     {
-        var blank = current with { Criteria = [], Completeness = null };
+        var blank = current with { Criteria = [], Completeness = null, Inactivity = null };
         var suggestion = WeightSuggester.Suggest(blank, data, fields, split);
         return suggestion with
         {
@@ -22,11 +23,22 @@ public static class ModelFromData
         };
     }
 
-    /// <summary>The proposed model: every candidate with points, with limits, bands and MQL cells fitted to it.</summary>
+    /// <summary>Points at which a signal is kept even when its effect is less than one standard error from nothing.</summary>
+    public const int SizeablePoints = 5;
+
+    /// <summary>The proposed model: the chosen signals as criteria, with limits, bands and MQL cells fitted to it.</summary>
     public static ScoringModel Build(Suggestion proposal) => proposal.Draft(Chosen(proposal));
 
+    /// <summary>
+    /// The signals a proposed model keeps: those whose effect is at least one standard error from nothing, or worth
+    /// <see cref="SizeablePoints"/> points or more. The rest would add criteria people must read for almost no ranking
+    /// (on the bank data: 61 criteria instead of 95, held-out AUC 0.773 either way).
+    /// </summary>
     public static IReadOnlyList<string> Chosen(Suggestion proposal) =>
-        proposal.Candidates.Where(w => w.Suggested is not null).Select(w => w.Key).ToList();
+        proposal.Candidates
+            .Where(w => w.Suggested is { } points && (Math.Abs(w.Effect) >= w.StandardError || Math.Abs(points) >= SizeablePoints))
+            .Select(w => w.Key)
+            .ToList();
 
     /// <summary>The share of leads the model's attribute and activity criteria match at all: low for a model written for other data.</summary>
     public static double Coverage(ScoringModel model, Scoring.LeadBatch batch, DateTimeOffset asOf)

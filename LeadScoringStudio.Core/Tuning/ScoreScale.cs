@@ -3,17 +3,19 @@ using LeadScoringStudio.Core.Scoring;
 
 namespace LeadScoringStudio.Core.Tuning;
 
-/// <summary>One score limit and the share of leads sitting on it.</summary>
+/// <summary>One score limit and the share of leads whose criteria points overrun it (floored or capped there).</summary>
 public sealed record LimitShare(string Name, int Limit, double Share);
 
 /// <summary>
 /// Fits a model's limits, grade bands and MQL cells to the scores its criteria give: limits just beyond the lowest and
-/// highest score (so no lead is clipped), grade bands at the top 15 %, 40 % and 70 % of leads, and the MQL cells whose
-/// volume comes closest to what the SDR team can work (cells taken best-converting first).
+/// highest score (so no lead's points are clipped), grade bands at the top 15 %, 40 % and 70 % of leads, and the MQL
+/// cells whose volume comes closest to what the SDR team can work (cells taken best-converting first). The inactivity
+/// penalty is a rule of its own, not points the fit weighed: limits are set around the criteria's points, so a floor
+/// still stops the penalty where it did.
 /// </summary>
 public static class ScoreScale
 {
-    /// <summary>More leads than this on a limit means the limit clips scores rather than guarding against outliers.</summary>
+    /// <summary>More leads than this clipped at a limit means the limit cuts off points rather than guarding against outliers.</summary>
     public const double AtLimitWarning = 0.05;
 
     private static readonly double[] GradeShares = [0.15, 0.40, 0.70];
@@ -21,24 +23,54 @@ public static class ScoreScale
     /// <param name="learnFrom">Positions of leads with a known outcome to read the cells' conversion from.</param>
     public static ScoringModel FitTo(ScoringModel model, TuningData data, IReadOnlyList<int> learnFrom)
     {
-        var open = new BatchScorer(model with { Limits = ScoreLimits.None }, data.Batch).Score(data.AsOf);
+        var open = PointsOf(model, data.Batch, data.AsOf);
         var scored = Enumerable.Range(0, open.Count).Where(i => !open.IsDisqualified[i]).ToList();
         if (scored.Count == 0)
         {
             return model;
         }
 
-        var fit = scored.Select(i => open.Fit[i]).ToArray();
-        var engagement = scored.Select(i => open.Engagement[i]).ToArray();
-        var fitted = model with
+        var limited = model with
         {
-            Limits = new ScoreLimits(Hold(fit), Hold(engagement), ScoreLimit.None),
-            FitBands = Bands(fit),
-            EngagementBands = Bands(engagement),
+            Limits = new ScoreLimits(Hold(scored.Select(i => open.Fit[i]).ToArray()), Hold(scored.Select(i => open.Engagement[i]).ToArray()), ScoreLimit.None),
+        };
+        var scores = new BatchScorer(limited, data.Batch).Score(data.AsOf);
+        var fitted = limited with
+        {
+            FitBands = Bands(scored.Select(i => scores.Fit[i]).ToArray()),
+            EngagementBands = Bands(scored.Select(i => scores.Engagement[i]).ToArray()),
         };
         var cells = Plan(fitted, data, learnFrom).Proposed.MqlCells;
         return cells.Count == 0 ? fitted : fitted with { MqlCells = cells.ToValueList() };
     }
+
+    /// <summary>The share of (not disqualified) leads whose criteria points overrun each of the model's limits.</summary>
+    public static IReadOnlyList<LimitShare> AtLimits(ScoringModel model, LeadBatch batch, DateTimeOffset asOf)
+    {
+        var open = PointsOf(model, batch, asOf);
+        var scored = Enumerable.Range(0, open.Count).Where(i => !open.IsDisqualified[i]).ToList();
+        var shares = new List<LimitShare>();
+        void Check(string name, int? limit, int[] points, bool below)
+        {
+            if (limit is { } at && scored.Count > 0)
+            {
+                shares.Add(new LimitShare(name, at, scored.Count(i => below ? points[i] < at : points[i] > at) / (double)scored.Count));
+            }
+        }
+
+        var total = open.Fit.Zip(open.Engagement, (f, e) => f + e).ToArray();
+        Check("fit floor", model.Limits.Fit.Min, open.Fit, below: true);
+        Check("fit ceiling", model.Limits.Fit.Max, open.Fit, below: false);
+        Check("engagement floor", model.Limits.Engagement.Min, open.Engagement, below: true);
+        Check("engagement ceiling", model.Limits.Engagement.Max, open.Engagement, below: false);
+        Check("total floor", model.Limits.Total.Min, total, below: true);
+        Check("total ceiling", model.Limits.Total.Max, total, below: false);
+        return shares;
+    }
+
+    /// <summary>Fit and engagement as the criteria (and completeness) add them up, before limits and the inactivity penalty.</summary>
+    private static BatchScores PointsOf(ScoringModel model, LeadBatch batch, DateTimeOffset asOf) =>
+        new BatchScorer(model with { Limits = ScoreLimits.None, Inactivity = null }, batch).Score(asOf);
 
     /// <summary>What each choice of MQL cells brings a month under <paramref name="model"/>, and the choice closest to capacity.</summary>
     public static CapacityPlan Plan(ScoringModel model, TuningData data, IReadOnlyList<int> learnFrom)
@@ -73,28 +105,6 @@ public static class ScoreScale
                 known[cell.Index].Leads < 10 ? overall : known[cell.Index].Positive / (double)known[cell.Index].Leads))
             .ToList();
         return CapacityPlan.For(outlook, model.MqlCells.ToList(), data.MqlCapacityPerMonth);
-    }
-
-    /// <summary>The share of (not disqualified) leads whose fit, engagement or total score sits on one of the model's limits.</summary>
-    public static IReadOnlyList<LimitShare> AtLimits(ScoringModel model, BatchScores scores)
-    {
-        var scored = Enumerable.Range(0, scores.Count).Where(i => !scores.IsDisqualified[i]).ToList();
-        var shares = new List<LimitShare>();
-        void Check(string name, int? limit, int[] values)
-        {
-            if (limit is { } at && scored.Count > 0)
-            {
-                shares.Add(new LimitShare(name, at, scored.Count(i => values[i] == at) / (double)scored.Count));
-            }
-        }
-
-        Check("fit floor", model.Limits.Fit.Min, scores.Fit);
-        Check("fit ceiling", model.Limits.Fit.Max, scores.Fit);
-        Check("engagement floor", model.Limits.Engagement.Min, scores.Engagement);
-        Check("engagement ceiling", model.Limits.Engagement.Max, scores.Engagement);
-        Check("total floor", model.Limits.Total.Min, scores.Total);
-        Check("total ceiling", model.Limits.Total.Max, scores.Total);
-        return shares;
     }
 
     /// <summary>A limit one step of ten beyond the lowest and the highest score, so no score seen sits on it.</summary>

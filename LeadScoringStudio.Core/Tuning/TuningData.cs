@@ -6,14 +6,24 @@ namespace LeadScoringStudio.Core.Tuning;
 /// The leads a suggestion learns from and is judged on, held in columns: each lead's known outcome (null when not
 /// known), when it was first seen, the moment scores are taken, and how many MQLs a month the SDR team can work.
 /// </summary>
-public sealed record TuningData(
-    LeadBatch Batch, IReadOnlyList<bool?> Outcomes, IReadOnlyList<DateTimeOffset?> FirstSeen, DateTimeOffset AsOf, double MqlCapacityPerMonth)
+public sealed class TuningData(
+    LeadBatch batch, IReadOnlyList<bool?> outcomes, IReadOnlyList<DateTimeOffset?> firstSeen, DateTimeOffset asOf, double mqlCapacityPerMonth)
 {
+    public LeadBatch Batch { get; } = batch;
+
+    public IReadOnlyList<bool?> Outcomes { get; } = outcomes;
+
+    public IReadOnlyList<DateTimeOffset?> FirstSeen { get; } = firstSeen;
+
+    public DateTimeOffset AsOf { get; } = asOf;
+
+    public double MqlCapacityPerMonth { get; } = mqlCapacityPerMonth;
+
     /// <summary>Positions of the leads whose outcome is known, in batch order.</summary>
-    public IReadOnlyList<int> Labelled { get; } = Enumerable.Range(0, Outcomes.Count).Where(i => Outcomes[i] is not null).ToArray();
+    public IReadOnlyList<int> Labelled { get; } = Enumerable.Range(0, outcomes.Count).Where(i => outcomes[i] is not null).ToArray();
 
     /// <summary>How many months the leads span (one when they have no dates).</summary>
-    public double Months { get; } = Backtests.MonthsSpanned(FirstSeen);
+    public double Months { get; } = Backtests.MonthsSpanned(firstSeen);
 
     /// <summary>Whether the leads have dates, so volumes can be read per month.</summary>
     public bool IsDated => FirstSeen.Count(d => d is not null) >= 0.8 * FirstSeen.Count && Months > 1;

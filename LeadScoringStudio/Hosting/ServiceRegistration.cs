@@ -1,5 +1,6 @@
 using LeadScoringStudio.Features.Api;
 using LeadScoringStudio.Features.Collaboration;
+using LeadScoringStudio.Features.Export;
 using LeadScoringStudio.Features.Fields;
 using LeadScoringStudio.Features.Import;
 using LeadScoringStudio.Features.Leads;
@@ -38,6 +39,7 @@ public static class ServiceRegistration
         services.AddSingleton<PipelineRunner>();
         services.AddSingleton<SalesQueue>();
         services.AddSingleton<FeedbackService>();
+        services.AddSingleton<ScoredLeadExport>();
         services.AddSingleton<WorkspaceFields>();
         services.AddSingleton<TuningService>();
         services.AddSingleton<TuningInputsLoader>();

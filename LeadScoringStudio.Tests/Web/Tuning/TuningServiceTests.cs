@@ -45,6 +45,27 @@ public sealed class TuningServiceTests() : StorageTest(seedDemo: true, leadCount
     }
 
     [Fact]
+    public async Task A_model_built_from_the_data_is_shown_with_its_changes_and_impact_and_applied_as_one_logged_edit()
+    {
+        var building = Services.GetRequiredService<ModelBuilding>();
+        var proposal = (await building.ProposeAsync())!;
+
+        Assert.NotEmpty(proposal.Model.Criteria);
+        Assert.Contains(proposal.Model.Criteria, c => c.Dimension == Dimension.Engagement); // activity types become engagement signals
+        Assert.Contains(proposal.Changes, c => c.Text.StartsWith("Added:"));
+        Assert.Equal(["draft now", "logistic fit", "naive Bayes baseline", "proposed"], proposal.Backtests.Select(b => b.Name));
+        Assert.True(proposal.Mqls > 0);
+        Assert.All(proposal.AtLimits, l => Assert.Equal(0, l.Share));
+
+        var (result, _) = await Tuning.ApplyAsync(proposal.Base, proposal.Model, Principals.Marketing);
+
+        Assert.True(result.Succeeded, result.Message);
+        var models = Services.GetRequiredService<ModelRepository>();
+        Assert.Equal(proposal.Model, (await models.LoadAsync((await models.FirstModelIdAsync())!.Value)).Draft.Model);
+        Assert.InRange(await building.CoverageAsync(), 0.99, 1.0);
+    }
+
+    [Fact]
     public async Task Two_versions_are_judged_on_the_same_held_out_leads_with_mqls_a_month_and_outcomes_per_cell()
     {
         var backtests = (await Tuning.CompareAsync(1, 0, TuningOutcome.Converted))!;

@@ -1,9 +1,7 @@
 using System.Text;
 using LeadScoringStudio.Core.Export;
 using LeadScoringStudio.Core.Json;
-using LeadScoringStudio.Core.Scoring;
 using LeadScoringStudio.Data;
-using LeadScoringStudio.Features.Leads;
 
 namespace LeadScoringStudio.Features.Export;
 
@@ -25,20 +23,16 @@ public static class ExportEndpoints
         return endpoints;
     }
 
-    private static async Task<IResult> ExportLeadsAsync(ModelRepository models, LeadLibrary library, SalesQueueRepository lifecycle, TimeProvider time)
+    private static async Task<IResult> ExportLeadsAsync(ScoredLeadExport export)
     {
-        if (await models.FirstModelIdAsync() is not { } id || (await models.LoadAsync(id)).Published is not { } published)
+        if (await export.RowsAsync() is not { } scored)
         {
             return Results.Problem("Nothing is published yet, so there are no scores to export.", statusCode: StatusCodes.Status409Conflict);
         }
 
-        var leads = await library.GetAsync();
-        var stages = await lifecycle.StagesAsync();
-        var asOf = time.GetUtcNow();
-        var scorer = new LeadScorer(published.Model);
-        var rows = leads.Leads.Select(l => new ExportedLead(l.Lead, scorer.Score(l.Lead, asOf), stages.TryGetValue(l.Lead.Id, out var stage) ? stage : null));
+        var (version, rows) = scored;
         var text = new StringWriter();
         ScoredLeadCsv.Write(text, rows);
-        return Results.File(new UTF8Encoding(true).GetPreamble().Concat(Encoding.UTF8.GetBytes(text.ToString())).ToArray(), "text/csv", $"scored-leads-v{published.Number}.csv");
+        return Results.File(new UTF8Encoding(true).GetPreamble().Concat(Encoding.UTF8.GetBytes(text.ToString())).ToArray(), "text/csv", $"scored-leads-v{version}.csv");
     }
 }

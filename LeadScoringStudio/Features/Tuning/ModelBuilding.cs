@@ -40,6 +40,6 @@ public sealed class ModelBuilding(TuningInputsLoader inputs)
         var after = new BatchScorer(model, data.Batch).Score(data.AsOf);
         var backtests = new[] { suggestion.Judge("draft now", draft.Model) }.Concat(suggestion.Backtests).ToList();
         return new ModelProposal(suggestion, model, draft, ModelDiff.Compare(draft.Model, model), ModelImpact.Compare(before, after), backtests,
-            after.IsMql.Count(m => m), ScoreScale.AtLimits(model, after), clock.Elapsed);
+            after.IsMql.Count(m => m), ScoreScale.AtLimits(model, data.Batch, data.AsOf), clock.Elapsed);
     }
 }
