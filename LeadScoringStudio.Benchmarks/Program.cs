@@ -25,6 +25,14 @@ else if (args is ["--tuning", ..])
 {
     TuningTimings.Run(Number(args, 1, 100_000));
 }
+else if (args is ["--tuning-bank", ..])
+{
+    BankTuning.Run(Argument(args, 1, "../LeadScoringStudio.Tests/TestData/bank-marketing.csv"));
+}
+else if (args is ["--catalog", ..])
+{
+    CatalogTimings.Run(Number(args, 1, 100_000));
+}
 else if (args is ["--rescore", ..])
 {
     await StorageTimings.RescoreAsync();

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using LeadScoringStudio.Core.Demo;
+using LeadScoringStudio.Core.Fields;
 using LeadScoringStudio.Core.Models;
 using LeadScoringStudio.Core.Scoring;
 using LeadScoringStudio.Core.Tuning;
@@ -8,7 +9,7 @@ namespace LeadScoringStudio.Benchmarks;
 
 /// <summary>
 /// Times tuning on generated labelled leads (`dotnet run -c Release -- --tuning 100000`): a full weight
-/// suggestion (features, leakage guard, fit, points, backtests) on leads in columns, as the app holds them,
+/// suggestion (signals, field guard, fit, points, backtests) on leads in columns, as the app holds them,
 /// and a backtest of one version (score + AUC). Building the columns from lead objects is timed apart.
 /// </summary>
 public static class TuningTimings
@@ -18,9 +19,10 @@ public static class TuningTimings
         var asOf = DateTimeOffset.UtcNow;
         var generated = new DemoDataGenerator(2026, asOf).GenerateMany(count).ToList();
         var leads = generated.Select(g => g.Lead).ToList();
-        var outcomes = generated.Select(g => g.Converted).ToList();
+        var outcomes = generated.Select(g => (bool?)g.Converted).ToList();
         var model = StarterModel.Create();
-        Console.WriteLine($"{count:N0} labelled leads, {outcomes.Count(o => o) / (double)count:P1} converted, {leads.Sum(l => l.Activities.Count):N0} activities");
+        var fields = model.Fields.Select(f => CatalogField.Guess(f.Name, f.Type, f.Label)).ToList();
+        Console.WriteLine($"{count:N0} labelled leads, {outcomes.Count(o => o == true) * 100.0 / count:0.0}% converted, {leads.Sum(l => l.Activities.Count):N0} activities");
 
         for (var run = 0; run < 3; run++)
         {
@@ -28,11 +30,12 @@ public static class TuningTimings
             var batch = LeadBatch.From(leads);
             var batchTook = clock.Elapsed;
             clock.Restart();
-            var suggestion = WeightSuggester.Suggest(model, batch, leads, outcomes.Select(o => (bool?)o).ToList(), asOf);
+            var data = new TuningData(batch, outcomes, leads.Select(l => l.FirstSeenAt).ToList(), asOf, 60);
+            var suggestion = WeightSuggester.Suggest(model, data, fields);
             var suggestTook = clock.Elapsed;
             clock.Restart();
             var scores = new BatchScorer(model, batch).Score(asOf);
-            var auc = Metrics.Auc(scores.Total.Select(t => (double)t).ToList(), outcomes);
+            var auc = Metrics.Auc(scores.Total.Select(t => (double)t).ToList(), outcomes.Select(o => o == true).ToList());
             var backtestTook = clock.Elapsed;
             Console.WriteLine($"  run {run + 1}: columnar batch {batchTook.TotalMilliseconds:0} ms (the app keeps it); suggestion {suggestTook.TotalMilliseconds:0} ms ({suggestion.Weights.Count} features; held-out AUC current {suggestion.Backtests[0].Auc:0.000}, suggested {suggestion.Backtests[1].Auc:0.000}); backtest of one version {backtestTook.TotalMilliseconds:0} ms (AUC {auc:0.000})");
         }

@@ -23,8 +23,6 @@ public sealed class FeatureMatrix
     /// <summary>The positions of row <paramref name="row"/>'s "yes" features, ascending.</summary>
     public ReadOnlySpan<int> Row(int row) => _active.AsSpan(_start[row], _start[row + 1] - _start[row]);
 
-    public bool Has(int row, int feature) => Row(row).BinarySearch(feature) >= 0;
-
     /// <summary>Builds the matrix from each row's "yes" features (in any order), computed in parallel.</summary>
     public static FeatureMatrix Build(int rows, int width, Func<int, List<int>, int> fill)
     {
@@ -75,24 +73,28 @@ public sealed class FeatureMatrix
         });
     }
 
-    /// <summary>For one feature over some rows: how many rows have it, and the share of positives with and without it.</summary>
-    public (int Matches, double RateWith, double RateWithout) Rates(int feature, IReadOnlyList<int> rows, IReadOnlyList<bool> labels)
+    /// <summary>For every feature over some rows, in one pass: how many rows have it, and the share of positives with and without it.</summary>
+    public (int Matches, double RateWith, double RateWithout)[] Rates(IReadOnlyList<int> rows, IReadOnlyList<bool> labels)
     {
-        int with = 0, withPositive = 0, without = 0, withoutPositive = 0;
+        var with = new int[Width];
+        var withPositive = new int[Width];
+        var positives = 0;
         foreach (var row in rows)
         {
-            if (Has(row, feature))
+            var positive = labels[row] ? 1 : 0;
+            positives += positive;
+            foreach (var feature in Row(row))
             {
-                with++;
-                withPositive += labels[row] ? 1 : 0;
-            }
-            else
-            {
-                without++;
-                withoutPositive += labels[row] ? 1 : 0;
+                with[feature]++;
+                withPositive[feature] += positive;
             }
         }
 
-        return (with, with == 0 ? 0 : (double)withPositive / with, without == 0 ? 0 : (double)withoutPositive / without);
+        return Enumerable.Range(0, Width).Select(j =>
+        {
+            var without = rows.Count - with[j];
+            var withoutPositive = positives - withPositive[j];
+            return (with[j], with[j] == 0 ? 0 : (double)withPositive[j] / with[j], without == 0 ? 0 : (double)withoutPositive / without);
+        }).ToArray();
     }
 }

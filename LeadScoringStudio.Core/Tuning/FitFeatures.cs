@@ -11,12 +11,13 @@ internal sealed class FitFeatures
     private readonly int[][] _candidateOfLevel;
     private readonly int _criteria;
 
-    private FitFeatures(int criteria, List<Signal> candidates, int[] groupOf, string?[] heldBack, int[][] candidateOfLevel, int[][] featureOfLevel)
+    private FitFeatures(int criteria, List<Signal> candidates, int[] groupOf, FieldVerdict?[] heldBackBy, int[][] candidateOfLevel, int[][] featureOfLevel)
     {
         _criteria = criteria;
         Candidates = candidates;
         GroupOf = groupOf;
-        HeldBack = heldBack;
+        HeldBackBy = heldBackBy;
+        HeldBack = heldBackBy.Select(v => v?.Reason).ToArray();
         _candidateOfLevel = candidateOfLevel;
         FeatureOfLevel = featureOfLevel;
     }
@@ -27,7 +28,11 @@ internal sealed class FitFeatures
 
     public int[] GroupOf { get; }
 
+    /// <summary>Why each feature is held back (null when used).</summary>
     public string?[] HeldBack { get; }
+
+    /// <summary>The verdict on the field that holds each feature back (null when used).</summary>
+    public FieldVerdict?[] HeldBackBy { get; }
 
     /// <summary>Per group and level, the feature that is that level (a criterion equal to it, or its candidate), or −1.</summary>
     public int[][] FeatureOfLevel { get; }
@@ -36,13 +41,13 @@ internal sealed class FitFeatures
     {
         var criteria = model.Criteria.Count;
         var groupOf = new List<int>();
-        var heldBack = new List<string?>();
+        var heldBack = new List<FieldVerdict?>();
         var featureOfLevel = groups.Select(g => Enumerable.Repeat(-1, g.Signals.Count).ToArray()).ToArray();
         for (var j = 0; j < criteria; j++)
         {
             var g = GroupOfCriterion(model.Criteria[j], groups);
             groupOf.Add(g);
-            heldBack.Add(HeldBackReason(model.Criteria[j], groups, verdicts));
+            heldBack.Add(HeldBackVerdict(model.Criteria[j], groups, verdicts));
             if (g >= 0 && groups[g].Signals.ToList().FindIndex(s => SameShape(s.Template, model.Criteria[j])) is var level and >= 0 && featureOfLevel[g][level] < 0)
             {
                 featureOfLevel[g][level] = j;
@@ -157,13 +162,13 @@ internal sealed class FitFeatures
     }
 
     /// <summary>Why a criterion is held back: the verdict on the first of its fields (or its activity type) the guard holds back.</summary>
-    private static string? HeldBackReason(Criterion criterion, IReadOnlyList<SignalGroup> groups, IReadOnlyList<FieldVerdict> verdicts)
+    private static FieldVerdict? HeldBackVerdict(Criterion criterion, IReadOnlyList<SignalGroup> groups, IReadOnlyList<FieldVerdict> verdicts)
     {
         var keys = criterion is ActivityCriterion activity ? [activity.When.ActivityType] : FieldsOf(criterion);
         return Enumerable.Range(0, groups.Count)
             .Where(g => groups[g].Fields.Count <= 1 && keys.Contains(groups[g].Key, StringComparer.OrdinalIgnoreCase) && groups[g].IsActivity == criterion is ActivityCriterion)
             .Select(g => verdicts[g])
-            .FirstOrDefault(v => !v.IsUsed && v.Use != FieldUse.Unusable)?.Reason;
+            .FirstOrDefault(v => !v.IsUsed && v.Use != FieldUse.Unusable);
     }
 
     private static IReadOnlyList<string> FieldsOf(Criterion criterion) =>

@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace LeadScoringStudio.Core.Tuning;
 
 /// <summary>A fitted logistic model: an intercept and one coefficient (log-odds effect) per feature, with standard errors.</summary>
@@ -22,7 +24,8 @@ public sealed record LogisticFit(double Intercept, IReadOnlyList<double> Coeffic
 /// </summary>
 public static class LogisticRegression
 {
-    public static LogisticFit Fit(FeatureMatrix matrix, IReadOnlyList<int> rows, IReadOnlyList<bool> labels, double lambda = 1.0, int iterations = 30)
+    /// <param name="tolerance">Newton steps stop once no coefficient moves more than this (a point is worth about 0.03).</param>
+    public static LogisticFit Fit(FeatureMatrix matrix, IReadOnlyList<int> rows, IReadOnlyList<bool> labels, double lambda = 1.0, double tolerance = 1e-5, int iterations = 30)
     {
         var patterns = new Dictionary<int[], (double Positives, double Total)>(PatternComparer.Instance);
         foreach (var row in rows)
@@ -56,21 +59,13 @@ public static class LogisticRegression
                 change = Math.Max(change, Math.Abs(step[j]));
             }
 
-            if (change < 1e-6)
+            if (change < tolerance)
             {
                 break;
             }
         }
 
-        // Standard errors from the inverse Hessian's diagonal, one factorisation for all features.
-        var errors = new double[width];
-        Parallel.For(0, width, j =>
-        {
-            var unit = new double[size];
-            unit[j] = 1;
-            errors[j] = Math.Sqrt(Math.Max(0, Solve(factor, unit, size)[j]));
-        });
-        return new LogisticFit(beta[width], beta[..width], errors);
+        return new LogisticFit(beta[width], beta[..width], StandardErrors(factor, size)[..width]);
     }
 
     /// <summary>Gradient and Hessian of the log-likelihood, summed over the patterns in parallel.</summary>
@@ -137,14 +132,10 @@ public static class LogisticRegression
         var l = new double[n * n];
         for (var i = 0; i < n; i++)
         {
+            var rowI = l.AsSpan(i * n, i);
             for (var j = 0; j <= i; j++)
             {
-                var sum = h[(i * n) + j];
-                for (var k = 0; k < j; k++)
-                {
-                    sum -= l[(i * n) + k] * l[(j * n) + k];
-                }
-
+                var sum = h[(i * n) + j] - Dot(rowI[..j], l.AsSpan(j * n, j));
                 l[(i * n) + j] = i == j ? Math.Sqrt(Math.Max(sum, 1e-12)) : sum / l[(j * n) + j];
             }
         }
@@ -152,34 +143,68 @@ public static class LogisticRegression
         return l;
     }
 
-    /// <summary>Solves L Lᵀ x = g.</summary>
+    /// <summary>Solves L Lᵀ x = g: forward along L's rows, then back with updates along the same rows (both contiguous).</summary>
     private static double[] Solve(double[] l, double[] g, int n)
     {
         var y = new double[n];
         for (var i = 0; i < n; i++)
         {
-            var sum = g[i];
-            for (var k = 0; k < i; k++)
-            {
-                sum -= l[(i * n) + k] * y[k];
-            }
-
-            y[i] = sum / l[(i * n) + i];
+            y[i] = (g[i] - Dot(l.AsSpan(i * n, i), y.AsSpan(0, i))) / l[(i * n) + i];
         }
 
-        var x = new double[n];
         for (var i = n - 1; i >= 0; i--)
         {
-            var sum = y[i];
-            for (var k = i + 1; k < n; k++)
+            y[i] /= l[(i * n) + i];
+            var row = l.AsSpan(i * n, i);
+            for (var k = 0; k < i; k++)
             {
-                sum -= l[(k * n) + i] * x[k];
+                y[k] -= row[k] * y[i];
             }
-
-            x[i] = sum / l[(i * n) + i];
         }
 
-        return x;
+        return y;
+    }
+
+    /// <summary>
+    /// Square roots of the diagonal of H⁻¹ = L⁻ᵀ L⁻¹: column j of L⁻¹ by forward substitution from row j, its squares
+    /// summed. Columns are independent, so they run in parallel.
+    /// </summary>
+    private static double[] StandardErrors(double[] l, int n)
+    {
+        var errors = new double[n];
+        Parallel.For(0, n, () => new double[n], (j, _, column) =>
+        {
+            Array.Clear(column);
+            var sum = 0.0;
+            for (var i = j; i < n; i++)
+            {
+                var value = ((i == j ? 1 : 0) - Dot(l.AsSpan((i * n) + j, i - j), column.AsSpan(j, i - j))) / l[(i * n) + i];
+                column[i] = value;
+                sum += value * value;
+            }
+
+            errors[j] = Math.Sqrt(sum);
+            return column;
+        }, _ => { });
+        return errors;
+    }
+
+    private static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
+    {
+        var sum = Vector<double>.Zero;
+        var i = 0;
+        for (; i <= a.Length - Vector<double>.Count; i += Vector<double>.Count)
+        {
+            sum += new Vector<double>(a[i..]) * new Vector<double>(b[i..]);
+        }
+
+        var total = Vector.Sum(sum);
+        for (; i < a.Length; i++)
+        {
+            total += a[i] * b[i];
+        }
+
+        return total;
     }
 
     private sealed class PatternComparer : IEqualityComparer<int[]>

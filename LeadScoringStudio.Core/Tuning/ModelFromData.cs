@@ -16,11 +16,8 @@ public static class ModelFromData
     public static Suggestion Propose(ScoringModel current, TuningData data, IReadOnlyList<CatalogField> fields, Split? split = null)
     {
         var blank = current with { Criteria = [], Completeness = null, Inactivity = null };
-        var suggestion = WeightSuggester.Suggest(blank, data, fields, split);
-        return suggestion with
-        {
-            Backtests = [.. suggestion.Backtests.Where(b => b.Name != "suggested" && b.Name != "current"), suggestion.Judge("proposed", Build(suggestion))],
-        };
+        var suggestion = WeightSuggester.Analyse(blank, data, fields, split);
+        return suggestion with { Backtests = [.. suggestion.Backtests, suggestion.Judge("proposed", Build(suggestion))] };
     }
 
     /// <summary>Points at which a signal is kept even when its effect is less than one standard error from nothing.</summary>

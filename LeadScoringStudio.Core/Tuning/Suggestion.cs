@@ -26,6 +26,9 @@ public sealed record SuggestedWeight(
 
     /// <summary>The effect is at least twice its standard error, among enough leads.</summary>
     public bool IsStrong { get; init; }
+
+    /// <summary>A criterion on a field recorded after contact or left out: applying the suggestion removes it.</summary>
+    public bool Drops { get; init; }
 }
 
 /// <summary>Backtest figures for one scoring on the held-out leads, with the held-out scores and outcomes for the plots.</summary>
@@ -70,14 +73,17 @@ public sealed record Suggestion(
     public IEnumerable<SuggestedWeight> Candidates => Weights.Where(w => w.Signal is not null);
 
     /// <summary>
-    /// The model with the suggested points, plus the <paramref name="chosen"/> candidate signals (by key) as criteria;
-    /// with <paramref name="fitScale"/> also limits, grade bands and MQL cells that fit the new scores.
+    /// The model with the suggested points, without criteria on fields recorded after contact or left out, plus the
+    /// <paramref name="chosen"/> candidate signals (by key) as criteria; with <paramref name="fitScale"/> also limits,
+    /// grade bands and MQL cells that fit the new scores.
     /// </summary>
     public ScoringModel Draft(IEnumerable<string> chosen, bool fitScale = true)
     {
         var keys = chosen.ToHashSet(StringComparer.Ordinal);
+        var dropped = Weights.Where(w => w.Drops).Select(w => w.CriterionId).ToHashSet();
         var model = Weights.Where(w => w.CriterionId is not null && w.Suggested is not null && Model.FindCriterion(w.CriterionId) is not null)
             .Aggregate(Model, (m, w) => m.WithCriterionPoints(w.CriterionId!, w.Suggested!.Value));
+        model = model with { Criteria = model.Criteria.Where(c => !dropped.Contains(c.Id)).ToValueList() };
         foreach (var weight in Candidates.Where(w => keys.Contains(w.Key) && w.Suggested is not null))
         {
             var template = weight.Signal!.Template;

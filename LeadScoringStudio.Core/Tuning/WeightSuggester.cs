@@ -28,9 +28,20 @@ public static class WeightSuggester
             new TuningData(LeadBatch.From(leads), outcomes.Select(o => (bool?)o).ToList(), leads.Select(l => l.FirstSeenAt).ToList(), asOf, capacity),
             model.Fields.Select(f => CatalogField.Guess(f.Name, f.Type, f.Label)).ToList());
 
+    /// <summary>
+    /// The suggestion, with the current model and the suggested points (no new signals) judged on the held-out leads
+    /// beside the logistic fit and the naive-Bayes baseline.
+    /// </summary>
     /// <param name="fields">The workspace's fields as described in its catalog.</param>
     /// <param name="split">Which labelled leads (indices into <see cref="TuningData.Labelled"/>) are learned from and which judged on; by default by time, else stratified.</param>
     public static Suggestion Suggest(ScoringModel model, TuningData data, IReadOnlyList<CatalogField> fields, Split? split = null, double lambda = 10.0)
+    {
+        var suggestion = Analyse(model, data, fields, split, lambda);
+        return suggestion with { Backtests = [suggestion.Judge("current", model), suggestion.Judge("suggested", suggestion.Draft([])), .. suggestion.Backtests] };
+    }
+
+    /// <summary>The fit, its points and the field verdicts, judged only as a logistic fit and by the naive-Bayes baseline.</summary>
+    internal static Suggestion Analyse(ScoringModel model, TuningData data, IReadOnlyList<CatalogField> fields, Split? split, double lambda = 10.0)
     {
         var positions = data.Labelled;
         var labels = positions.Select(i => data.Outcomes[i]!.Value).ToList();
@@ -63,9 +74,10 @@ public static class WeightSuggester
         var scale = pointsToDouble / Math.Log(2);
         var minimum = Signals.MinimumLeads(data.Batch.Count);
         var weights = new List<SuggestedWeight>();
+        var rates = matrix.Rates(split.Train, labels);
         for (var j = 0; j < features.Count; j++)
         {
-            var (n, rateWith, rateWithout) = matrix.Rates(j, split.Train, labels);
+            var (n, rateWith, rateWithout) = rates[j];
             var group = features.GroupOf[j] is var g and >= 0 ? groups[g] : null;
             var strong = features.HeldBack[j] is null && Math.Abs(effect[j]) > 2 * error[j] && n >= minimum;
             if (j < model.Criteria.Count)
@@ -76,6 +88,7 @@ public static class WeightSuggester
                 weights.Add(new SuggestedWeight(criterion.Id, criterion.Label, criterion.Id, criterion.BasePoints, points, n, rateWith, rateWithout, effect[j], error[j], features.HeldBack[j])
                 {
                     Field = group?.Key, FieldLabel = group?.Label, Dimension = criterion.Dimension, IsStrong = strong,
+                    Drops = features.HeldBackBy[j]?.Use is FieldUse.AfterContact or FieldUse.LeftOut,
                 });
             }
             else
@@ -91,13 +104,10 @@ public static class WeightSuggester
 
         var test = split.Test;
         var testLabels = test.Select(r => labels[r]).ToList();
-        var suggestion = new Suggestion(model, weights, verdicts, split, pointsToDouble, data, test.Select(r => positions[r]).ToList(), fields);
-        return suggestion with
+        return new Suggestion(model, weights, verdicts, split, pointsToDouble, data, test.Select(r => positions[r]).ToList(), fields)
         {
             Backtests =
             [
-                suggestion.Judge("current", model),
-                suggestion.Judge("suggested", suggestion.Draft([])),
                 new("logistic fit", Metrics.Auc(test.Select(r => fit.LogOdds(keptMatrix.Row(r))).ToList(), testLabels), new Confusion(0, 0, 0, 0)),
                 new("naive Bayes baseline", Metrics.Auc(NaiveBayes.Scores(keptMatrix, split.Train, labels, test), testLabels), new Confusion(0, 0, 0, 0)),
             ],

@@ -1,4 +1,6 @@
 using LeadScoringStudio.Core.Editing;
+using LeadScoringStudio.Core.Fields;
+using LeadScoringStudio.Core.Scoring;
 using LeadScoringStudio.Core.Leads;
 using LeadScoringStudio.Core.Models;
 using LeadScoringStudio.Core.Tuning;
@@ -85,6 +87,22 @@ public class WeightSuggesterTests
         Assert.All(sizes, c => Assert.True(double.Parse(c.When.Values[^1], System.Globalization.CultureInfo.InvariantCulture) < 1000)); // "big" covers 1000 and more
         Assert.Single(Result.Candidates, w => w.Field == "seniority" && ((AttributeCriterion)w.Signal!.Template).When.Operator == Operator.IsMissing);
         Assert.Equal(Result.Candidates.Count(), Result.Candidates.Select(w => w.Key).Distinct().Count());
+    }
+
+    [Fact]
+    public void Criteria_on_a_field_marked_after_contact_are_removed_by_the_draft_while_an_unanswered_one_keeps_its_points()
+    {
+        var fields = Data.Model.Fields.Select(f => CatalogField.Guess(f.Name, f.Type, f.Label))
+            .Select(f => f.Key == "seniority" ? f with { KnownBeforeContact = KnownBeforeContact.No } : f).ToList();
+        var data = new TuningData(LeadBatch.From(Data.Leads), Data.Outcomes.Select(o => (bool?)o).ToList(), Data.Leads.Select(l => l.FirstSeenAt).ToList(), Leads.AsOf, 150);
+
+        var suggestion = WeightSuggester.Suggest(Data.Model, data, fields);
+
+        var vp = suggestion.Weights.Single(w => w.CriterionId == "vp");
+        Assert.True(vp.Drops);
+        Assert.Equal("marked as recorded after first sales contact: never used", vp.Excluded);
+        Assert.Null(suggestion.Draft([]).FindCriterion("vp"));
+        Assert.False(Result.Weights.Single(w => w.CriterionId == "vp").Drops);
     }
 
     private static (ScoringModel, IReadOnlyList<Lead>, IReadOnlyList<bool>) Generate(int count)
