@@ -7,7 +7,7 @@ namespace LeadScoringStudio.Core.Tuning;
 /// Exactly the draft that applying a choice would make, judged on the held-out leads, with its MQLs and the share of
 /// leads on each limit, and what a careful person would want to know before applying it.
 /// </summary>
-public sealed record DraftPreview(ScoringModel Model, Backtest Backtest, int Mqls, IReadOnlyList<LimitShare> AtLimits)
+public sealed record DraftPreview(ScoringModel Model, Backtest Backtest, int Mqls, IReadOnlyList<LimitShare> AtLimits, bool FittedScale = false)
 {
     /// <summary>MQL volume this far from capacity (either way) is worth a warning.</summary>
     public const double CapacityTolerance = 0.5;
@@ -18,7 +18,7 @@ public sealed record DraftPreview(ScoringModel Model, Backtest Backtest, int Mql
     {
         var model = suggestion.Draft(chosen, fitScale);
         var scores = new BatchScorer(model, suggestion.Data.Batch).Score(suggestion.Data.AsOf);
-        return new DraftPreview(model, suggestion.Judge("suggested", model), scores.IsMql.Count(m => m), ScoreScale.AtLimits(model, suggestion.Data.Batch, suggestion.Data.AsOf));
+        return new DraftPreview(model, suggestion.Judge("suggested", model), scores.IsMql.Count(m => m), ScoreScale.AtLimits(model, suggestion.Data.Batch, suggestion.Data.AsOf), fitScale);
     }
 
     /// <summary>Warnings to show next to Apply: ranks worse than <paramref name="current"/>, MQL volume far from capacity, leads piled on a limit.</summary>
@@ -46,7 +46,9 @@ public sealed record DraftPreview(ScoringModel Model, Backtest Backtest, int Mql
 
         foreach (var limit in AtLimits.Where(l => l.Share > ScoreScale.AtLimitWarning))
         {
-            warnings.Add($"{limit.Share * 100:0}% of leads sit at the {limit.Name} ({limit.Limit}): points beyond it are cut off. Let the suggestion fit the limits to fix it.");
+            warnings.Add($"{limit.Share * 100:0}% of leads sit at the {limit.Name} ({limit.Limit}): points beyond it are cut off. " + (FittedScale
+                ? "Moving it would rank the leads learned from worse, so it stays; change it in Categories & limits if you disagree."
+                : "Let the suggestion fit the limits to fix it."));
         }
 
         return warnings;

@@ -92,7 +92,7 @@ public static class FieldGuard
         {
             >= ExcludeAt => Verdict(FieldUse.Excluded, $"{strength}, too well for something known before sales contact: it probably records what sales did"),
             >= AskAt when !group.IsActivity => Verdict(FieldUse.Asked, $"{strength}: is it known before first sales contact? Held back until someone says"),
-            _ => Verdict(FieldUse.Used, strength),
+            _ => Verdict(FieldUse.Used, ""),
         };
     }
 }

@@ -7,11 +7,11 @@ namespace LeadScoringStudio.Core.Tuning;
 public sealed record LimitShare(string Name, int Limit, double Share);
 
 /// <summary>
-/// Fits a model's limits, grade bands and MQL cells to the scores its criteria give: limits just beyond the lowest and
-/// highest score (so no lead's points are clipped), grade bands at the top 15 %, 40 % and 70 % of leads, and the MQL
-/// cells whose volume comes closest to what the SDR team can work (cells taken best-converting first). The inactivity
-/// penalty is a rule of its own, not points the fit weighed: limits are set around the criteria's points, so a floor
-/// still stops the penalty where it did.
+/// Fits a model's limits, grade bands and MQL cells to the scores its criteria give: a limit that cuts off the points of
+/// more than 5 % of leads moves just beyond the lowest or highest score (one that cuts off fewer is a guard against
+/// outliers and stays), unless moving it ranks the leads learned from worse (a floor that also stops the inactivity
+/// penalty can be worth more than the points it cuts off); grade bands go to the top 15 %, 40 % and 70 % of leads, and the
+/// MQL cells to those whose volume comes closest to what the SDR team can work (cells taken best-converting first).
 /// </summary>
 public static class ScoreScale
 {
@@ -30,10 +30,16 @@ public static class ScoreScale
             return model;
         }
 
-        var limited = model with
+        var moved = model with
         {
-            Limits = new ScoreLimits(Hold(scored.Select(i => open.Fit[i]).ToArray()), Hold(scored.Select(i => open.Engagement[i]).ToArray()), ScoreLimit.None),
+            Limits = model.Limits with
+            {
+                Fit = Hold(model.Limits.Fit, scored.Select(i => open.Fit[i]).ToArray()),
+                Engagement = Hold(model.Limits.Engagement, scored.Select(i => open.Engagement[i]).ToArray()),
+                Total = Hold(model.Limits.Total, scored.Select(i => open.Fit[i] + open.Engagement[i]).ToArray()),
+            },
         };
+        var limited = moved.Limits == model.Limits || RankingOf(moved, data, learnFrom) >= RankingOf(model, data, learnFrom) ? moved : model;
         var scores = new BatchScorer(limited, data.Batch).Score(data.AsOf);
         var fitted = limited with
         {
@@ -66,6 +72,13 @@ public static class ScoreScale
         Check("total floor", model.Limits.Total.Min, total, below: true);
         Check("total ceiling", model.Limits.Total.Max, total, below: false);
         return shares;
+    }
+
+    /// <summary>ROC AUC of the model's total score on the given labelled leads.</summary>
+    private static double RankingOf(ScoringModel model, TuningData data, IReadOnlyList<int> positions)
+    {
+        var scores = new BatchScorer(model, data.Batch).Score(data.AsOf);
+        return Metrics.Auc(positions.Select(i => (double)scores.Total[i]).ToList(), positions.Select(i => data.Outcomes[i] == true).ToList());
     }
 
     /// <summary>Fit and engagement as the criteria (and completeness) add them up, before limits and the inactivity penalty.</summary>
@@ -107,9 +120,14 @@ public static class ScoreScale
         return CapacityPlan.For(outlook, model.MqlCells.ToList(), data.MqlCapacityPerMonth);
     }
 
-    /// <summary>A limit one step of ten beyond the lowest and the highest score, so no score seen sits on it.</summary>
-    private static ScoreLimit Hold(int[] scores) =>
-        new((int)Math.Floor((scores.Min() - 1) / 10.0) * 10, (int)Math.Ceiling((scores.Max() + 1) / 10.0) * 10);
+    /// <summary>Each bound of the limit that cuts off more than 5 % of the scores moves a step of ten beyond the lowest or highest score.</summary>
+    private static ScoreLimit Hold(ScoreLimit limit, int[] scores)
+    {
+        bool Clips(int? bound, bool below) => bound is { } at && scores.Count(s => below ? s < at : s > at) > AtLimitWarning * scores.Length;
+        return new ScoreLimit(
+            Clips(limit.Min, below: true) ? (int)Math.Floor((scores.Min() - 1) / 10.0) * 10 : limit.Min,
+            Clips(limit.Max, below: false) ? (int)Math.Ceiling((scores.Max() + 1) / 10.0) * 10 : limit.Max);
+    }
 
     /// <summary>
     /// Thresholds that put about 15 %, 40 % and 70 % of leads at or above them (where many leads share a score, the

@@ -7,7 +7,10 @@ using static LeadScoringStudio.Tests.TestSupport.Models;
 
 namespace LeadScoringStudio.Tests.Core.Tuning;
 
-/// <summary>1,000 leads with company sizes 0–999 (a point for every full ten, so fit scores run 1 to 100), a tenth converted.</summary>
+/// <summary>
+/// 1,000 leads with company sizes 0–999 (a point for every full ten, so fit scores run 1 to 100); a tenth convert, and
+/// half of the biggest 200 too, so higher scores do convert more.
+/// </summary>
 public class ScoreScaleTests
 {
     private static readonly ScoringModel Model = Small(Enumerable.Range(0, 100).Select(i => (Criterion)Attribute($"size-{i}", "company_size", Operator.AtLeast, 1, (i * 10).ToString())).ToArray())
@@ -16,12 +19,26 @@ public class ScoreScaleTests
     private static readonly TuningData Data = DataWithDates(Enumerable.Repeat((DateTimeOffset?)null, 1000).ToList());
 
     [Fact]
-    public void Limits_are_set_just_beyond_the_scores_so_no_lead_sits_on_one()
+    public void A_limit_that_cuts_off_many_leads_moves_just_beyond_the_scores_and_one_that_guards_against_few_stays()
     {
-        var fitted = ScoreScale.FitTo(Model, Data, Data.Labelled);
+        var guarded = Model with { Limits = new ScoreLimits(new ScoreLimit(4, 50), ScoreLimit.None, ScoreLimit.None) }; // 3 % below 4, 50 % above 50
 
-        Assert.Equal(new ScoreLimit(0, 110), fitted.Limits.Fit);
-        Assert.All(ScoreScale.AtLimits(fitted, Data.Batch, Leads.AsOf), l => Assert.Equal(0, l.Share));
+        var fitted = ScoreScale.FitTo(guarded, Data, Data.Labelled);
+
+        Assert.Equal(new ScoreLimit(4, 110), fitted.Limits.Fit);
+        Assert.Equal(0, ScoreScale.AtLimits(fitted, Data.Batch, Leads.AsOf).Single(l => l.Name == "fit ceiling").Share);
+        Assert.Equal(0.03, ScoreScale.AtLimits(fitted, Data.Batch, Leads.AsOf).Single(l => l.Name == "fit floor").Share, 3);
+    }
+
+    [Fact]
+    public void A_limit_that_cuts_off_many_leads_stays_when_moving_it_would_rank_the_leads_learned_from_worse()
+    {
+        var data = new TuningData(Data.Batch, Enumerable.Range(0, 1000).Select(i => (bool?)(i % 10 == 3 || (i < 500 && i % 2 == 0))).ToList(), Data.FirstSeen, Leads.AsOf, 150);
+        var guarded = Model with { Limits = new ScoreLimits(new ScoreLimit(0, 50), ScoreLimit.None, ScoreLimit.None) };
+
+        var fitted = ScoreScale.FitTo(guarded, data, data.Labelled);
+
+        Assert.Equal(new ScoreLimit(0, 50), fitted.Limits.Fit); // above 50 the leads convert less: cutting their points off ranks better
     }
 
     [Fact]
@@ -58,5 +75,5 @@ public class ScoreScaleTests
 
     private static TuningData DataWithDates(IReadOnlyList<DateTimeOffset?> firstSeen) => new(
         LeadBatch.From(Enumerable.Range(0, 1000).Select(i => Leads.With(("company_size", i)) with { Id = $"l{i}" })),
-        Enumerable.Range(0, 1000).Select(i => (bool?)(i % 10 == 3)).ToList(), firstSeen, Leads.AsOf, mqlCapacityPerMonth: 150);
+        Enumerable.Range(0, 1000).Select(i => (bool?)(i % 10 == 3 || (i >= 800 && i % 2 == 0))).ToList(), firstSeen, Leads.AsOf, mqlCapacityPerMonth: 150);
 }

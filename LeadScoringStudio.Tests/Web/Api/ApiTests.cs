@@ -5,6 +5,7 @@ using LeadScoringStudio.Core.Models;
 using LeadScoringStudio.Core.Scoring;
 using LeadScoringStudio.Data;
 using LeadScoringStudio.Features.Api;
+using LeadScoringStudio.Features.Pipeline;
 using LeadScoringStudio.Tests.TestSupport;
 using LeadScoringStudio.Tests.Web.Browser;
 using Microsoft.Extensions.DependencyInjection;
@@ -147,6 +148,8 @@ public sealed class ApiTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal(("NL", true, LeadScoringStudio.Core.Leads.LeadOutcome.Converted), (updated!.Lead.Attribute("country").Text, updated.Lead.Attribute("phone").IsMissing, updated.Outcome));
         Assert.Equal(existing.Lead.Name, updated.Lead.Name);
 
+        // The stage is what the lifecycle recorded: the rescore the write started must have seen the new lead.
+        await api.App.Services.GetRequiredService<PipelineRunner>().RunNowAsync();
         var score = await api.Client(api.ReadKey).GetFromJsonAsync<ScoreResponse>("/api/v1/leads/crm-ada/score");
         Assert.Equal("crm-ada", score!.LeadId);
         Assert.Equal(score.IsMql ? "Mql" : "Lead", score.Stage);

@@ -65,6 +65,7 @@ public sealed class OwnDataFlowTests(BrowserFixture browser)
         // Tune the new draft, leave a field out (the fit runs again without it), and apply what the backtest showed.
         await page.GetByTestId("run-tuning").ClickAsync();
         await Expect(page.GetByTestId("backtest-suggested")).ToContainTextAsync("0.");
+        await page.GetByTestId("show-all-fields").Last.ClickAsync();
         await page.GetByTestId("leave-day_of_week").Last.ClickAsync();
         await Expect(page.Locator("[data-testid=field-guard]").Last.GetByTestId("field-day_of_week")).ToContainTextAsync("left out");
         await Expect(page.GetByTestId("suggested-weights")).ToContainTextAsync("removed: left out by choice");

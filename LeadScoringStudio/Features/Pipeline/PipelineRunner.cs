@@ -17,8 +17,23 @@ public sealed class PipelineRunner(LeadPipeline pipeline, PublishedModels publis
     : BackgroundService
 {
     private readonly Channel<bool> _requests = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly SemaphoreSlim _oneAtATime = new(1, 1);
 
+    /// <summary>Rescores now, after any run already going (two runs at once would both record the same new lead).</summary>
     public async Task<PipelineRun?> RunNowAsync(CancellationToken cancellationToken = default)
+    {
+        await _oneAtATime.WaitAsync(cancellationToken);
+        try
+        {
+            return await RunAsync(cancellationToken);
+        }
+        finally
+        {
+            _oneAtATime.Release();
+        }
+    }
+
+    private async Task<PipelineRun?> RunAsync(CancellationToken cancellationToken)
     {
         if (await published.GetAsync() is not { } model)
         {
