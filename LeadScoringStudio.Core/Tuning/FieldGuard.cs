@@ -1,4 +1,5 @@
 using LeadScoringStudio.Core.Fields;
+using LeadScoringStudio.Core.Models;
 
 namespace LeadScoringStudio.Core.Tuning;
 
@@ -43,20 +44,37 @@ public static class FieldGuard
 
     private static readonly string[] AfterContactWords = ["status", "stage", "disposition", "outcome", "owner", "rep_", "sales_", "lost_reason"];
 
-    /// <summary>ROC AUC of the field alone on the test rows, its levels scored by their smoothed log-odds among the train rows.</summary>
+    /// <summary>
+    /// ROC AUC of the field alone on the test rows, its levels scored by their smoothed log-odds among the train rows: over
+    /// all of them, or over those with a value when that is higher (a field filled in for some leads only, say after
+    /// sales spoke to them, can give the outcome away where it is filled and still look weak over every lead).
+    /// </summary>
     public static double AloneAuc(SignalGroup group, IReadOnlyList<int> positions, IReadOnlyList<bool> labels, Split split)
+    {
+        var missing = group.Signals.ToList().FindIndex(s => s.Template is AttributeCriterion { When.Operator: Operator.IsMissing, AlsoWhen.Count: 0 });
+        var all = AloneAuc(group, positions, labels, split.Train, split.Test);
+        if (missing < 0)
+        {
+            return all;
+        }
+
+        var filled = split.Test.Where(row => group.LevelOf[positions[row]] != missing).ToList();
+        return filled.Count >= 20 ? Math.Max(all, AloneAuc(group, positions, labels, split.Train, filled)) : all;
+    }
+
+    private static double AloneAuc(SignalGroup group, IReadOnlyList<int> positions, IReadOnlyList<bool> labels, IReadOnlyList<int> train, IReadOnlyList<int> test)
     {
         var levels = group.Signals.Count + 1; // the last counts leads with none of the signals
         var positive = new double[levels];
         var negative = new double[levels];
         int Level(int row) => group.LevelOf[positions[row]] is var level and >= 0 ? level : levels - 1;
-        foreach (var row in split.Train)
+        foreach (var row in train)
         {
             if (labels[row]) positive[Level(row)]++; else negative[Level(row)]++;
         }
 
         var logOdds = Enumerable.Range(0, levels).Select(l => Math.Log((positive[l] + 0.5) / (negative[l] + 0.5))).ToArray();
-        return Metrics.Auc(split.Test.Select(row => logOdds[Level(row)]).ToList(), split.Test.Select(row => labels[row]).ToList());
+        return Metrics.Auc(test.Select(row => logOdds[Level(row)]).ToList(), test.Select(row => labels[row]).ToList());
     }
 
     public static FieldVerdict Judge(SignalGroup group, CatalogField? field, double? aloneAuc)

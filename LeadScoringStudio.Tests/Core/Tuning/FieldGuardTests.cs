@@ -8,7 +8,8 @@ namespace LeadScoringStudio.Tests.Core.Tuning;
 
 /// <summary>
 /// 2,000 leads, half converted: "tags" is set by sales after contact (agrees with the outcome 95 % of the time),
-/// "lead_quality" a bit less (80 %), "country" says nothing. The guard judges each field whole on held-out leads.
+/// "lead_quality" a bit less (80 %), "call_result" agrees 97 % but only a third of the leads have one, "country" says
+/// nothing. The guard judges each field whole on held-out leads.
 /// </summary>
 public class FieldGuardTests
 {
@@ -36,13 +37,22 @@ public class FieldGuardTests
     }
 
     [Fact]
+    public void A_field_filled_in_for_some_leads_only_is_judged_where_it_is_filled()
+    {
+        var verdict = Judge("call_result");
+
+        Assert.Equal(FieldUse.Excluded, verdict.Use); // over every lead it looks weak: two in three have no value
+        Assert.True(verdict.AloneAuc > 0.9, $"{verdict.AloneAuc}");
+    }
+
+    [Fact]
     public void What_people_said_wins_known_before_contact_is_used_after_contact_never_and_left_out_stays_out()
     {
         Assert.Equal(FieldUse.Used, Judge("tags", KnownBeforeContact.Yes).Use);
         Assert.Equal(FieldUse.AfterContact, Judge("country", KnownBeforeContact.No).Use);
         Assert.Equal(FieldUse.LeftOut, Judge("country", leftOut: true).Use);
         Assert.Equal(FieldUse.Used, Judge("country").Use);
-        Assert.InRange(Judge("country").AloneAuc!.Value, 0.45, 0.55);
+        Assert.InRange(Judge("country").AloneAuc!.Value, 0.44, 0.56); // chance, within the noise of 1,000 held-out leads
     }
 
     [Fact]
@@ -71,6 +81,7 @@ public class FieldGuardTests
             ["lead_quality"] = FieldValue.OfText(Agreeing(converted, 0.8, "High", "Low")),
             ["country"] = FieldValue.OfText(random.NextDouble() < 0.5 ? "PT" : "ES"),
             ["deal_stage"] = FieldValue.OfText(random.NextDouble() < 0.5 ? "open" : "closed"),
+            ["call_result"] = i % 3 == 0 ? FieldValue.OfText(Agreeing(converted, 0.97, "interested", "declined")) : FieldValue.Missing,
         }, [])).ToList();
         return (LeadBatch.From(leads), labels);
     }
