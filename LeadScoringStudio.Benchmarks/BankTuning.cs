@@ -11,7 +11,8 @@ namespace LeadScoringStudio.Benchmarks;
 /// <summary>
 /// The bank export, as a new user takes it through the app (`dotnet run -c Release -- --tuning-bank PATH`): import with
 /// guessed types and the row number as id, the guard with nothing marked, `duration` marked as after contact, a model
-/// built from the data, tuned and applied, judged on the data set's fixed split (rows 0, 3 and 7 of every ten held out).
+/// built from the data, tuned and applied, judged on the data set's fixed split (rows 0, 3 and 7 of every ten held
+/// out).
 /// </summary>
 public static class BankTuning
 {
@@ -20,19 +21,25 @@ public static class BankTuning
         var clock = Stopwatch.StartNew();
         var table = CsvFile.Read(Path.GetFileName(path), File.ReadAllBytes(path)).Table
             ?? throw new InvalidOperationException($"{path} cannot be read as CSV.");
-        var mapping = MappingSuggestions.ForLeads(table, StarterModel.Create(), ColumnGuess.Of(table, ImportOptions.Default));
+        var mapping = MappingSuggestions.ForLeads(table, StarterModel.Create(),
+            ColumnGuess.Of(table, ImportOptions.Default));
         var plan = LeadImport.Plan(table, mapping, ImportOptions.Default with { RowNumberIds = true });
         var leads = plan.Leads.Select(l => new Lead(l.Id, l.Attributes, [])).ToList();
-        var data = new TuningData(LeadBatch.From(leads), plan.Leads.Select(l => (bool?)(l.Outcome == LeadOutcome.Converted)).ToList(),
+        var data = new TuningData(LeadBatch.From(leads),
+            plan.Leads.Select(l => (bool?)(l.Outcome == LeadOutcome.Converted)).ToList(),
             leads.Select(_ => (DateTimeOffset?)null).ToList(), DateTimeOffset.UtcNow, 150);
         var rows = Enumerable.Range(0, leads.Count).ToList();
-        var split = new Split(rows.Where(i => i % 10 is not (0 or 3 or 7)).ToList(), rows.Where(i => i % 10 is 0 or 3 or 7).ToList(), "fixed");
-        var fields = mapping.Where(m => m.Target == ColumnTarget.Attribute).Select(m => CatalogField.Guess(m.Field!, m.Type, m.Column)).ToList();
+        var split = new Split(rows.Where(i => i % 10 is not (0 or 3 or 7)).ToList(),
+            rows.Where(i => i % 10 is 0 or 3 or 7).ToList(), "fixed");
+        var fields = mapping.Where(m => m.Target == ColumnTarget.Attribute)
+            .Select(m => CatalogField.Guess(m.Field!, m.Type, m.Column)).ToList();
         Console.WriteLine($"read and guessed {leads.Count:N0} rows ({string.Join(", ", fields.Select(f => $"{f.Key} {f.Type}"))}) in {clock.ElapsedMilliseconds} ms");
 
         clock.Restart();
-        var duration = ModelFromData.Propose(StarterModel.Create(), data, fields, split).Fields.Single(f => f.Key == "duration");
-        var marked = fields.Select(f => f.Key == "duration" ? f with { KnownBeforeContact = KnownBeforeContact.No } : f).ToList();
+        var duration = ModelFromData.Propose(StarterModel.Create(), data, fields, split).Fields.Single(f =>
+            f.Key == "duration");
+        var marked = fields.Select(f => f.Key == "duration" ? f with { KnownBeforeContact = KnownBeforeContact.No } : f)
+            .ToList();
         var proposal = ModelFromData.Propose(StarterModel.Create(), data, marked, split);
         var built = ModelFromData.Build(proposal);
         var buildTook = clock.Elapsed;

@@ -30,7 +30,8 @@ public static class CatalogTimings
             var catalog = FieldCatalog.Compose(WideLeads.Fields, [], FieldProfile.Of(batch), batch.Count);
             var catalogTook = clock.Elapsed;
             var groups = Signals.For(WideLeads.Fields, batch, asOf, []);
-            var verdicts = groups.AsParallel().Select(g => FieldGuard.Judge(g, null, g.Unusable is null ? FieldGuard.AloneAuc(g, data.Labelled, labels, split) : null)).ToList();
+            var verdicts = groups.AsParallel().Select(g => FieldGuard.Judge(g, null,
+                g.Unusable is null ? FieldGuard.AloneAuc(g, data.Labelled, labels, split) : null)).ToList();
             var signalsTook = clock.Elapsed;
             clock.Restart();
             var proposal = ModelFromData.Propose(StarterModel.Create(), data, WideLeads.Fields, split);

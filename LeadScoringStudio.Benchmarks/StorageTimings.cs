@@ -33,7 +33,8 @@ public static class StorageTimings
             var clock = Stopwatch.StartNew();
             var table = CsvFile.Read("leads.csv", csv).Table!;
             var read = clock.Elapsed;
-            var plan = LeadImport.Plan(table, MappingSuggestions.ForLeads(table, StarterModel.Create(), ColumnGuess.Of(table, ImportOptions.Default)), ImportOptions.Default);
+            var plan = LeadImport.Plan(table, MappingSuggestions.ForLeads(table, StarterModel.Create(),
+                ColumnGuess.Of(table, ImportOptions.Default)), ImportOptions.Default);
             var checkedAt = clock.Elapsed;
             var summary = await services.GetRequiredService<LeadWriter>().UpsertAsync(plan.Leads, plan.Activities);
             var total = clock.Elapsed;
@@ -49,7 +50,8 @@ public static class StorageTimings
         Directory.Delete(folder, recursive: true);
     }
 
-    /// <summary>Seeds the demo workspace (5,000 leads, 16 weeks of history), then times full rescores: nothing changed, and a changed model.</summary>
+    /// <summary>Seeds the demo workspace (5,000 leads, 16 weeks of history), then times full rescores: nothing changed,
+    /// and a changed model.</summary>
     public static async Task RescoreAsync()
     {
         var folder = Path.Combine(Path.GetTempPath(), "lss-rescore-" + Guid.NewGuid().ToString("N"));
@@ -60,7 +62,9 @@ public static class StorageTimings
             var model = StarterModel.Create();
             var now = DateTimeOffset.UtcNow;
             await pipeline.RunAsync(model, 1, leads, now);
-            foreach (var (name, version) in new[] { ("nothing changed", model), ("buyer persona 15 → 40", model.WithCriterionPoints("persona-buyer", 40)), ("back to the starter model", model) })
+            foreach (var (name, version) in new[] { ("nothing changed", model),
+                ("buyer persona 15 → 40", model.WithCriterionPoints("persona-buyer", 40)),
+                ("back to the starter model", model) })
             {
                 var run = await pipeline.RunAsync(version, 2, leads, now);
                 Console.WriteLine($"Full rescore of {run.Leads:N0} leads, {name}: {run.Took.TotalMilliseconds:0} ms ({run.StageChanges} stage changes, {run.EnteredMql} new MQLs, {run.ScorePoints} score points)");
@@ -76,19 +80,23 @@ public static class StorageTimings
     {
         await using var services = await StorageAsync(Path.GetFullPath(dataFolder), seedDemo: false);
         var ops = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
-            [new(System.Security.Claims.ClaimTypes.Name, "benchmark"), new(System.Security.Claims.ClaimTypes.Role, StudioRoles.Ops)], "benchmark"));
-        Console.WriteLine((await services.GetRequiredService<ApiKeyRepository>().CreateAsync("load test", ApiScope.Read, ops))!.Value.Key);
+            [new(System.Security.Claims.ClaimTypes.Name, "benchmark"),
+                new(System.Security.Claims.ClaimTypes.Role, StudioRoles.Ops)], "benchmark"));
+        Console.WriteLine((await services.GetRequiredService<ApiKeyRepository>()
+            .CreateAsync("load test", ApiScope.Read, ops))!.Value.Key);
     }
 
     private static async Task<ServiceProvider> StorageAsync(string folder, bool seedDemo)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Storage:DataFolder"] = folder, ["Demo:SeedDemoData"] = seedDemo ? "true" : "false", ["Demo:LeadCount"] = "5000",
+            ["Storage:DataFolder"] = folder, ["Demo:SeedDemoData"] = seedDemo ? "true" : "false",
+                ["Demo:LeadCount"] = "5000",
         }).Build();
         var services = new ServiceCollection();
         services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
-        services.AddSingleton<IHostEnvironment>(new HostingEnvironment { ContentRootPath = folder, EnvironmentName = "Production", ApplicationName = "LeadScoringStudio" });
+        services.AddSingleton<IHostEnvironment>(new HostingEnvironment { ContentRootPath = folder,
+            EnvironmentName = "Production", ApplicationName = "LeadScoringStudio" });
         services.AddStudioStorage(configuration);
         services.AddWorkbench(configuration);
         services.AddSingleton<ApiKeyRepository>();
@@ -100,11 +108,14 @@ public static class StorageTimings
     private static byte[] Csv(int rows)
     {
         var text = new StringBuilder("id,name,email,company,job_title,seniority,persona,industry,company_size,annual_revenue,country,crm,budget_confirmed\n");
-        foreach (var generated in new DemoDataGenerator(7, DateTimeOffset.UtcNow, averageActivities: 0).GenerateMany(rows))
+        foreach (var generated in new DemoDataGenerator(7, DateTimeOffset.UtcNow, averageActivities: 0)
+            .GenerateMany(rows))
         {
             var lead = generated.Lead;
-            string Cell(string field) => lead.Attribute(field) is { IsMissing: false } value ? Quote(value.ToString()) : "";
-            text.Append(lead.Id).Append(',').AppendJoin(',', new[] { "name", "email", "company", "job_title", "seniority", "persona", "industry", "company_size", "annual_revenue", "country", "crm", "budget_confirmed" }.Select(Cell)).Append('\n');
+            string Cell(string field) =>
+                lead.Attribute(field) is { IsMissing: false } value ? Quote(value.ToString()) : "";
+            text.Append(lead.Id).Append(',').AppendJoin(',',
+                new[] { "name", "email", "company", "job_title", "seniority", "persona", "industry", "company_size", "annual_revenue", "country", "crm", "budget_confirmed" }.Select(Cell)).Append('\n');
         }
 
         return Encoding.UTF8.GetBytes(text.ToString());

@@ -35,7 +35,8 @@ public static class TuningTimings
             var suggestTook = clock.Elapsed;
             clock.Restart();
             var scores = new BatchScorer(model, batch).Score(asOf);
-            var auc = Metrics.Auc(scores.Total.Select(t => (double)t).ToList(), outcomes.Select(o => o == true).ToList());
+            var auc = Metrics.Auc(scores.Total.Select(t => (double)t).ToList(), outcomes.Select(o => o == true)
+                .ToList());
             var backtestTook = clock.Elapsed;
             Console.WriteLine($"  run {run + 1}: columnar batch {batchTook.TotalMilliseconds:0} ms (the app keeps it); suggestion {suggestTook.TotalMilliseconds:0} ms ({suggestion.Weights.Count} features; held-out AUC current {suggestion.Backtests[0].Auc:0.000}, suggested {suggestion.Backtests[1].Auc:0.000}); backtest of one version {backtestTook.TotalMilliseconds:0} ms (AUC {auc:0.000})");
         }

@@ -13,7 +13,8 @@ internal static class WideLeads
 {
     public const int FieldCount = 40;
 
-    public static IReadOnlyList<CatalogField> Fields { get; } = Enumerable.Range(0, FieldCount).Select(FieldAt).ToList();
+    public static IReadOnlyList<CatalogField> Fields { get; } = Enumerable.Range(0, FieldCount).Select(FieldAt)
+        .ToList();
 
     public static (IReadOnlyList<Lead> Leads, IReadOnlyList<bool?> Outcomes) Generate(int count, int seed = 40)
     {
@@ -48,10 +49,12 @@ internal static class WideLeads
         0 => CatalogField.Guess($"text_{f}", FieldType.Text),
         1 => CatalogField.Guess($"number_{f}", FieldType.Number),
         2 => CatalogField.Guess($"flag_{f}", FieldType.YesNo),
-        _ => f % 8 == 3 ? CatalogField.Guess($"date_{f}", FieldType.Date) : CatalogField.Guess($"visits_{f}", FieldType.Number),
+        _ => f % 8 == 3 ? CatalogField.Guess($"date_{f}", FieldType.Date) : CatalogField.Guess($"visits_{f}",
+            FieldType.Number),
     };
 
-    /// <summary>A value of field <paramref name="f"/> and what it adds to the hidden logit (fields 0 to 7 matter).</summary>
+    /// <summary>A value of field <paramref name="f"/> and what it adds to the hidden logit (fields 0 to 7
+    /// matter).</summary>
     private static (FieldValue Value, double Effect) ValueAt(int f, Random random)
     {
         var matters = f < 8;

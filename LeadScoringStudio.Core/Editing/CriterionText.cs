@@ -26,9 +26,11 @@ public static class CriterionText
 
     public static string Describe(ScoringModel model, Condition condition) => condition switch
     {
-        AttributeCondition attribute => Clause(model.FindField(attribute.Field)?.Label ?? attribute.Field, attribute.Operator, attribute.Values),
+        AttributeCondition attribute => Clause(model.FindField(attribute.Field)?.Label ?? attribute.Field,
+            attribute.Operator, attribute.Values),
         ActivityCondition activity => (model.FindActivityType(activity.ActivityType)?.Label ?? activity.ActivityType)
-            + string.Concat(activity.Filters.Select((filter, i) => (i == 0 ? " where " : " and ") + Clause(filter.Property, filter.Operator, filter.Values))),
+            + string.Concat(activity.Filters.Select((filter, i) =>
+                (i == 0 ? " where " : " and ") + Clause(filter.Property, filter.Operator, filter.Values))),
         _ => "",
     };
 

@@ -12,13 +12,15 @@ public static class ModelEdits
         model with { Criteria = model.Criteria.SetItem(index, criterion) };
 
     public static ScoringModel AddCriterion(this ScoringModel model, Criterion criterion) =>
-        model with { Criteria = model.Criteria.Add(criterion with { Id = ListEdits.UniqueId(criterion.Id, CriterionIds(model)) }) };
+        model with { Criteria = model.Criteria.Add(criterion with { Id = ListEdits.UniqueId(criterion.Id,
+            CriterionIds(model)) }) };
 
     /// <summary>A copy placed right after the original, labelled "(copy)".</summary>
     public static ScoringModel DuplicateCriterion(this ScoringModel model, int index)
     {
         var original = model.Criteria[index];
-        var copy = original with { Id = ListEdits.UniqueId(original.Id, CriterionIds(model)), Label = $"{original.Label} (copy)" };
+        var copy = original with { Id = ListEdits.UniqueId(original.Id, CriterionIds(model)),
+            Label = $"{original.Label} (copy)" };
         return model with { Criteria = model.Criteria.InsertAt(index + 1, copy) };
     }
 
@@ -29,7 +31,8 @@ public static class ModelEdits
     /// Moves a criterion up or down among the criteria shown in the same group (<paramref name="sameGroup"/>),
     /// so "up" never jumps over criteria of another group that sit between them in the file.
     /// </summary>
-    public static ScoringModel MoveCriterion(this ScoringModel model, int index, int offset, Func<Criterion, bool> sameGroup)
+    public static ScoringModel MoveCriterion(this ScoringModel model, int index, int offset, Func<Criterion,
+        bool> sameGroup)
     {
         var peers = Enumerable.Range(0, model.Criteria.Count).Where(i => sameGroup(model.Criteria[i])).ToList();
         var position = peers.IndexOf(index);
@@ -75,7 +78,8 @@ public static class ModelEdits
             .Select(c => c.Field)
             .Where(field => model.FindField(field) is null)
             .Distinct(StringComparer.OrdinalIgnoreCase)
-            .Select(field => known.FirstOrDefault(k => string.Equals(k.Name, field, StringComparison.OrdinalIgnoreCase)))
+            .Select(field => known.FirstOrDefault(k => string.Equals(k.Name, field,
+                StringComparison.OrdinalIgnoreCase)))
             .OfType<FieldDefinition>()
             .ToList();
         return used.Count == 0 ? model : model with { Fields = model.Fields.Concat(used).ToValueList() };

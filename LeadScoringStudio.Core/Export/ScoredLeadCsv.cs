@@ -5,10 +5,12 @@ using LeadScoringStudio.Core.Scoring;
 
 namespace LeadScoringStudio.Core.Export;
 
-/// <summary>A lead with its score and its recorded stage (null before the lifecycle first saw it), as one export row.</summary>
+/// <summary>A lead with its score and its recorded stage (null before the lifecycle first saw it), as one export
+/// row.</summary>
 public sealed record ExportedLead(Lead Lead, LeadScore Score, Stage? Stage);
 
-/// <summary>Scored leads as CSV for a CRM or a spreadsheet: id, contact, scores, cell, action, stage and the three biggest reasons.</summary>
+/// <summary>Scored leads as CSV for a CRM or a spreadsheet: id, contact, scores, cell, action, stage and the three
+/// biggest reasons.</summary>
 public static class ScoredLeadCsv
 {
     public static readonly IReadOnlyList<string> Header =
@@ -24,19 +26,22 @@ public static class ScoredLeadCsv
             [
                 CsvCell.Of(lead.Id), CsvCell.Of(lead.Name), CsvCell.Of(lead.Email), CsvCell.Of(lead.Company),
                 CsvCell.Of(score.Total), CsvCell.Of(score.Fit), CsvCell.Of(score.Engagement),
-                CsvCell.Of(score.IsDisqualified ? "disqualified" : score.Cell.ToString()), CsvCell.Of(score.Action.Label),
+                CsvCell.Of(score.IsDisqualified ? "disqualified" : score.Cell.ToString()),
+                    CsvCell.Of(score.Action.Label),
                 score.IsMql ? "yes" : "no", CsvCell.Of(stage?.ToString() ?? ""), CsvCell.Of(TopReasons(score)),
             ]));
             writer.Write("\r\n");
         }
     }
 
-    /// <summary>The three criteria (or inactivity / completeness) that moved the score most, e.g. "Demo request +40; C-level or VP +20; Inactivity -50"; caps and limits are not reasons.</summary>
+    /// <summary>The three criteria (or inactivity / completeness) that moved the score most, e.g. "Demo request +40;
+    /// C-level or VP +20; Inactivity -50"; caps and limits are not reasons.</summary>
     public static string TopReasons(LeadScore score) =>
         score.IsDisqualified
             ? $"Disqualified: {string.Join(", ", score.DisqualificationReasons)}"
             : string.Join("; ", score.Explanation
-                .Where(l => l.Final != 0 && l.Kind is LineKind.Criterion or LineKind.Inactivity or LineKind.Completeness)
+                .Where(l => l.Final != 0
+                    && l.Kind is LineKind.Criterion or LineKind.Inactivity or LineKind.Completeness)
                 .OrderByDescending(l => Math.Abs(l.Final))
                 .Take(3)
                 .Select(l => $"{l.Label} {l.Final.ToString("+0;-0", CultureInfo.InvariantCulture)}"));

@@ -3,7 +3,8 @@ using LeadScoringStudio.Core.Models;
 
 namespace LeadScoringStudio.Core.Fields;
 
-/// <summary>Whether a field's value is known before sales first talks to the lead (else it may give the outcome away).</summary>
+/// <summary>Whether a field's value is known before sales first talks to the lead (else it may give the outcome
+/// away).</summary>
 public enum KnownBeforeContact
 {
     NotSure,

@@ -16,10 +16,13 @@ public sealed record CatalogEntry(CatalogField Field, FieldProfile Profile, bool
 public static class FieldCatalog
 {
     public static IReadOnlyList<CatalogEntry> Compose(
-        IReadOnlyList<CatalogField> stored, IReadOnlyList<FieldDefinition> modelFields, IReadOnlyList<FieldProfile> profiles, int leadCount)
+        IReadOnlyList<CatalogField> stored, IReadOnlyList<FieldDefinition> modelFields,
+            IReadOnlyList<FieldProfile> profiles, int leadCount)
     {
-        var described = stored.GroupBy(f => f.Key, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.Last(), StringComparer.OrdinalIgnoreCase);
-        var known = modelFields.GroupBy(f => f.Name, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
+        var described = stored.GroupBy(f => f.Key, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.Last(), StringComparer.OrdinalIgnoreCase);
+        var known = modelFields.GroupBy(f => f.Name, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
         var profiled = profiles.ToDictionary(p => p.Key, StringComparer.OrdinalIgnoreCase);
         var keys = described.Keys.Concat(known.Keys).Concat(profiled.Keys).Distinct(StringComparer.OrdinalIgnoreCase);
         return keys.Select(key =>
@@ -32,7 +35,8 @@ public static class FieldCatalog
 
                 var definition = known.GetValueOrDefault(key);
                 var type = definition?.Type ?? profile.SeenType ?? Leads.FieldType.Text;
-                return new CatalogEntry(CatalogField.Guess(definition?.Name ?? key, type, definition?.Label), profile, IsStored: false);
+                return new CatalogEntry(CatalogField.Guess(definition?.Name ?? key, type, definition?.Label), profile,
+                    IsStored: false);
             })
             .OrderBy(e => e.Field.Label, StringComparer.OrdinalIgnoreCase)
             .ToList();

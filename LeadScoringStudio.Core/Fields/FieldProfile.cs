@@ -7,9 +7,11 @@ namespace LeadScoringStudio.Core.Fields;
 /// <summary>A value of a field and how many leads have it.</summary>
 public sealed record ValueCount(string Value, int Count);
 
-/// <summary>What the leads hold in one field: how many have a value, how many distinct values, the commonest with counts, and examples.</summary>
+/// <summary>What the leads hold in one field: how many have a value, how many distinct values, the commonest with
+/// counts, and examples.</summary>
 public sealed record FieldProfile(
-    string Key, int Leads, int Filled, int Distinct, IReadOnlyList<ValueCount> TopValues, IReadOnlyList<string> Examples, FieldType? SeenType)
+    string Key, int Leads, int Filled, int Distinct, IReadOnlyList<ValueCount> TopValues,
+        IReadOnlyList<string> Examples, FieldType? SeenType)
 {
     public const int TopValueCount = 50;
 
@@ -17,9 +19,11 @@ public sealed record FieldProfile(
 
     public static FieldProfile Empty(string key, int leads) => new(key, leads, 0, 0, [], [], null);
 
-    /// <summary>Profiles every field the batch's leads have values for, reading each field's interned column once.</summary>
+    /// <summary>Profiles every field the batch's leads have values for, reading each field's interned column
+    /// once.</summary>
     public static IReadOnlyList<FieldProfile> Of(LeadBatch batch) =>
-        batch.Attributes.AsParallel().Select(pair => Of(pair.Key, pair.Value, batch.Count)).OrderBy(p => p.Key, StringComparer.OrdinalIgnoreCase).ToList();
+        batch.Attributes.AsParallel().Select(pair => Of(pair.Key, pair.Value, batch.Count))
+            .OrderBy(p => p.Key, StringComparer.OrdinalIgnoreCase).ToList();
 
     private static FieldProfile Of(string key, LeadBatch.AttributeColumn column, int leads)
     {
@@ -52,10 +56,12 @@ public sealed record FieldProfile(
         return new FieldProfile(key, leads, filled, byText.Count, top, ExamplesOf(column, counts, seen), seen);
     }
 
-    /// <summary>Numbers and dates by their lowest, middle and highest value; other values by the commonest three.</summary>
+    /// <summary>Numbers and dates by their lowest, middle and highest value; other values by the commonest
+    /// three.</summary>
     private static IReadOnlyList<string> ExamplesOf(LeadBatch.AttributeColumn column, int[] counts, FieldType? type)
     {
-        var present = Enumerable.Range(1, column.Values.Length - 1).Where(id => counts[id] > 0 && column.Values[id].Type == type).ToList();
+        var present = Enumerable.Range(1, column.Values.Length - 1)
+            .Where(id => counts[id] > 0 && column.Values[id].Type == type).ToList();
         if (present.Count == 0)
         {
             return [];
@@ -63,7 +69,8 @@ public sealed record FieldProfile(
 
         if (type is FieldType.Number or FieldType.Date)
         {
-            var ordered = present.OrderBy(id => type == FieldType.Number ? column.Values[id].Number : column.Values[id].Date.DayNumber).ToList();
+            var ordered = present.OrderBy(id =>
+                type == FieldType.Number ? column.Values[id].Number : column.Values[id].Date.DayNumber).ToList();
             return new[] { ordered[0], ordered[ordered.Count / 2], ordered[^1] }.Distinct()
                 .Select(id => column.Values[id].ToString()).ToList();
         }

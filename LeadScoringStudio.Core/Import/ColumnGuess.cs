@@ -12,9 +12,11 @@ public sealed record MissingOffer(string Value, int Count, string Why, bool IsSe
 
 /// <summary>
 /// What a column of a leads file seems to hold, read from all its cells: the type of its values (once texts that
-/// mean "no value" are set aside), those texts, and whether every row has a different, non-empty value (so it could be the lead id).
+/// mean "no value" are set aside), those texts, and whether every row has a different, non-empty value (so it could be
+/// the lead id).
 /// </summary>
-public sealed record ColumnGuess(string Column, FieldType Type, IReadOnlyList<MissingOffer> MissingOffers, bool IsUnique)
+public sealed record ColumnGuess(string Column, FieldType Type, IReadOnlyList<MissingOffer> MissingOffers,
+    bool IsUnique)
 {
     /// <summary>Texts that usually stand for a missing value in exports from CRMs and forms.</summary>
     private static readonly string[] PlaceholderWords =
@@ -44,11 +46,13 @@ public sealed record ColumnGuess(string Column, FieldType Type, IReadOnlyList<Mi
             counts[text] = counts.GetValueOrDefault(text) + 1;
         }
 
-        var offers = counts.Where(c => PlaceholderWords.Contains(c.Key, StringComparer.OrdinalIgnoreCase) || options.IsMissing(c.Key))
+        var offers = counts.Where(c => PlaceholderWords.Contains(c.Key, StringComparer.OrdinalIgnoreCase)
+            || options.IsMissing(c.Key))
             .OrderByDescending(c => c.Value)
             .Select(c => new MissingOffer(c.Key, c.Value, "a placeholder text"))
             .ToList();
-        var values = counts.Where(c => !offers.Any(o => string.Equals(o.Value, c.Key, StringComparison.OrdinalIgnoreCase))).ToList();
+        var values = counts.Where(c => !offers.Any(o => string.Equals(o.Value, c.Key,
+            StringComparison.OrdinalIgnoreCase))).ToList();
         var type = TypeOf(values.Select(v => v.Key).ToList());
         if (type == FieldType.Number)
         {
@@ -83,13 +87,15 @@ public sealed record ColumnGuess(string Column, FieldType Type, IReadOnlyList<Mi
     /// <summary>Numbers such as 999 or −1 that stand apart from the rest (see <see cref="Sentinels"/>).</summary>
     private static IEnumerable<MissingOffer> NumberSentinels(IReadOnlyList<KeyValuePair<string, int>> values)
     {
-        var numbers = values.Select(v => (Value: double.Parse(v.Key, NumberStyles.Float, CultureInfo.InvariantCulture), Count: v.Value, Text: v.Key))
+        var numbers = values.Select(v => (Value: double.Parse(v.Key, NumberStyles.Float, CultureInfo.InvariantCulture),
+            Count: v.Value, Text: v.Key))
             .OrderBy(v => v.Value).ToList();
         var sentinels = Sentinels.Find(numbers.Select(n => (n.Value, n.Count)).ToList());
         var regular = numbers.Where(n => !sentinels.Contains(n.Value)).Select(n => n.Value).ToList();
         foreach (var found in numbers.Where(n => sentinels.Contains(n.Value)))
         {
-            yield return new MissingOffer(found.Text, found.Count, $"{found.Text} stands apart from the other values ({Format(regular[0])} to {Format(regular[^1])})", IsSentinel: true);
+            yield return new MissingOffer(found.Text,
+                found.Count, $"{found.Text} stands apart from the other values ({Format(regular[0])} to {Format(regular[^1])})", IsSentinel: true);
         }
     }
 

@@ -20,20 +20,24 @@ public enum ColumnTarget
 /// One column of a leads file mapped to what it holds; an attribute column names its field and type.
 /// <see cref="MissingValues"/> are texts that mean "no value" in this column (e.g. "unknown", or 999 for "never").
 /// </summary>
-public sealed record ColumnMapping(string Column, ColumnTarget Target, string? Field = null, FieldType Type = FieldType.Text)
+public sealed record ColumnMapping(string Column, ColumnTarget Target, string? Field = null,
+    FieldType Type = FieldType.Text)
 {
     public IReadOnlyList<string> MissingValues { get; init; } = [];
 
-    public bool MeansMissing(string text) => MissingValues.Any(m => string.Equals(m.Trim(), text.Trim(), StringComparison.OrdinalIgnoreCase));
+    public bool MeansMissing(string text) =>
+        MissingValues.Any(m => string.Equals(m.Trim(), text.Trim(), StringComparison.OrdinalIgnoreCase));
 }
 
-/// <summary>The columns of an activities file: which lead, what type, when; every other column becomes a property.</summary>
+/// <summary>The columns of an activities file: which lead, what type, when; every other column becomes a
+/// property.</summary>
 public sealed record ActivityFileMapping(string LeadIdColumn, string TypeColumn, string AtColumn);
 
 /// <summary>
 /// Suggests mappings from column names and values: the lead id (a column named like one, else a column with a
 /// different, non-empty value on every row), the outcome, the model's and the workspace's known fields with their
-/// types, and for every other column a new field of the type its values have, with the texts that seem to mean "no value".
+/// types, and for every other column a new field of the type its values have, with the texts that seem to mean "no
+/// value".
 /// </summary>
 public static class MappingSuggestions
 {
@@ -45,7 +49,8 @@ public static class MappingSuggestions
     private static readonly string[] MaybeOutcomeNames = ["result", "output", "y", "target", "conversion", "is converted", "subscribed"];
 
     public static IReadOnlyList<ColumnMapping> ForLeads(
-        CsvTable table, ScoringModel model, IReadOnlyList<ColumnGuess> guesses, IReadOnlyList<CatalogField>? known = null)
+        CsvTable table, ScoringModel model, IReadOnlyList<ColumnGuess> guesses,
+            IReadOnlyList<CatalogField>? known = null)
     {
         var id = LeadIdColumn(table.Columns, guesses);
         return table.Columns.Select((column, i) => column == id
@@ -67,28 +72,35 @@ public static class MappingSuggestions
 
     public static ActivityFileMapping ForActivities(IReadOnlyList<string> columns) => new(
         columns.FirstOrDefault(c => IdNames.Contains(Normal(c))) ?? columns[0],
-        columns.FirstOrDefault(c => Normal(c) is "type" or "activity" or "activity type" or "event") ?? columns.ElementAtOrDefault(1) ?? columns[0],
-        columns.FirstOrDefault(c => Normal(c) is "at" or "date" or "time" or "timestamp" or "occurred at") ?? columns.ElementAtOrDefault(2) ?? columns[0]);
+        columns.FirstOrDefault(c => Normal(c) is "type" or "activity" or "activity type" or "event")
+            ?? columns.ElementAtOrDefault(1) ?? columns[0],
+        columns.FirstOrDefault(c => Normal(c) is "at" or "date" or "time" or "timestamp" or "occurred at")
+            ?? columns.ElementAtOrDefault(2) ?? columns[0]);
 
-    private static ColumnMapping Suggest(string column, ColumnGuess guess, IEnumerable<string> cells, ScoringModel model, IReadOnlyList<CatalogField> known)
+    private static ColumnMapping Suggest(string column, ColumnGuess guess, IEnumerable<string> cells,
+        ScoringModel model, IReadOnlyList<CatalogField> known)
     {
         var name = Normal(column);
         var missing = guess.MissingOffers.Select(o => o.Value).ToList();
         if (OutcomeNames.Contains(name)
-            || (MaybeOutcomeNames.Contains(name) && cells.All(c => c.Trim().Length == 0 || missing.Contains(c.Trim(), StringComparer.OrdinalIgnoreCase) || LeadImport.ParseOutcome(c) is not null)))
+            || (MaybeOutcomeNames.Contains(name) && cells.All(c => c.Trim().Length == 0 || missing.Contains(c.Trim(),
+                StringComparer.OrdinalIgnoreCase) || LeadImport.ParseOutcome(c) is not null)))
         {
             return new ColumnMapping(column, ColumnTarget.Outcome) { MissingValues = missing };
         }
 
-        var field = model.Fields.FirstOrDefault(f => Normal(f.Name) == name || Normal(f.Label) == name || Normal(f.Name.Replace('_', ' ')) == name);
-        var described = known.FirstOrDefault(f => string.Equals(f.Key, field?.Name ?? Identifier(column), StringComparison.OrdinalIgnoreCase));
+        var field = model.Fields.FirstOrDefault(f => Normal(f.Name) == name || Normal(f.Label) == name
+            || Normal(f.Name.Replace('_', ' ')) == name);
+        var described = known.FirstOrDefault(f =>
+            string.Equals(f.Key, field?.Name ?? Identifier(column), StringComparison.OrdinalIgnoreCase));
         return field?.Name switch
         {
             Lead.NameField => new ColumnMapping(column, ColumnTarget.Name),
             Lead.EmailField => new ColumnMapping(column, ColumnTarget.Email),
             Lead.CompanyField => new ColumnMapping(column, ColumnTarget.Company),
             null when name is "e-mail" or "mail" or "email address" => new ColumnMapping(column, ColumnTarget.Email),
-            _ => new ColumnMapping(column, ColumnTarget.Attribute, described?.Key ?? field?.Name ?? Identifier(column), described?.Type ?? field?.Type ?? guess.Type)
+            _ => new ColumnMapping(column, ColumnTarget.Attribute, described?.Key ?? field?.Name ?? Identifier(column),
+                described?.Type ?? field?.Type ?? guess.Type)
             {
                 MissingValues = missing,
             },
@@ -97,7 +109,8 @@ public static class MappingSuggestions
 
     /// <summary>A field name from a column name: lower case, words joined by underscores.</summary>
     public static string Identifier(string column) =>
-        string.Join('_', Normal(column).Split([' ', '-', '.', '/', '(', ')', ',', ':', '?', '\''], StringSplitOptions.RemoveEmptyEntries));
+        string.Join('_', Normal(column).Split([' ', '-', '.', '/', '(', ')', ',', ':', '?', '\''],
+            StringSplitOptions.RemoveEmptyEntries));
 
     private static string Normal(string text) => text.Trim().ToLowerInvariant().Replace('_', ' ');
 }

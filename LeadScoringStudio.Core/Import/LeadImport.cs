@@ -39,7 +39,8 @@ public static class LeadImport
         var leads = ReadLeads(leadsFile, mapping, options, idColumns.FirstOrDefault()?.Column, Problem);
         var activities = activitiesFile is null || activityMapping is null
             ? []
-            : ReadActivities(activitiesFile, activityMapping, options, model, leads.Select(l => l.Id).Concat(existingLeadIds ?? new HashSet<string>()).ToHashSet(StringComparer.Ordinal), Problem);
+            : ReadActivities(activitiesFile, activityMapping, options, model, leads.Select(l => l.Id)
+                .Concat(existingLeadIds ?? new HashSet<string>()).ToHashSet(StringComparer.Ordinal), Problem);
 
         return new ImportPlan(
             leads.Where(l => !badLines.Contains((leadsFile.FileName, l.Line))).ToList(),
@@ -48,12 +49,16 @@ public static class LeadImport
             badLines.Count);
     }
 
-    /// <summary>The lead id made from a row number when the file has no id column: the file's name and the row, e.g. "bank-marketing-2".</summary>
-    public static string RowNumberId(string fileName, int line) => $"{MappingSuggestions.Identifier(Path.GetFileNameWithoutExtension(fileName))}-{line}";
+    /// <summary>The lead id made from a row number when the file has no id column: the file's name and the row, e.g.
+    /// "bank-marketing-2".</summary>
+    public static string RowNumberId(string fileName,
+        int line) => $"{MappingSuggestions.Identifier(Path.GetFileNameWithoutExtension(fileName))}-{line}";
 
-    private static List<ImportedLead> ReadLeads(CsvTable file, IReadOnlyList<ColumnMapping> mapping, ImportOptions options, string? idColumn, Action<string, int, string?, string> problem)
+    private static List<ImportedLead> ReadLeads(CsvTable file, IReadOnlyList<ColumnMapping> mapping,
+        ImportOptions options, string? idColumn, Action<string, int, string?, string> problem)
     {
-        var columns = mapping.Where(m => m.Target != ColumnTarget.Ignore).Select(m => (Mapping: m, Index: file.ColumnIndex(m.Column))).ToList();
+        var columns = mapping.Where(m => m.Target != ColumnTarget.Ignore)
+            .Select(m => (Mapping: m, Index: file.ColumnIndex(m.Column))).ToList();
         var idIndex = idColumn is null ? -1 : file.ColumnIndex(idColumn);
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         var leads = new List<ImportedLead>(file.Rows.Count);
@@ -89,7 +94,8 @@ public static class LeadImport
                     outcome = missing ? LeadOutcome.Unknown : ParseOutcome(text);
                     if (outcome is null)
                     {
-                        problem(file.FileName, row.Line, map.Column, $"'{text}' is not an outcome (use converted/won/yes or lost/no, or leave it empty)");
+                        problem(file.FileName, row.Line,
+                            map.Column, $"'{text}' is not an outcome (use converted/won/yes or lost/no, or leave it empty)");
                     }
 
                     continue;
@@ -125,12 +131,14 @@ public static class LeadImport
     }
 
     private static List<ImportedActivity> ReadActivities(
-        CsvTable file, ActivityFileMapping mapping, ImportOptions options, ScoringModel? model, IReadOnlySet<string> knownLeads, Action<string, int, string?, string> problem)
+        CsvTable file, ActivityFileMapping mapping, ImportOptions options, ScoringModel? model,
+            IReadOnlySet<string> knownLeads, Action<string, int, string?, string> problem)
     {
         var lead = file.ColumnIndex(mapping.LeadIdColumn);
         var type = file.ColumnIndex(mapping.TypeColumn);
         var at = file.ColumnIndex(mapping.AtColumn);
-        var properties = file.Columns.Select((name, i) => (name, i)).Where(c => c.i != lead && c.i != type && c.i != at).ToList();
+        var properties = file.Columns.Select((name, i) => (name, i)).Where(c => c.i != lead && c.i != type && c.i != at)
+            .ToList();
         var activities = new List<ImportedActivity>(file.Rows.Count);
         foreach (var row in file.Rows)
         {
@@ -138,26 +146,31 @@ public static class LeadImport
             var typeName = row.Cells[type].Trim();
             if (!knownLeads.Contains(leadId))
             {
-                problem(file.FileName, row.Line, mapping.LeadIdColumn, $"there is no lead with id '{leadId}' in the leads file or the workspace");
+                problem(file.FileName, row.Line,
+                    mapping.LeadIdColumn, $"there is no lead with id '{leadId}' in the leads file or the workspace");
                 continue;
             }
 
             if (model is not null && model.FindActivityType(typeName) is null)
             {
-                problem(file.FileName, row.Line, mapping.TypeColumn, $"unknown activity type '{typeName}'; the model knows {string.Join(", ", model.ActivityTypes.Select(t => t.Name))}");
+                problem(file.FileName, row.Line,
+                    mapping.TypeColumn, $"unknown activity type '{typeName}'; the model knows {string.Join(", ", model.ActivityTypes.Select(t => t.Name))}");
                 continue;
             }
 
-            if (!DateTimeOffset.TryParse(row.Cells[at], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var when))
+            if (!DateTimeOffset.TryParse(row.Cells[at], CultureInfo.InvariantCulture,
+                DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var when))
             {
-                problem(file.FileName, row.Line, mapping.AtColumn, $"'{row.Cells[at]}' is not a date and time (use e.g. 2026-05-01T14:30:00Z)");
+                problem(file.FileName, row.Line,
+                    mapping.AtColumn, $"'{row.Cells[at]}' is not a date and time (use e.g. 2026-05-01T14:30:00Z)");
                 continue;
             }
 
             var props = properties
                 .Where(p => !options.IsMissing(row.Cells[p.i]))
                 .ToDictionary(p => p.name, p => row.Cells[p.i], StringComparer.OrdinalIgnoreCase);
-            activities.Add(new ImportedActivity(row.Line, leadId, new Activity(model?.FindActivityType(typeName)?.Name ?? typeName, when, props)));
+            activities.Add(new ImportedActivity(row.Line, leadId,
+                new Activity(model?.FindActivityType(typeName)?.Name ?? typeName, when, props)));
         }
 
         return activities;

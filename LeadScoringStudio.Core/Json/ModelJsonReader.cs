@@ -4,7 +4,8 @@ using LeadScoringStudio.Core.Models;
 
 namespace LeadScoringStudio.Core.Json;
 
-/// <summary>Reads a model file into a model, noting every structural problem on the way (see <see cref="JsonObjectReader"/>).</summary>
+/// <summary>Reads a model file into a model, noting every structural problem on the way (see <see
+/// cref="JsonObjectReader"/>).</summary>
 internal static class ModelJsonReader
 {
     public static ScoringModel Read(JsonElement root, List<ModelProblem> problems)
@@ -19,19 +20,29 @@ internal static class ModelJsonReader
         var model = new ScoringModel
         {
             Name = json.String("name"),
-            Fields = json.Objects("fields", f => Done(f, new FieldDefinition(f.String("name"), f.String("label"), f.Enum<FieldType>("type", "field type")))),
-            ActivityTypes = json.Objects("activityTypes", t => Done(t, new ActivityTypeDefinition(t.String("name"), t.String("label")))),
-            Categories = json.Objects("categories", c => Done(c, new Category(c.String("id"), c.String("label"), c.Int("watermark"), c.OptionalInt("cap"))), required: false),
+            Fields = json.Objects("fields", f => Done(f, new FieldDefinition(f.String("name"), f.String("label"),
+                f.Enum<FieldType>("type", "field type")))),
+            ActivityTypes = json.Objects("activityTypes", t =>
+                Done(t, new ActivityTypeDefinition(t.String("name"), t.String("label")))),
+            Categories = json.Objects("categories", c =>
+                Done(c, new Category(c.String("id"), c.String("label"), c.Int("watermark"), c.OptionalInt("cap"))),
+                required: false),
             Criteria = json.Objects("criteria", ReadCriterion),
-            Disqualifiers = json.Objects("disqualifiers", d => Done(d, new Disqualifier(d.String("id"), d.String("reason"), ReadCondition(d))), required: false),
-            Inactivity = json.Object("inactivity", required: false) is { } i ? Done(i, new InactivityRule(i.Int("points"), i.Int("periodDays"), i.Int("floor"))) : null,
-            Completeness = json.Object("completeness", required: false) is { } c ? Done(c, new CompletenessRule(c.Int("points"), c.Strings("fields"))) : null,
-            Limits = json.Object("limits", required: false) is { } l ? Done(l, new ScoreLimits(ReadLimit(l, "fit"), ReadLimit(l, "engagement"), ReadLimit(l, "total"))) : ScoreLimits.None,
+            Disqualifiers = json.Objects("disqualifiers", d =>
+                Done(d, new Disqualifier(d.String("id"), d.String("reason"), ReadCondition(d))), required: false),
+            Inactivity = json.Object("inactivity", required: false) is { } i ? Done(i,
+                new InactivityRule(i.Int("points"), i.Int("periodDays"), i.Int("floor"))) : null,
+            Completeness = json.Object("completeness", required: false) is { } c ? Done(c,
+                new CompletenessRule(c.Int("points"), c.Strings("fields"))) : null,
+            Limits = json.Object("limits", required: false) is { } l ? Done(l,
+                new ScoreLimits(ReadLimit(l, "fit"), ReadLimit(l, "engagement"),
+                ReadLimit(l, "total"))) : ScoreLimits.None,
             FitBands = ReadBands(json, "fitBands"),
             EngagementBands = ReadBands(json, "engagementBands"),
             Actions = ReadActions(json),
             MqlCells = ReadCells(json),
-            Recycling = json.Object("recycling", required: false) is { } r ? Done(r, new RecyclingRule(r.Int("cooldownDays"))) : new RecyclingRule(30),
+            Recycling = json.Object("recycling", required: false) is { } r ? Done(r,
+                new RecyclingRule(r.Int("cooldownDays"))) : new RecyclingRule(30),
         };
         json.ReportUnknownProperties();
         return model;
@@ -57,8 +68,10 @@ internal static class ModelJsonReader
                 json.OptionalInt("maxOccurrences"),
                 json.OptionalInt("maxPoints"),
                 json.OptionalInt("lookbackDays"),
-                json.Object("decay", required: false) is { } d ? Done(d, new Decay(d.Enum<DecayKind>("kind", "decay"), d.Int("days"))) : Decay.None),
-            var attribute => new AttributeCriterion(id, label, dimension, category, (AttributeCondition)attribute, json.Int("points"))
+                json.Object("decay", required: false) is { } d ? Done(d,
+                    new Decay(d.Enum<DecayKind>("kind", "decay"), d.Int("days"))) : Decay.None),
+            var attribute => new AttributeCriterion(id, label, dimension, category, (AttributeCondition)attribute,
+                json.Int("points"))
             {
                 AlsoWhen = json.Objects("and", also => Done(also, ReadAlso(also)), required: false),
             },
@@ -86,7 +99,8 @@ internal static class ModelJsonReader
             var activity = json.Object("activity")!;
             return Done(activity, new ActivityCondition(
                 activity.String("type"),
-                activity.Objects("filters", f => Done(f, new PropertyFilter(f.String("property"), f.Enum<Operator>("operator", "operator"), f.Strings("values"))), required: false)));
+                activity.Objects("filters", f => Done(f, new PropertyFilter(f.String("property"),
+                    f.Enum<Operator>("operator", "operator"), f.Strings("values"))), required: false)));
         }
 
         if (!json.Has("attribute"))
@@ -96,14 +110,17 @@ internal static class ModelJsonReader
         }
 
         var attribute = json.Object("attribute")!;
-        return Done(attribute, new AttributeCondition(attribute.String("field"), attribute.Enum<Operator>("operator", "operator"), attribute.Strings("values")));
+        return Done(attribute, new AttributeCondition(attribute.String("field"),
+            attribute.Enum<Operator>("operator", "operator"), attribute.Strings("values")));
     }
 
     private static ScoreLimit ReadLimit(JsonObjectReader json, string name) =>
-        json.Object(name, required: false) is { } limit ? Done(limit, new ScoreLimit(limit.OptionalInt("min"), limit.OptionalInt("max"))) : ScoreLimit.None;
+        json.Object(name, required: false) is { } limit ? Done(limit,
+            new ScoreLimit(limit.OptionalInt("min"), limit.OptionalInt("max"))) : ScoreLimit.None;
 
     private static GradeBands ReadBands(JsonObjectReader json, string name) =>
-        json.Object(name) is { } bands ? Done(bands, new GradeBands(bands.Int("first"), bands.Int("second"), bands.Int("third"))) : new GradeBands(3, 2, 1);
+        json.Object(name) is { } bands ? Done(bands,
+            new GradeBands(bands.Int("first"), bands.Int("second"), bands.Int("third"))) : new GradeBands(3, 2, 1);
 
     private static ValueList<CellAction> ReadActions(JsonObjectReader json)
     {
@@ -121,7 +138,8 @@ internal static class ModelJsonReader
                 return new CellAction(cell.ToString(), Route.Nurture, 1, null);
             }
 
-            return Done(action, new CellAction(action.String("label"), action.Enum<Route>("route", "route"), action.Int("priority"), action.OptionalInt("slaHours")));
+            return Done(action, new CellAction(action.String("label"), action.Enum<Route>("route", "route"),
+                action.Int("priority"), action.OptionalInt("slaHours")));
         }).ToValueList();
         actions.ReportUnknownProperties();
         return result;

@@ -5,13 +5,15 @@ using LeadScoringStudio.Core.Models;
 
 namespace LeadScoringStudio.Core.Json;
 
-/// <summary>Writes a model as its JSON file: indented, in a fixed order, optional settings left out when unset.</summary>
+/// <summary>Writes a model as its JSON file: indented, in a fixed order, optional settings left out when
+/// unset.</summary>
 internal static class ModelJsonWriter
 {
     public static string Write(ScoringModel model)
     {
         using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        using (var json = new Utf8JsonWriter(stream,
+            new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             json.WriteStartObject();
             json.WriteNumber("schemaVersion", ScoringModel.CurrentSchemaVersion);
@@ -156,7 +158,8 @@ internal static class ModelJsonWriter
         }
     }
 
-    private static void WriteArray<T>(Utf8JsonWriter json, string name, IEnumerable<T> items, Action<Utf8JsonWriter, T> writeItem)
+    private static void WriteArray<T>(Utf8JsonWriter json, string name, IEnumerable<T> items, Action<Utf8JsonWriter,
+        T> writeItem)
     {
         json.WriteStartArray(name);
         foreach (var item in items)

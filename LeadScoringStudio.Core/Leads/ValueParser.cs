@@ -19,17 +19,20 @@ public static class ValueParser
         return yes || NoWords.Contains(word, StringComparer.OrdinalIgnoreCase);
     }
 
-    /// <summary>An ISO date (2026-05-01), also when a time follows it (2026-05-01T14:30:00Z, 2026-05-01 14:30): the date is kept.</summary>
+    /// <summary>An ISO date (2026-05-01), also when a time follows it (2026-05-01T14:30:00Z, 2026-05-01 14:30): the
+    /// date is kept.</summary>
     public static bool TryParseDate(string? text, out DateOnly date)
     {
         var trimmed = text?.Trim() ?? "";
         date = default;
-        if (trimmed.Length > 10 && !DateTimeOffset.TryParse(trimmed, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out _))
+        if (trimmed.Length > 10 && !DateTimeOffset.TryParse(trimmed, CultureInfo.InvariantCulture,
+            DateTimeStyles.AssumeUniversal, out _))
         {
             return false;
         }
 
-        return DateOnly.TryParseExact(trimmed.Length > 10 ? trimmed[..10] : trimmed, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+        return DateOnly.TryParseExact(trimmed.Length > 10 ? trimmed[..10] : trimmed, "yyyy-MM-dd",
+            CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
     }
 
     /// <summary>Reads text as a value of the given type; false when it is not one.</summary>

@@ -40,7 +40,8 @@ public static class LifecycleRules
 
         if (score.IsDisqualified && ScoreDrivenStages.Contains(state.Stage))
         {
-            Move(Stage.Disqualified, LifecycleEventKind.Disqualified, asOf, string.Join("; ", score.DisqualificationReasons));
+            Move(Stage.Disqualified, LifecycleEventKind.Disqualified, asOf,
+                string.Join("; ", score.DisqualificationReasons));
         }
         else if (!score.IsDisqualified && state.Stage == Stage.Disqualified)
         {
@@ -57,28 +58,34 @@ public static class LifecycleRules
         }
         else if (state.Stage == Stage.Recycled && score.IsMql && MayReturn(state, score, recycling, asOf))
         {
-            Move(Stage.Mql, LifecycleEventKind.EnteredMql, asOf, $"recycled lead back in MQL cell {score.Cell} with new engagement");
+            Move(Stage.Mql, LifecycleEventKind.EnteredMql,
+                asOf, $"recycled lead back in MQL cell {score.Cell} with new engagement");
         }
 
         var hot = score.HotCategories.Select(c => c.CategoryId).ToValueList();
         foreach (var category in hot.Where(c => !previous.HotCategories.Contains(c)))
         {
-            events.Add(new LifecycleEvent(LifecycleEventKind.CategoryWatermarkReached, asOf, state.Stage, state.Stage, $"hot for {category}", category));
+            events.Add(new LifecycleEvent(LifecycleEventKind.CategoryWatermarkReached, asOf, state.Stage,
+                state.Stage, $"hot for {category}", category));
         }
 
         return new LifecycleTransition(state with { HotCategories = hot }, events.ToValueList());
     }
 
-    private static bool MayReturn(LifecycleState state, LeadScore score, RecyclingRule recycling, DateTimeOffset asOf) =>
+    private static bool MayReturn(LifecycleState state, LeadScore score, RecyclingRule recycling,
+        DateTimeOffset asOf) =>
         state.RecycledAt is not { } recycledAt
         || (asOf >= recycledAt.AddDays(recycling.CooldownDays) && score.LastActivityAt > recycledAt);
 
-    private static (Stage Stage, LifecycleEventKind Kind)? NextStage(Stage stage, SalesEventKind sale) => (stage, sale) switch
+    private static (Stage Stage, LifecycleEventKind Kind)? NextStage(Stage stage, SalesEventKind sale) =>
+        (stage, sale) switch
     {
         (Stage.Mql, SalesEventKind.Accepted) => (Stage.Sal, LifecycleEventKind.AcceptedBySales),
         (Stage.Mql or Stage.Sal, SalesEventKind.Rejected) => (Stage.Recycled, LifecycleEventKind.RejectedBySales),
-        (Stage.Sal, SalesEventKind.Qualified or SalesEventKind.MeetingHeld) => (Stage.Sql, LifecycleEventKind.Qualified),
-        (Stage.Sal or Stage.Sql, SalesEventKind.OpportunityCreated) => (Stage.Opportunity, LifecycleEventKind.OpportunityCreated),
+        (Stage.Sal, SalesEventKind.Qualified or SalesEventKind.MeetingHeld) =>
+            (Stage.Sql, LifecycleEventKind.Qualified),
+        (Stage.Sal or Stage.Sql, SalesEventKind.OpportunityCreated) =>
+            (Stage.Opportunity, LifecycleEventKind.OpportunityCreated),
         (Stage.Opportunity, SalesEventKind.Won) => (Stage.Customer, LifecycleEventKind.Won),
         (Stage.Sal or Stage.Sql or Stage.Opportunity, SalesEventKind.Lost) => (Stage.Recycled, LifecycleEventKind.Lost),
         _ => null,

@@ -23,7 +23,8 @@ public abstract record Criterion(string Id, string Label, Dimension Dimension, s
 
 /// <summary>
 /// Points once when a lead attribute matches, e.g. +15 when seniority is one of [VP, C-level]; with
-/// <see cref="AlsoWhen"/>, only when those conditions on other fields match too (month is March and contact is by mobile).
+/// <see cref="AlsoWhen"/>, only when those conditions on other fields match too (month is March and contact is by
+/// mobile).
 /// </summary>
 public sealed record AttributeCriterion(
     string Id,

@@ -56,7 +56,8 @@ public static class ModelValidator
         return problems;
     }
 
-    private static void CheckUniqueNames(IEnumerable<string> names, string path, string key, string what, Action<string, string> problem)
+    private static void CheckUniqueNames(IEnumerable<string> names, string path, string key, string what,
+        Action<string, string> problem)
     {
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var index = 0;
@@ -75,19 +76,22 @@ public static class ModelValidator
         }
     }
 
-    private static void CheckCriterion(ScoringModel model, Criterion criterion, string path, Action<string, string> problem)
+    private static void CheckCriterion(ScoringModel model, Criterion criterion, string path, Action<string,
+        string> problem)
     {
         if (string.IsNullOrWhiteSpace(criterion.Label))
         {
             problem($"{path}.label", "give the criterion a label people will recognise");
         }
 
-        if (criterion.Category is { } category && !model.Categories.Any(c => string.Equals(c.Id, category, StringComparison.OrdinalIgnoreCase)))
+        if (criterion.Category is { } category && !model.Categories.Any(c => string.Equals(c.Id, category,
+            StringComparison.OrdinalIgnoreCase)))
         {
             problem($"{path}.category", $"there is no category '{category}'");
         }
 
-        CheckCondition(model, criterion is AttributeCriterion a ? a.When : ((ActivityCriterion)criterion).When, path, problem);
+        CheckCondition(model, criterion is AttributeCriterion a ? a.When : ((ActivityCriterion)criterion).When, path,
+            problem);
         if (criterion is AttributeCriterion { AlsoWhen.Count: > 0 } combined)
         {
             for (var k = 0; k < combined.AlsoWhen.Count; k++)
@@ -123,7 +127,8 @@ public static class ModelValidator
         }
     }
 
-    private static void CheckCondition(ScoringModel model, Condition condition, string path, Action<string, string> problem)
+    private static void CheckCondition(ScoringModel model, Condition condition, string path, Action<string,
+        string> problem)
     {
         switch (condition)
         {
@@ -135,7 +140,8 @@ public static class ModelValidator
                     return;
                 }
 
-                CheckOperator(attribute.Operator, attribute.Values, field.Type, field.Label, $"{path}.attribute", problem);
+                CheckOperator(attribute.Operator, attribute.Values, field.Type, field.Label, $"{path}.attribute",
+                    problem);
                 break;
             case ActivityCondition activity:
                 if (model.FindActivityType(activity.ActivityType) is null)
@@ -159,7 +165,8 @@ public static class ModelValidator
         }
     }
 
-    private static void CheckOperator(Operator op, ValueList<string> values, FieldType type, string label, string path, Action<string, string> problem)
+    private static void CheckOperator(Operator op, ValueList<string> values, FieldType type, string label, string path,
+        Action<string, string> problem)
     {
         if (!OperatorRules.Suits(op, type))
         {
@@ -174,20 +181,23 @@ public static class ModelValidator
 
         for (var i = 0; i < values.Count; i++)
         {
-            if (op is not (Operator.Contains or Operator.StartsWith or Operator.EndsWith) && !ValueParser.TryParse(values[i], type, out _))
+            if (op is not (Operator.Contains or Operator.StartsWith or Operator.EndsWith)
+                && !ValueParser.TryParse(values[i], type, out _))
             {
                 problem($"{path}.values[{i}]", $"'{values[i]}' is not a {Describe(type)} value, which {label} needs");
             }
         }
 
-        if (op == Operator.Between && ValueParser.TryParse(values[0], type, out var low) && ValueParser.TryParse(values[1], type, out var high)
+        if (op == Operator.Between && ValueParser.TryParse(values[0], type, out var low)
+            && ValueParser.TryParse(values[1], type, out var high)
             && (type == FieldType.Number ? low.Number > high.Number : low.Date > high.Date))
         {
             problem($"{path}.values", $"'between' needs the lowest value first: {values[0]} is above {values[1]}");
         }
     }
 
-    private static bool CheckValueCount(Operator op, ValueList<string> values, string path, Action<string, string> problem)
+    private static bool CheckValueCount(Operator op, ValueList<string> values, string path, Action<string,
+        string> problem)
     {
         if (OperatorRules.CheckValueCount(op, values.Count) is { } message)
         {
@@ -229,7 +239,8 @@ public static class ModelValidator
             }
         }
 
-        foreach (var (name, limit) in new[] { ("fit", model.Limits.Fit), ("engagement", model.Limits.Engagement), ("total", model.Limits.Total) })
+        foreach (var (name, limit) in new[] { ("fit", model.Limits.Fit), ("engagement", model.Limits.Engagement),
+            ("total", model.Limits.Total) })
         {
             if (limit is { Min: { } min, Max: { } max } && min > max)
             {
@@ -243,7 +254,8 @@ public static class ModelValidator
         }
     }
 
-    private static void CheckBands(GradeBands bands, string path, string what, string[] grades, Action<string, string> problem)
+    private static void CheckBands(GradeBands bands, string path, string what, string[] grades, Action<string,
+        string> problem)
     {
         if (!(bands.First > bands.Second && bands.Second > bands.Third))
         {

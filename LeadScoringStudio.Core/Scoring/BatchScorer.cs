@@ -31,27 +31,37 @@ public sealed class BatchScorer
         _batch = batch;
         _aggregator = new ScoreAggregator(model);
         _criteria = [.. model.Criteria];
-        var activityCriteria = Enumerable.Range(0, _criteria.Length).Where(k => _criteria[k] is ActivityCriterion).ToArray();
+        var activityCriteria = Enumerable.Range(0, _criteria.Length).Where(k => _criteria[k] is ActivityCriterion)
+            .ToArray();
         _criteriaBySignature = batch.Signatures
-            .Select(signature => activityCriteria.Where(k => ConditionMatcher.Matches(((ActivityCriterion)_criteria[k]).When, signature)).ToArray())
+            .Select(signature => activityCriteria.Where(k =>
+                ConditionMatcher.Matches(((ActivityCriterion)_criteria[k]).When, signature)).ToArray())
             .ToArray();
         _disqualifyingSignature = batch.Signatures
-            .Select(signature => model.Disqualifiers.Any(d => d.When is ActivityCondition c && ConditionMatcher.Matches(c, signature)))
+            .Select(signature => model.Disqualifiers.Any(d => d.When is ActivityCondition c
+                && ConditionMatcher.Matches(c, signature)))
             .ToArray();
-        _attributeCriterion = Enumerable.Range(0, _criteria.Length).Where(k => _criteria[k] is AttributeCriterion).ToArray();
-        _attributeMatches = _attributeCriterion.Select(k => ((AttributeCriterion)_criteria[k]).Conditions.Select(CompileAttribute).ToArray()).ToArray();
-        _attributeDisqualifiers = model.Disqualifiers.Select(d => d.When).OfType<AttributeCondition>().Select(CompileAttribute).ToArray();
+        _attributeCriterion = Enumerable.Range(0, _criteria.Length).Where(k => _criteria[k] is AttributeCriterion)
+            .ToArray();
+        _attributeMatches = _attributeCriterion.Select(k =>
+            ((AttributeCriterion)_criteria[k]).Conditions.Select(CompileAttribute).ToArray()).ToArray();
+        _attributeDisqualifiers = model.Disqualifiers.Select(d => d.When).OfType<AttributeCondition>()
+            .Select(CompileAttribute).ToArray();
         _completenessColumns = model.Completeness?.Fields.Select(ColumnOf).ToArray() ?? [];
-        _maxOccurrences = _criteria.Select(c => c is ActivityCriterion { MaxOccurrences: { } max } ? max : int.MaxValue).ToArray();
-        _lookback = _criteria.Select(c => c is ActivityCriterion { LookbackDays: { } days } ? days : int.MaxValue).ToArray();
+        _maxOccurrences = _criteria.Select(c => c is ActivityCriterion { MaxOccurrences: { } max } ? max : int.MaxValue)
+            .ToArray();
+        _lookback = _criteria.Select(c => c is ActivityCriterion { LookbackDays: { } days } ? days : int.MaxValue)
+            .ToArray();
         _decayTables = _criteria
-            .Select(c => c is ActivityCriterion a ? Enumerable.Range(0, DecayTableDays).Select(a.Decay.Factor).ToArray() : [])
+            .Select(c => c is ActivityCriterion a ? Enumerable.Range(0, DecayTableDays).Select(a.Decay.Factor)
+                .ToArray() : [])
             .ToArray();
     }
 
     public BatchScores Score(DateTimeOffset asOf) => Score(asOf, null);
 
-    /// <summary>Scores the batch and also says, per lead and criterion, whether the criterion matched (row-major, leads × criteria).</summary>
+    /// <summary>Scores the batch and also says, per lead and criterion, whether the criterion matched (row-major, leads
+    /// × criteria).</summary>
     public (BatchScores Scores, bool[] Matched) ScoreWithMatches(DateTimeOffset asOf)
     {
         var evidence = new ScoreEvidence(_batch.Count, _criteria.Length);
@@ -65,7 +75,8 @@ public sealed class BatchScorer
         return (scores, matched);
     }
 
-    /// <summary>Scores every lead; when <paramref name="evidence"/> is given, keeps what what-if scoring needs.</summary>
+    /// <summary>Scores every lead; when <paramref name="evidence"/> is given, keeps what what-if scoring
+    /// needs.</summary>
     internal BatchScores Score(DateTimeOffset asOf, ScoreEvidence? evidence)
     {
         var scores = new BatchScores(_batch.Count, _aggregator.CategoryCount);
@@ -137,12 +148,14 @@ public sealed class BatchScorer
             finals[k] = factors[k] == 0 ? 0 : CriterionPoints.Final(_criteria[k], factors[k]);
         }
 
-        var inactivity = daysSinceLast >= 0 && _model.Inactivity is { } rule ? CriterionPoints.Inactivity(rule, daysSinceLast).Final : 0;
+        var inactivity = daysSinceLast >= 0 && _model.Inactivity is { } rule ? CriterionPoints.Inactivity(rule,
+            daysSinceLast).Final : 0;
         var completeness = _model.Completeness is { } completenessRule
             ? CriterionPoints.Completeness(completenessRule, _completenessColumns.Count(column => column[lead] != 0))
             : 0;
         var categories = scores.CategoryScores.AsSpan(lead * scores.CategoryCount, scores.CategoryCount);
-        var totals = _aggregator.Aggregate(finals, inactivity, completeness, disqualified, categories, scratch.CategoryCuts);
+        var totals = _aggregator.Aggregate(finals, inactivity, completeness, disqualified, categories,
+            scratch.CategoryCuts);
         scores.Set(lead, totals, disqualified);
         evidence?.Keep(lead, factors, finals, inactivity, completeness, disqualified);
     }
@@ -155,7 +168,8 @@ public sealed class BatchScorer
             return (new int[_batch.Count], [missing]);
         }
 
-        var matches = column.Values.Select(v => ConditionMatcher.Matches(condition.Operator, condition.Values, v)).ToArray();
+        var matches = column.Values.Select(v => ConditionMatcher.Matches(condition.Operator, condition.Values, v))
+            .ToArray();
         return (column.ValueIds, matches);
     }
 

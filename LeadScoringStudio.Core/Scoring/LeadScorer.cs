@@ -46,7 +46,8 @@ public sealed class LeadScorer
 
         var categoryScores = new int[_aggregator.CategoryCount];
         var categoryCuts = new int[2 * _aggregator.CategoryCount];
-        var totals = _aggregator.Aggregate(finals, inactivity, completeness, reasons.Count > 0, categoryScores, categoryCuts);
+        var totals = _aggregator.Aggregate(finals, inactivity, completeness, reasons.Count > 0, categoryScores,
+            categoryCuts);
         AddCapLines(totals, categoryCuts, lines);
 
         return new LeadScore(
@@ -54,7 +55,8 @@ public sealed class LeadScorer
             totals.Fit,
             totals.Engagement,
             totals.Total,
-            _model.Categories.Select((c, i) => new CategoryScore(c.Id, c.Label, categoryScores[i], categoryScores[i] >= c.Watermark)).ToValueList(),
+            _model.Categories.Select((c, i) => new CategoryScore(c.Id, c.Label, categoryScores[i],
+                categoryScores[i] >= c.Watermark)).ToValueList(),
             totals.Cell,
             reasons.Count > 0 ? CellAction.Disqualified : _model.ActionFor(totals.Cell),
             totals.IsMql,
@@ -63,12 +65,15 @@ public sealed class LeadScorer
             lastActivityAt);
     }
 
-    private int ScoreCriterion(Criterion criterion, Lead lead, List<Activity> activities, DateTimeOffset asOf, List<ExplanationLine> lines)
+    private int ScoreCriterion(Criterion criterion, Lead lead, List<Activity> activities, DateTimeOffset asOf,
+        List<ExplanationLine> lines)
     {
         switch (criterion)
         {
             case AttributeCriterion attribute when ConditionMatcher.Matches(attribute, lead):
-                lines.Add(Line(LineKind.Criterion, criterion, string.Join("; ", attribute.Conditions.Select(c => DescribeAttribute(c, lead))), attribute.Points, 0, 0));
+                lines.Add(Line(LineKind.Criterion, criterion,
+                    string.Join("; ", attribute.Conditions.Select(c => DescribeAttribute(c, lead))), attribute.Points,
+                    0, 0));
                 return attribute.Points;
             case ActivityCriterion activity:
                 return ScoreActivities(activity, activities, asOf, lines);
@@ -77,11 +82,13 @@ public sealed class LeadScorer
         }
     }
 
-    private static int ScoreActivities(ActivityCriterion criterion, List<Activity> newestFirst, DateTimeOffset asOf, List<ExplanationLine> lines)
+    private static int ScoreActivities(ActivityCriterion criterion, List<Activity> newestFirst, DateTimeOffset asOf,
+        List<ExplanationLine> lines)
     {
         var matches = newestFirst
             .Select(a => (Activity: a, Age: CriterionPoints.AgeDays(a.At.UtcTicks, asOf.UtcTicks)))
-            .Where(m => CriterionPoints.IsInWindow(criterion, m.Age) && ConditionMatcher.Matches(criterion.When, m.Activity))
+            .Where(m => CriterionPoints.IsInWindow(criterion, m.Age)
+                && ConditionMatcher.Matches(criterion.When, m.Activity))
             .ToList();
         if (matches.Count == 0)
         {
@@ -110,7 +117,8 @@ public sealed class LeadScorer
         if (raw != 0)
         {
             var evidence = $"No activity for {days} days ({days / rule.PeriodDays} × {rule.PeriodDays} days)";
-            lines.Add(new ExplanationLine(LineKind.Inactivity, null, "Inactivity", evidence, Dimension.Engagement, null, raw, 0, final - raw, final));
+            lines.Add(new ExplanationLine(LineKind.Inactivity, null, "Inactivity", evidence, Dimension.Engagement,
+                null, raw, 0, final - raw, final));
         }
 
         return final;
@@ -121,7 +129,8 @@ public sealed class LeadScorer
         var present = rule.Fields.Count(f => !lead.Attribute(f).IsMissing);
         var points = CriterionPoints.Completeness(rule, present);
         var evidence = $"{present} of {rule.Fields.Count} fields present";
-        lines.Add(new ExplanationLine(LineKind.Completeness, null, "Data completeness", evidence, Dimension.Fit, null, points, 0, 0, points));
+        lines.Add(new ExplanationLine(LineKind.Completeness, null, "Data completeness", evidence, Dimension.Fit, null,
+            points, 0, 0, points));
         return points;
     }
 
@@ -130,16 +139,25 @@ public sealed class LeadScorer
         for (var c = 0; c < _model.Categories.Count; c++)
         {
             var category = _model.Categories[c];
-            AddAdjustment(lines, LineKind.CategoryCap, $"{category.Label} cap", $"{category.Label} counts at most {category.Cap}", Dimension.Fit, category.Id, -categoryCuts[2 * c]);
-            AddAdjustment(lines, LineKind.CategoryCap, $"{category.Label} cap", $"{category.Label} counts at most {category.Cap}", Dimension.Engagement, category.Id, -categoryCuts[(2 * c) + 1]);
+            AddAdjustment(lines,
+                LineKind.CategoryCap, $"{category.Label} cap", $"{category.Label} counts at most {category.Cap}",
+                Dimension.Fit, category.Id, -categoryCuts[2 * c]);
+            AddAdjustment(lines,
+                LineKind.CategoryCap, $"{category.Label} cap", $"{category.Label} counts at most {category.Cap}",
+                Dimension.Engagement, category.Id, -categoryCuts[(2 * c) + 1]);
         }
 
-        AddAdjustment(lines, LineKind.DimensionLimit, "Fit limit", Describe(_model.Limits.Fit, "Fit"), Dimension.Fit, null, totals.FitLimitAdjustment);
-        AddAdjustment(lines, LineKind.DimensionLimit, "Engagement limit", Describe(_model.Limits.Engagement, "Engagement"), Dimension.Engagement, null, totals.EngagementLimitAdjustment);
-        AddAdjustment(lines, LineKind.TotalLimit, "Total limit", Describe(_model.Limits.Total, "Total"), null, null, totals.TotalLimitAdjustment);
+        AddAdjustment(lines, LineKind.DimensionLimit, "Fit limit", Describe(_model.Limits.Fit, "Fit"), Dimension.Fit,
+            null, totals.FitLimitAdjustment);
+        AddAdjustment(lines, LineKind.DimensionLimit, "Engagement limit",
+            Describe(_model.Limits.Engagement, "Engagement"), Dimension.Engagement, null,
+            totals.EngagementLimitAdjustment);
+        AddAdjustment(lines, LineKind.TotalLimit, "Total limit", Describe(_model.Limits.Total, "Total"), null, null,
+            totals.TotalLimitAdjustment);
     }
 
-    private static void AddAdjustment(List<ExplanationLine> lines, LineKind kind, string label, string evidence, Dimension? dimension, string? category, int points)
+    private static void AddAdjustment(List<ExplanationLine> lines, LineKind kind, string label, string evidence,
+        Dimension? dimension, string? category, int points)
     {
         if (points != 0)
         {
@@ -147,8 +165,10 @@ public sealed class LeadScorer
         }
     }
 
-    private static ExplanationLine Line(LineKind kind, Criterion criterion, string evidence, int raw, int decay, int cap) =>
-        new(kind, criterion.Id, criterion.Label, evidence, criterion.Dimension, criterion.Category, raw, decay, cap, raw + decay + cap);
+    private static ExplanationLine Line(LineKind kind, Criterion criterion, string evidence, int raw, int decay,
+        int cap) =>
+        new(kind, criterion.Id, criterion.Label, evidence, criterion.Dimension, criterion.Category, raw, decay, cap,
+            raw + decay + cap);
 
     private bool IsMatched(Condition condition, Lead lead, List<Activity> activities) => condition switch
     {

@@ -7,7 +7,8 @@ namespace LeadScoringStudio.Core.Tuning;
 /// Exactly the draft that applying a choice would make, judged on the held-out leads, with its MQLs and the share of
 /// leads on each limit, and what a careful person would want to know before applying it.
 /// </summary>
-public sealed record DraftPreview(ScoringModel Model, Backtest Backtest, int Mqls, IReadOnlyList<LimitShare> AtLimits, bool FittedScale = false)
+public sealed record DraftPreview(ScoringModel Model, Backtest Backtest, int Mqls, IReadOnlyList<LimitShare> AtLimits,
+    bool FittedScale = false)
 {
     /// <summary>MQL volume this far from capacity (either way) is worth a warning.</summary>
     public const double CapacityTolerance = 0.5;
@@ -18,10 +19,12 @@ public sealed record DraftPreview(ScoringModel Model, Backtest Backtest, int Mql
     {
         var model = suggestion.Draft(chosen, fitScale);
         var scores = new BatchScorer(model, suggestion.Data.Batch).Score(suggestion.Data.AsOf);
-        return new DraftPreview(model, suggestion.Judge("suggested", model), scores.IsMql.Count(m => m), ScoreScale.AtLimits(model, suggestion.Data.Batch, suggestion.Data.AsOf), fitScale);
+        return new DraftPreview(model, suggestion.Judge("suggested", model), scores.IsMql.Count(m => m),
+            ScoreScale.AtLimits(model, suggestion.Data.Batch, suggestion.Data.AsOf), fitScale);
     }
 
-    /// <summary>Warnings to show next to Apply: ranks worse than <paramref name="current"/>, MQL volume far from capacity, leads piled on a limit.</summary>
+    /// <summary>Warnings to show next to Apply: ranks worse than <paramref name="current"/>, MQL volume far from
+    /// capacity, leads piled on a limit.</summary>
     public IReadOnlyList<string> Warnings(Backtest current, TuningData data)
     {
         var warnings = new List<string>();
@@ -39,7 +42,8 @@ public sealed record DraftPreview(ScoringModel Model, Backtest Backtest, int Mql
         {
             warnings.Add($"The leads carry no dates, so MQLs a month cannot be set against the SDR team's capacity ({capacity:0} a month): it makes {Mqls:N0} MQLs among all {data.Batch.Count:N0} leads.");
         }
-        else if (Backtest.MqlsPerMonth > capacity * (1 + CapacityTolerance) || Backtest.MqlsPerMonth < capacity * (1 - CapacityTolerance))
+        else if (Backtest.MqlsPerMonth > capacity * (1 + CapacityTolerance)
+            || Backtest.MqlsPerMonth < capacity * (1 - CapacityTolerance))
         {
             warnings.Add($"It makes about {Backtest.MqlsPerMonth:0} MQLs a month; the SDR team can work about {capacity:0}.");
         }

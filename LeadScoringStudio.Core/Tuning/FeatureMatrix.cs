@@ -73,8 +73,10 @@ public sealed class FeatureMatrix
         });
     }
 
-    /// <summary>For every feature over some rows, in one pass: how many rows have it, and the share of positives with and without it.</summary>
-    public (int Matches, double RateWith, double RateWithout)[] Rates(IReadOnlyList<int> rows, IReadOnlyList<bool> labels)
+    /// <summary>For every feature over some rows, in one pass: how many rows have it, and the share of positives with
+    /// and without it.</summary>
+    public (int Matches, double RateWith, double RateWithout)[] Rates(IReadOnlyList<int> rows,
+        IReadOnlyList<bool> labels)
     {
         var with = new int[Width];
         var withPositive = new int[Width];
@@ -94,7 +96,8 @@ public sealed class FeatureMatrix
         {
             var without = rows.Count - with[j];
             var withoutPositive = positives - withPositive[j];
-            return (with[j], with[j] == 0 ? 0 : (double)withPositive[j] / with[j], without == 0 ? 0 : (double)withoutPositive / without);
+            return (with[j], with[j] == 0 ? 0 : (double)withPositive[j] / with[j],
+                without == 0 ? 0 : (double)withoutPositive / without);
         }).ToArray();
     }
 }

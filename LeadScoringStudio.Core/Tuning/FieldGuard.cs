@@ -11,7 +11,8 @@ public enum FieldUse
     /// <summary>Strong, and nobody said it is known before first sales contact: held back until someone does.</summary>
     Asked,
 
-    /// <summary>Separates outcomes too well (or is named like a post-contact field) to be known before contact: held back.</summary>
+    /// <summary>Separates outcomes too well (or is named like a post-contact field) to be known before contact: held
+    /// back.</summary>
     Excluded,
 
     AfterContact,
@@ -19,15 +20,18 @@ public enum FieldUse
     Unusable,
 }
 
-/// <summary>The guard's verdict on one field, with how well it ranks held-out leads on its own and the reason in words.</summary>
+/// <summary>The guard's verdict on one field, with how well it ranks held-out leads on its own and the reason in
+/// words.</summary>
 public sealed record FieldVerdict(string Key, string Label, FieldUse Use, double? AloneAuc, string Reason)
 {
     public bool IsUsed => Use == FieldUse.Used;
 
-    /// <summary>A pair of fields the fit combines (see <see cref="Signals.ForPair"/>), not a field of the catalog.</summary>
+    /// <summary>A pair of fields the fit combines (see <see cref="Signals.ForPair"/>), not a field of the
+    /// catalog.</summary>
     public bool IsCombination { get; init; }
 
-    /// <summary>Held back by the guard: a person can settle it by saying whether it is known before first sales contact.</summary>
+    /// <summary>Held back by the guard: a person can settle it by saying whether it is known before first sales
+    /// contact.</summary>
     public bool NeedsAnswer => Use is FieldUse.Asked or FieldUse.Excluded;
 }
 
@@ -45,13 +49,16 @@ public static class FieldGuard
     private static readonly string[] AfterContactWords = ["status", "stage", "disposition", "outcome", "owner", "rep_", "sales_", "lost_reason"];
 
     /// <summary>
-    /// ROC AUC of the field alone on the test rows, its levels scored by their smoothed log-odds among the train rows: over
+    /// ROC AUC of the field alone on the test rows, its levels scored by their smoothed log-odds among the train rows:
+    /// over
     /// all of them, or over those with a value when that is higher (a field filled in for some leads only, say after
     /// sales spoke to them, can give the outcome away where it is filled and still look weak over every lead).
     /// </summary>
-    public static double AloneAuc(SignalGroup group, IReadOnlyList<int> positions, IReadOnlyList<bool> labels, Split split)
+    public static double AloneAuc(SignalGroup group, IReadOnlyList<int> positions, IReadOnlyList<bool> labels,
+        Split split)
     {
-        var missing = group.Signals.ToList().FindIndex(s => s.Template is AttributeCriterion { When.Operator: Operator.IsMissing, AlsoWhen.Count: 0 });
+        var missing = group.Signals.ToList().FindIndex(s =>
+            s.Template is AttributeCriterion { When.Operator: Operator.IsMissing, AlsoWhen.Count: 0 });
         var all = AloneAuc(group, positions, labels, split.Train, split.Test);
         if (missing < 0)
         {
@@ -62,7 +69,8 @@ public static class FieldGuard
         return filled.Count >= 20 ? Math.Max(all, AloneAuc(group, positions, labels, split.Train, filled)) : all;
     }
 
-    private static double AloneAuc(SignalGroup group, IReadOnlyList<int> positions, IReadOnlyList<bool> labels, IReadOnlyList<int> train, IReadOnlyList<int> test)
+    private static double AloneAuc(SignalGroup group, IReadOnlyList<int> positions, IReadOnlyList<bool> labels,
+        IReadOnlyList<int> train, IReadOnlyList<int> test)
     {
         var levels = group.Signals.Count + 1; // the last counts leads with none of the signals
         var positive = new double[levels];
@@ -73,7 +81,8 @@ public static class FieldGuard
             if (labels[row]) positive[Level(row)]++; else negative[Level(row)]++;
         }
 
-        var logOdds = Enumerable.Range(0, levels).Select(l => Math.Log((positive[l] + 0.5) / (negative[l] + 0.5))).ToArray();
+        var logOdds = Enumerable.Range(0, levels).Select(l => Math.Log((positive[l] + 0.5) / (negative[l] + 0.5)))
+            .ToArray();
         return Metrics.Auc(test.Select(row => logOdds[Level(row)]).ToList(), test.Select(row => labels[row]).ToList());
     }
 
@@ -108,8 +117,10 @@ public static class FieldGuard
 
         return aloneAuc switch
         {
-            >= ExcludeAt => Verdict(FieldUse.Excluded, $"{strength}, too well for something known before sales contact: it probably records what sales did"),
-            >= AskAt when !group.IsActivity => Verdict(FieldUse.Asked, $"{strength}: is it known before first sales contact? Held back until someone says"),
+            >= ExcludeAt =>
+                Verdict(FieldUse.Excluded, $"{strength}, too well for something known before sales contact: it probably records what sales did"),
+            >= AskAt when !group.IsActivity =>
+                Verdict(FieldUse.Asked, $"{strength}: is it known before first sales contact? Held back until someone says"),
             _ => Verdict(FieldUse.Used, ""),
         };
     }

@@ -40,7 +40,8 @@ internal sealed class FieldLevels(CatalogField field, LeadBatch.AttributeColumn 
             levelOf[lead] = unusable is null ? _levelOfValue[column.ValueIds[lead]] : (short)-1;
         }
 
-        return new SignalGroup(field.Key, field.Label, field.Dimension, false, unusable is null ? _signals : [], levelOf, unusable);
+        return new SignalGroup(field.Key, field.Label, field.Dimension, false, unusable is null ? _signals : [],
+            levelOf, unusable);
     }
 
     private string? TextLevels(int filled)
@@ -64,7 +65,8 @@ internal sealed class FieldLevels(CatalogField field, LeadBatch.AttributeColumn 
 
         if (rare.Count == 1)
         {
-            Add(rare[0].Ids, AttributeOf(Operator.Equals, [rare[0].Text]), $"{field.Key} = {rare[0].Text}", $"{field.Label} is {rare[0].Text}");
+            Add(rare[0].Ids, AttributeOf(Operator.Equals,
+                [rare[0].Text]), $"{field.Key} = {rare[0].Text}", $"{field.Label} is {rare[0].Text}");
         }
         else if (rare.Count > 1)
         {
@@ -91,7 +93,8 @@ internal sealed class FieldLevels(CatalogField field, LeadBatch.AttributeColumn 
         return null;
     }
 
-    /// <summary>Numbers and dates: sentinels apart, then one level per value when there are few, else bins by quantile.</summary>
+    /// <summary>Numbers and dates: sentinels apart, then one level per value when there are few, else bins by
+    /// quantile.</summary>
     private string? OrderedLevels()
     {
         var isDate = field.Type == Leads.FieldType.Date;
@@ -110,7 +113,8 @@ internal sealed class FieldLevels(CatalogField field, LeadBatch.AttributeColumn 
             var (low, high) = (bins[b][0].Value, bins[b][^1].Value);
             var lower = b == 0 || integers ? low : Cut(bins[b - 1][^1].Value, low);
             var upper = b == bins.Count - 1 || integers ? high : Cut(high, bins[b + 1][0].Value);
-            // The outer bins stay open unless a sentinel lies beyond them, so new values beyond the seen ones still match.
+            // The outer bins stay open unless a sentinel lies beyond them, so new values beyond the seen ones still
+            // match.
             var openBelow = b == 0 && !sentinels.Any(s => s < low);
             var openAbove = b == bins.Count - 1 && !sentinels.Any(s => s > high);
             var ids = bins[b].SelectMany(v => v.Ids);
@@ -120,32 +124,38 @@ internal sealed class FieldLevels(CatalogField field, LeadBatch.AttributeColumn 
             }
             else if (openBelow)
             {
-                Add(ids, AttributeOf(Operator.AtMost, [Text(upper)]), $"{field.Key} <= {Text(upper)}", $"{field.Label} up to {Text(upper)}");
+                Add(ids, AttributeOf(Operator.AtMost,
+                    [Text(upper)]), $"{field.Key} <= {Text(upper)}", $"{field.Label} up to {Text(upper)}");
             }
             else if (openAbove)
             {
-                Add(ids, AttributeOf(Operator.AtLeast, [Text(lower)]), $"{field.Key} >= {Text(lower)}", $"{field.Label} {Text(lower)} or more");
+                Add(ids, AttributeOf(Operator.AtLeast,
+                    [Text(lower)]), $"{field.Key} >= {Text(lower)}", $"{field.Label} {Text(lower)} or more");
             }
             else if (lower == upper)
             {
-                Add(ids, AttributeOf(Operator.Equals, [Text(lower)]), $"{field.Key} = {Text(lower)}", $"{field.Label} is {Text(lower)}");
+                Add(ids, AttributeOf(Operator.Equals,
+                    [Text(lower)]), $"{field.Key} = {Text(lower)}", $"{field.Label} is {Text(lower)}");
             }
             else
             {
-                Add(ids, AttributeOf(Operator.Between, [Text(lower), Text(upper)]), $"{field.Key} {Text(lower)}..{Text(upper)}", $"{field.Label} {Text(lower)} to {Text(upper)}");
+                Add(ids, AttributeOf(Operator.Between, [Text(lower),
+                    Text(upper)]), $"{field.Key} {Text(lower)}..{Text(upper)}", $"{field.Label} {Text(lower)} to {Text(upper)}");
             }
         }
 
         foreach (var sentinel in values.Where(v => sentinels.Contains(v.Value)))
         {
-            Add(sentinel.Ids, AttributeOf(Operator.Equals, [Text(sentinel.Value)]), $"{field.Key} = {Text(sentinel.Value)}", $"{field.Label} is {Text(sentinel.Value)} (stands apart)");
+            Add(sentinel.Ids, AttributeOf(Operator.Equals,
+                [Text(sentinel.Value)]), $"{field.Key} = {Text(sentinel.Value)}", $"{field.Label} is {Text(sentinel.Value)} (stands apart)");
         }
 
         return null;
     }
 
     /// <summary>Each value its own level; a rare value joins its lower neighbour (the first joins the next).</summary>
-    private List<List<(double Value, List<int> Ids, int Count)>> PerValue(List<(double Value, List<int> Ids, int Count)> values)
+    private List<List<(double Value, List<int> Ids,
+        int Count)>> PerValue(List<(double Value, List<int> Ids, int Count)> values)
     {
         var bins = values.Select(v => new List<(double, List<int>, int)> { v }).ToList();
         for (var b = 0; b < bins.Count && bins.Count > 1;)
@@ -165,8 +175,10 @@ internal sealed class FieldLevels(CatalogField field, LeadBatch.AttributeColumn 
         return bins;
     }
 
-    /// <summary>About ten bins of equal size; a value with a big share of leads fills a bin alone; a small last bin joins the one before.</summary>
-    private List<List<(double Value, List<int> Ids, int Count)>> ByQuantile(List<(double Value, List<int> Ids, int Count)> values)
+    /// <summary>About ten bins of equal size; a value with a big share of leads fills a bin alone; a small last bin
+    /// joins the one before.</summary>
+    private List<List<(double Value, List<int> Ids,
+        int Count)>> ByQuantile(List<(double Value, List<int> Ids, int Count)> values)
     {
         var target = Math.Max(minimum, values.Sum(v => v.Count) / Bins);
         var bins = new List<List<(double, List<int>, int)>>();
@@ -211,10 +223,12 @@ internal sealed class FieldLevels(CatalogField field, LeadBatch.AttributeColumn 
             leads += counts[id];
         }
 
-        _signals.Add(new Signal(key, label, new AttributeCriterion(Signals.Slug(key), label, field.Dimension, null, condition, 0), leads));
+        _signals.Add(new Signal(key, label, new AttributeCriterion(Signals.Slug(key), label, field.Dimension, null,
+            condition, 0), leads));
     }
 
-    /// <summary>The shortest number strictly between two neighbouring values, so a bound never equals a value seen.</summary>
+    /// <summary>The shortest number strictly between two neighbouring values, so a bound never equals a value
+    /// seen.</summary>
     private static double Cut(double below, double above)
     {
         var middle = (below + above) / 2;
@@ -230,5 +244,6 @@ internal sealed class FieldLevels(CatalogField field, LeadBatch.AttributeColumn 
         return middle;
     }
 
-    private static string Format(double value) => value.ToString("0.##########", System.Globalization.CultureInfo.InvariantCulture);
+    private static string Format(double value) =>
+        value.ToString("0.##########", System.Globalization.CultureInfo.InvariantCulture);
 }

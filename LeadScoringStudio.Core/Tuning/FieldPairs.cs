@@ -16,12 +16,15 @@ internal static class FieldPairs
 
     /// <param name="logOdds">The log-odds a fit on single fields gives each labelled lead (by row).</param>
     public static IReadOnlyList<(SignalGroup Group, FieldVerdict Verdict)> Choose(
-        ScoringModel model, IReadOnlyList<SignalGroup> groups, IReadOnlyList<FieldVerdict> verdicts, Func<int, double> logOdds,
+        ScoringModel model, IReadOnlyList<SignalGroup> groups, IReadOnlyList<FieldVerdict> verdicts, Func<int,
+            double> logOdds,
         IReadOnlyList<int> positions, IReadOnlyList<bool> labels, Split split, int minimum)
     {
-        var usable = Enumerable.Range(0, groups.Count).Where(g => verdicts[g].IsUsed && !groups[g].IsActivity && groups[g].Signals.Count >= 2).ToList();
+        var usable = Enumerable.Range(0, groups.Count)
+            .Where(g => verdicts[g].IsUsed && !groups[g].IsActivity && groups[g].Signals.Count >= 2).ToList();
         var combined = model.Criteria.OfType<AttributeCriterion>().Where(c => c.AlsoWhen.Count == 1)
-            .Select(c => (usable.FirstOrDefault(g => Same(groups[g].Key, c.When.Field), -1), usable.FirstOrDefault(g => Same(groups[g].Key, c.AlsoWhen[0].Field), -1)))
+            .Select(c => (usable.FirstOrDefault(g => Same(groups[g].Key, c.When.Field), -1), usable.FirstOrDefault(g =>
+                Same(groups[g].Key, c.AlsoWhen[0].Field), -1)))
             .Where(p => p.Item1 >= 0 && p.Item2 >= 0 && p.Item1 != p.Item2)
             .Distinct()
             .Select(p => (A: p.Item1, B: p.Item2, Deviance: 0.0, Degrees: 0));
@@ -29,7 +32,8 @@ internal static class FieldPairs
         var probability = split.Train.ToDictionary(row => row, row => 1 / (1 + Math.Exp(-logOdds(row))));
         var found = strongest.SelectMany((a, i) => strongest.Skip(i + 1).Select(b => (A: a, B: b)))
             .AsParallel()
-            .Select(p => Deviance(groups[p.A], groups[p.B], positions, labels, split.Train, probability, minimum) is var (deviance, degrees) ? (p.A, p.B, Deviance: deviance, Degrees: degrees) : default)
+            .Select(p => Deviance(groups[p.A], groups[p.B], positions, labels, split.Train, probability,
+                minimum) is var (deviance, degrees) ? (p.A, p.B, Deviance: deviance, Degrees: degrees) : default)
             .Where(p => p.Degrees >= 2 && p.Deviance / p.Degrees >= DeviancePerDegree)
             .OrderByDescending(p => p.Deviance / p.Degrees)
             .Take(MostPairs);
@@ -41,9 +45,11 @@ internal static class FieldPairs
     }
 
     private static (SignalGroup Group, FieldVerdict Verdict) Pair(
-        SignalGroup a, SignalGroup b, FieldVerdict first, FieldVerdict second, double deviance, int degrees, int minimum)
+        SignalGroup a, SignalGroup b, FieldVerdict first, FieldVerdict second, double deviance, int degrees,
+            int minimum)
     {
-        var dimension = a.Dimension == b.Dimension || (first.AloneAuc ?? 0) >= (second.AloneAuc ?? 0) ? a.Dimension : b.Dimension;
+        var dimension = a.Dimension == b.Dimension
+            || (first.AloneAuc ?? 0) >= (second.AloneAuc ?? 0) ? a.Dimension : b.Dimension;
         var group = Signals.ForPair(a, b, dimension, minimum);
         var reason = degrees == 0
             ? "the model combines these fields already"
@@ -51,9 +57,11 @@ internal static class FieldPairs
         return (group, new FieldVerdict(group.Key, group.Label, FieldUse.Used, null, reason) { IsCombination = true });
     }
 
-    /// <summary>G-test deviance of the combinations' outcomes against the fitted probabilities, over combinations with enough leads.</summary>
+    /// <summary>G-test deviance of the combinations' outcomes against the fitted probabilities, over combinations with
+    /// enough leads.</summary>
     private static (double Deviance, int Degrees) Deviance(
-        SignalGroup a, SignalGroup b, IReadOnlyList<int> positions, IReadOnlyList<bool> labels, IReadOnlyList<int> train,
+        SignalGroup a, SignalGroup b, IReadOnlyList<int> positions, IReadOnlyList<bool> labels,
+            IReadOnlyList<int> train,
         Dictionary<int, double> probability, int minimum)
     {
         var width = b.Signals.Count;
@@ -84,13 +92,15 @@ internal static class FieldPairs
             }
 
             cells++;
-            deviance += 2 * (Term(observed[cell], expected[cell]) + Term(count[cell] - observed[cell], count[cell] - expected[cell]));
+            deviance += 2 * (Term(observed[cell], expected[cell]) + Term(count[cell] - observed[cell],
+                count[cell] - expected[cell]));
         }
 
         return (deviance, cells - 1);
     }
 
-    private static double Term(double observed, double expected) => observed <= 0 ? 0 : observed * Math.Log(observed / expected);
+    private static double Term(double observed, double expected) =>
+        observed <= 0 ? 0 : observed * Math.Log(observed / expected);
 
     private static bool Same(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
 }

@@ -11,7 +11,8 @@ internal sealed class FitFeatures
     private readonly int[][] _candidateOfLevel;
     private readonly int _criteria;
 
-    private FitFeatures(int criteria, List<Signal> candidates, int[] groupOf, FieldVerdict?[] heldBackBy, int[][] candidateOfLevel, int[][] featureOfLevel)
+    private FitFeatures(int criteria, List<Signal> candidates, int[] groupOf, FieldVerdict?[] heldBackBy,
+        int[][] candidateOfLevel, int[][] featureOfLevel)
     {
         _criteria = criteria;
         Candidates = candidates;
@@ -34,10 +35,12 @@ internal sealed class FitFeatures
     /// <summary>The verdict on the field that holds each feature back (null when used).</summary>
     public FieldVerdict?[] HeldBackBy { get; }
 
-    /// <summary>Per group and level, the feature that is that level (a criterion equal to it, or its candidate), or −1.</summary>
+    /// <summary>Per group and level, the feature that is that level (a criterion equal to it, or its candidate), or
+    /// −1.</summary>
     public int[][] FeatureOfLevel { get; }
 
-    public static FitFeatures Of(ScoringModel model, IReadOnlyList<SignalGroup> groups, IReadOnlyList<FieldVerdict> verdicts, bool[] matched, int leads)
+    public static FitFeatures Of(ScoringModel model, IReadOnlyList<SignalGroup> groups,
+        IReadOnlyList<FieldVerdict> verdicts, bool[] matched, int leads)
     {
         var criteria = model.Criteria.Count;
         var groupOf = new List<int>();
@@ -48,7 +51,9 @@ internal sealed class FitFeatures
             var g = GroupOfCriterion(model.Criteria[j], groups);
             groupOf.Add(g);
             heldBack.Add(HeldBackVerdict(model.Criteria[j], groups, verdicts));
-            if (g >= 0 && groups[g].Signals.ToList().FindIndex(s => SameShape(s.Template, model.Criteria[j])) is var level and >= 0 && featureOfLevel[g][level] < 0)
+            if (g >= 0 && groups[g].Signals.ToList()
+                .FindIndex(s => SameShape(s.Template, model.Criteria[j])) is var level and >= 0
+                && featureOfLevel[g][level] < 0)
             {
                 featureOfLevel[g][level] = j;
             }
@@ -63,7 +68,8 @@ internal sealed class FitFeatures
                 continue;
             }
 
-            var overlapping = Overlapping(groups[g], Enumerable.Range(0, criteria).Where(j => groupOf[j] == g && !featureOfLevel[g].Contains(j)).ToList(), matched, criteria, leads);
+            var overlapping = Overlapping(groups[g], Enumerable.Range(0, criteria)
+                .Where(j => groupOf[j] == g && !featureOfLevel[g].Contains(j)).ToList(), matched, criteria, leads);
             for (var level = 0; level < groups[g].Signals.Count; level++)
             {
                 if (featureOfLevel[g][level] < 0 && !overlapping[level])
@@ -80,7 +86,8 @@ internal sealed class FitFeatures
         return new FitFeatures(criteria, candidates, [.. groupOf], [.. heldBack], candidateOfLevel, featureOfLevel);
     }
 
-    /// <summary>The rows of the fit: per labelled lead, the criteria it matched and the candidate signals it has.</summary>
+    /// <summary>The rows of the fit: per labelled lead, the criteria it matched and the candidate signals it
+    /// has.</summary>
     public FeatureMatrix Matrix(IReadOnlyList<int> positions, bool[] matched, IReadOnlyList<SignalGroup> groups) =>
         FeatureMatrix.Build(positions.Count, Count, (row, into) =>
         {
@@ -95,7 +102,8 @@ internal sealed class FitFeatures
 
             for (var g = 0; g < groups.Count; g++)
             {
-                if (groups[g].LevelOf[lead] is var level and >= 0 && _candidateOfLevel[g][level] is var candidate and >= 0)
+                if (groups[g].LevelOf[lead] is var level and >= 0
+                    && _candidateOfLevel[g][level] is var candidate and >= 0)
                 {
                     into.Add(_criteria + candidate);
                 }
@@ -129,8 +137,10 @@ internal sealed class FitFeatures
         }
     }
 
-    /// <summary>Which levels of a group share leads with criteria on the same field that are not levels (offering those would split their points).</summary>
-    private static bool[] Overlapping(SignalGroup group, IReadOnlyList<int> criteriaOnField, bool[] matched, int criteria, int leads)
+    /// <summary>Which levels of a group share leads with criteria on the same field that are not levels (offering those
+    /// would split their points).</summary>
+    private static bool[] Overlapping(SignalGroup group, IReadOnlyList<int> criteriaOnField, bool[] matched,
+        int criteria, int leads)
     {
         var overlapping = new bool[group.Signals.Count];
         if (criteriaOnField.Count == 0)
@@ -140,7 +150,8 @@ internal sealed class FitFeatures
 
         for (var lead = 0; lead < leads; lead++)
         {
-            if (group.LevelOf[lead] is var level and >= 0 && !overlapping[level] && criteriaOnField.Any(j => matched[(lead * criteria) + j]))
+            if (group.LevelOf[lead] is var level and >= 0 && !overlapping[level]
+                && criteriaOnField.Any(j => matched[(lead * criteria) + j]))
             {
                 overlapping[level] = true;
             }
@@ -149,7 +160,8 @@ internal sealed class FitFeatures
         return overlapping;
     }
 
-    /// <summary>The group a criterion belongs to: its field (or its pair of fields, or its activity type), or −1.</summary>
+    /// <summary>The group a criterion belongs to: its field (or its pair of fields, or its activity type), or
+    /// −1.</summary>
     private static int GroupOfCriterion(Criterion criterion, IReadOnlyList<SignalGroup> groups)
     {
         if (criterion is ActivityCriterion activity)
@@ -158,15 +170,19 @@ internal sealed class FitFeatures
         }
 
         var fields = FieldsOf(criterion);
-        return groups.ToList().FindIndex(g => !g.IsActivity && g.Fields.Count == fields.Count && g.Fields.All(f => fields.Contains(f, StringComparer.OrdinalIgnoreCase)));
+        return groups.ToList().FindIndex(g => !g.IsActivity && g.Fields.Count == fields.Count && g.Fields.All(f =>
+            fields.Contains(f, StringComparer.OrdinalIgnoreCase)));
     }
 
-    /// <summary>Why a criterion is held back: the verdict on the first of its fields (or its activity type) the guard holds back.</summary>
-    private static FieldVerdict? HeldBackVerdict(Criterion criterion, IReadOnlyList<SignalGroup> groups, IReadOnlyList<FieldVerdict> verdicts)
+    /// <summary>Why a criterion is held back: the verdict on the first of its fields (or its activity type) the guard
+    /// holds back.</summary>
+    private static FieldVerdict? HeldBackVerdict(Criterion criterion, IReadOnlyList<SignalGroup> groups,
+        IReadOnlyList<FieldVerdict> verdicts)
     {
         var keys = criterion is ActivityCriterion activity ? [activity.When.ActivityType] : FieldsOf(criterion);
         return Enumerable.Range(0, groups.Count)
-            .Where(g => groups[g].Fields.Count <= 1 && keys.Contains(groups[g].Key, StringComparer.OrdinalIgnoreCase) && groups[g].IsActivity == criterion is ActivityCriterion)
+            .Where(g => groups[g].Fields.Count <= 1 && keys.Contains(groups[g].Key, StringComparer.OrdinalIgnoreCase)
+                && groups[g].IsActivity == criterion is ActivityCriterion)
             .Select(g => verdicts[g])
             .FirstOrDefault(v => !v.IsUsed && v.Use != FieldUse.Unusable);
     }
@@ -176,7 +192,8 @@ internal sealed class FitFeatures
 
     private static bool Same(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>A criterion that counts exactly the leads of a signal: the same condition (and, for activities, the same window and count).</summary>
+    /// <summary>A criterion that counts exactly the leads of a signal: the same condition (and, for activities, the
+    /// same window and count).</summary>
     private static bool SameShape(Criterion signal, Criterion criterion) => (signal, criterion) switch
     {
         (AttributeCriterion s, AttributeCriterion c) => s.AlsoWhen.Count == c.AlsoWhen.Count
@@ -187,5 +204,6 @@ internal sealed class FitFeatures
     };
 
     private static bool SameCondition(AttributeCondition a, AttributeCondition b) =>
-        Same(a.Field, b.Field) && a.Operator == b.Operator && a.Values.SequenceEqual(b.Values, StringComparer.OrdinalIgnoreCase);
+        Same(a.Field, b.Field) && a.Operator == b.Operator
+            && a.Values.SequenceEqual(b.Values, StringComparer.OrdinalIgnoreCase);
 }

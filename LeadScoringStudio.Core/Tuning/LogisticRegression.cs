@@ -2,8 +2,10 @@ using System.Numerics;
 
 namespace LeadScoringStudio.Core.Tuning;
 
-/// <summary>A fitted logistic model: an intercept and one coefficient (log-odds effect) per feature, with standard errors.</summary>
-public sealed record LogisticFit(double Intercept, IReadOnlyList<double> Coefficients, IReadOnlyList<double> StandardErrors)
+/// <summary>A fitted logistic model: an intercept and one coefficient (log-odds effect) per feature, with standard
+/// errors.</summary>
+public sealed record LogisticFit(double Intercept, IReadOnlyList<double> Coefficients,
+    IReadOnlyList<double> StandardErrors)
 {
     public double LogOdds(ReadOnlySpan<int> active)
     {
@@ -24,8 +26,10 @@ public sealed record LogisticFit(double Intercept, IReadOnlyList<double> Coeffic
 /// </summary>
 public static class LogisticRegression
 {
-    /// <param name="tolerance">Newton steps stop once no coefficient moves more than this (a point is worth about 0.03).</param>
-    public static LogisticFit Fit(FeatureMatrix matrix, IReadOnlyList<int> rows, IReadOnlyList<bool> labels, double lambda = 1.0, double tolerance = 1e-5, int iterations = 30)
+    /// <param name="tolerance">Newton steps stop once no coefficient moves more than this (a point is worth about
+    /// 0.03).</param>
+    public static LogisticFit Fit(FeatureMatrix matrix, IReadOnlyList<int> rows, IReadOnlyList<bool> labels,
+        double lambda = 1.0, double tolerance = 1e-5, int iterations = 30)
     {
         var patterns = new Dictionary<int[], (double Positives, double Total)>(PatternComparer.Instance);
         foreach (var row in rows)
@@ -69,13 +73,15 @@ public static class LogisticRegression
     }
 
     /// <summary>Gradient and Hessian of the log-likelihood, summed over the patterns in parallel.</summary>
-    private static (double[] Gradient, double[] Hessian) Accumulate((int[] Active, double Positives, double Total)[] groups, double[] beta, int width)
+    private static (double[] Gradient, double[] Hessian) Accumulate((int[] Active, double Positives,
+        double Total)[] groups, double[] beta, int width)
     {
         var size = width + 1;
         var gradient = new double[size];
         var hessian = new double[size * size];
         var gate = new Lock();
-        Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, groups.Length, Math.Max(256, groups.Length / (4 * Environment.ProcessorCount))),
+        Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, groups.Length,
+            Math.Max(256, groups.Length / (4 * Environment.ProcessorCount))),
             () => (G: new double[size], H: new double[size * size]),
             (range, _, local) =>
             {
@@ -143,7 +149,8 @@ public static class LogisticRegression
         return l;
     }
 
-    /// <summary>Solves L Lᵀ x = g: forward along L's rows, then back with updates along the same rows (both contiguous).</summary>
+    /// <summary>Solves L Lᵀ x = g: forward along L's rows, then back with updates along the same rows (both
+    /// contiguous).</summary>
     private static double[] Solve(double[] l, double[] g, int n)
     {
         var y = new double[n];
@@ -178,7 +185,8 @@ public static class LogisticRegression
             var sum = 0.0;
             for (var i = j; i < n; i++)
             {
-                var value = ((i == j ? 1 : 0) - Dot(l.AsSpan((i * n) + j, i - j), column.AsSpan(j, i - j))) / l[(i * n) + i];
+                var value = ((i == j ? 1 : 0) - Dot(l.AsSpan((i * n) + j, i - j),
+                    column.AsSpan(j, i - j))) / l[(i * n) + i];
                 column[i] = value;
                 sum += value * value;
             }

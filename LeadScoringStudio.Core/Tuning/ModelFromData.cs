@@ -8,22 +8,28 @@ namespace LeadScoringStudio.Core.Tuning;
 /// foreign export): fit and engagement criteria from every usable field and activity type, in whole points on a
 /// scorecard scale; limits that hold the scores; grade bands from the score distribution; and MQL cells from the SDR
 /// team's capacity. Names, actions, disqualifiers and recycling are kept from the current model; the inactivity penalty
-/// and completeness points are left out, as the fit cannot weigh them (recency is in the activity signals' 90-day window).
+/// and completeness points are left out, as the fit cannot weigh them (recency is in the activity signals' 90-day
+/// window).
 /// </summary>
 public static class ModelFromData
 {
-    /// <summary>The suggestion for a model without criteria: every signal the fit gave points to is a candidate, all chosen.</summary>
-    public static Suggestion Propose(ScoringModel current, TuningData data, IReadOnlyList<CatalogField> fields, Split? split = null)
+    /// <summary>The suggestion for a model without criteria: every signal the fit gave points to is a candidate, all
+    /// chosen.</summary>
+    public static Suggestion Propose(ScoringModel current, TuningData data, IReadOnlyList<CatalogField> fields,
+        Split? split = null)
     {
         var blank = current with { Criteria = [], Completeness = null, Inactivity = null };
         var suggestion = WeightSuggester.Analyse(blank, data, fields, split);
-        return suggestion with { Backtests = [.. suggestion.Backtests, suggestion.Judge("proposed", Build(suggestion))] };
+        return suggestion with { Backtests = [.. suggestion.Backtests,
+            suggestion.Judge("proposed", Build(suggestion))] };
     }
 
-    /// <summary>Points at which a signal is kept even when its effect is less than one standard error from nothing.</summary>
+    /// <summary>Points at which a signal is kept even when its effect is less than one standard error from
+    /// nothing.</summary>
     public const int SizeablePoints = 5;
 
-    /// <summary>The proposed model: the chosen signals as criteria, with limits, bands and MQL cells fitted to it.</summary>
+    /// <summary>The proposed model: the chosen signals as criteria, with limits, bands and MQL cells fitted to
+    /// it.</summary>
     public static ScoringModel Build(Suggestion proposal) => proposal.Draft(Chosen(proposal));
 
     /// <summary>
@@ -33,11 +39,13 @@ public static class ModelFromData
     /// </summary>
     public static IReadOnlyList<string> Chosen(Suggestion proposal) =>
         proposal.Candidates
-            .Where(w => w.Suggested is { } points && (Math.Abs(w.Effect) >= w.StandardError || Math.Abs(points) >= SizeablePoints))
+            .Where(w => w.Suggested is { } points && (Math.Abs(w.Effect) >= w.StandardError
+                || Math.Abs(points) >= SizeablePoints))
             .Select(w => w.Key)
             .ToList();
 
-    /// <summary>The share of leads the model's attribute and activity criteria match at all: low for a model written for other data.</summary>
+    /// <summary>The share of leads the model's attribute and activity criteria match at all: low for a model written
+    /// for other data.</summary>
     public static double Coverage(ScoringModel model, Scoring.LeadBatch batch, DateTimeOffset asOf)
     {
         if (batch.Count == 0 || model.Criteria.Count == 0)
@@ -47,6 +55,7 @@ public static class ModelFromData
 
         var (_, matched) = new Scoring.BatchScorer(model, batch).ScoreWithMatches(asOf);
         var width = model.Criteria.Count;
-        return Enumerable.Range(0, batch.Count).Count(i => matched.AsSpan(i * width, width).Contains(true)) / (double)batch.Count;
+        return Enumerable.Range(0, batch.Count).Count(i => matched.AsSpan(i * width, width)
+            .Contains(true)) / (double)batch.Count;
     }
 }

@@ -1,9 +1,11 @@
 namespace LeadScoringStudio.Core.Tuning;
 
-/// <summary>The baseline a fitted model must beat: naive Bayes on the same yes/no features (Laplace smoothing), as log-odds.</summary>
+/// <summary>The baseline a fitted model must beat: naive Bayes on the same yes/no features (Laplace smoothing), as
+/// log-odds.</summary>
 public static class NaiveBayes
 {
-    public static double[] Scores(FeatureMatrix matrix, IReadOnlyList<int> train, IReadOnlyList<bool> labels, IReadOnlyList<int> score)
+    public static double[] Scores(FeatureMatrix matrix, IReadOnlyList<int> train, IReadOnlyList<bool> labels,
+        IReadOnlyList<int> score)
     {
         var width = matrix.Width;
         var positives = train.Count(i => labels[i]);

@@ -3,19 +3,23 @@ using LeadScoringStudio.Core.Scoring;
 
 namespace LeadScoringStudio.Core.Tuning;
 
-/// <summary>One score limit and the share of leads whose criteria points overrun it (floored or capped there).</summary>
+/// <summary>One score limit and the share of leads whose criteria points overrun it (floored or capped
+/// there).</summary>
 public sealed record LimitShare(string Name, int Limit, double Share);
 
 /// <summary>
-/// Fits a model's limits, grade bands and MQL cells to the scores its criteria give: a limit that cuts off the points of
+/// Fits a model's limits, grade bands and MQL cells to the scores its criteria give: a limit that cuts off the points
+/// of
 /// more than 5 % of leads moves just beyond the lowest or highest score (one that cuts off fewer is a guard against
 /// outliers and stays), unless moving it ranks the leads learned from worse (a floor that also stops the inactivity
-/// penalty can be worth more than the points it cuts off); grade bands go to the top 15 %, 40 % and 70 % of leads, and the
+/// penalty can be worth more than the points it cuts off); grade bands go to the top 15 %, 40 % and 70 % of leads, and
+/// the
 /// MQL cells to those whose volume comes closest to what the SDR team can work (cells taken best-converting first).
 /// </summary>
 public static class ScoreScale
 {
-    /// <summary>More leads than this clipped at a limit means the limit cuts off points rather than guarding against outliers.</summary>
+    /// <summary>More leads than this clipped at a limit means the limit cuts off points rather than guarding against
+    /// outliers.</summary>
     public const double AtLimitWarning = 0.05;
 
     private static readonly double[] GradeShares = [0.15, 0.40, 0.70];
@@ -39,7 +43,8 @@ public static class ScoreScale
                 Total = Hold(model.Limits.Total, scored.Select(i => open.Fit[i] + open.Engagement[i]).ToArray()),
             },
         };
-        var limited = moved.Limits == model.Limits || RankingOf(moved, data, learnFrom) >= RankingOf(model, data, learnFrom) ? moved : model;
+        var limited = moved.Limits == model.Limits
+            || RankingOf(moved, data, learnFrom) >= RankingOf(model, data, learnFrom) ? moved : model;
         var scores = new BatchScorer(limited, data.Batch).Score(data.AsOf);
         var fitted = limited with
         {
@@ -50,7 +55,8 @@ public static class ScoreScale
         return cells.Count == 0 ? fitted : fitted with { MqlCells = cells.ToValueList() };
     }
 
-    /// <summary>The share of (not disqualified) leads whose criteria points overrun each of the model's limits.</summary>
+    /// <summary>The share of (not disqualified) leads whose criteria points overrun each of the model's
+    /// limits.</summary>
     public static IReadOnlyList<LimitShare> AtLimits(ScoringModel model, LeadBatch batch, DateTimeOffset asOf)
     {
         var open = PointsOf(model, batch, asOf);
@@ -60,7 +66,8 @@ public static class ScoreScale
         {
             if (limit is { } at && scored.Count > 0)
             {
-                shares.Add(new LimitShare(name, at, scored.Count(i => below ? points[i] < at : points[i] > at) / (double)scored.Count));
+                shares.Add(new LimitShare(name, at, scored.Count(i =>
+                    below ? points[i] < at : points[i] > at) / (double)scored.Count));
             }
         }
 
@@ -78,14 +85,17 @@ public static class ScoreScale
     private static double RankingOf(ScoringModel model, TuningData data, IReadOnlyList<int> positions)
     {
         var scores = new BatchScorer(model, data.Batch).Score(data.AsOf);
-        return Metrics.Auc(positions.Select(i => (double)scores.Total[i]).ToList(), positions.Select(i => data.Outcomes[i] == true).ToList());
+        return Metrics.Auc(positions.Select(i => (double)scores.Total[i]).ToList(),
+            positions.Select(i => data.Outcomes[i] == true).ToList());
     }
 
-    /// <summary>Fit and engagement as the criteria (and completeness) add them up, before limits and the inactivity penalty.</summary>
+    /// <summary>Fit and engagement as the criteria (and completeness) add them up, before limits and the inactivity
+    /// penalty.</summary>
     private static BatchScores PointsOf(ScoringModel model, LeadBatch batch, DateTimeOffset asOf) =>
         new BatchScorer(model with { Limits = ScoreLimits.None, Inactivity = null }, batch).Score(asOf);
 
-    /// <summary>What each choice of MQL cells brings a month under <paramref name="model"/>, and the choice closest to capacity.</summary>
+    /// <summary>What each choice of MQL cells brings a month under <paramref name="model"/>, and the choice closest to
+    /// capacity.</summary>
     public static CapacityPlan Plan(ScoringModel model, TuningData data, IReadOnlyList<int> learnFrom)
     {
         var scores = new BatchScorer(model, data.Batch).Score(data.AsOf);
@@ -120,10 +130,12 @@ public static class ScoreScale
         return CapacityPlan.For(outlook, model.MqlCells.ToList(), data.MqlCapacityPerMonth);
     }
 
-    /// <summary>Each bound of the limit that cuts off more than 5 % of the scores moves a step of ten beyond the lowest or highest score.</summary>
+    /// <summary>Each bound of the limit that cuts off more than 5 % of the scores moves a step of ten beyond the lowest
+    /// or highest score.</summary>
     private static ScoreLimit Hold(ScoreLimit limit, int[] scores)
     {
-        bool Clips(int? bound, bool below) => bound is { } at && scores.Count(s => below ? s < at : s > at) > AtLimitWarning * scores.Length;
+        bool Clips(int? bound, bool below) => bound is { } at
+            && scores.Count(s => below ? s < at : s > at) > AtLimitWarning * scores.Length;
         return new ScoreLimit(
             Clips(limit.Min, below: true) ? (int)Math.Floor((scores.Min() - 1) / 10.0) * 10 : limit.Min,
             Clips(limit.Max, below: false) ? (int)Math.Ceiling((scores.Max() + 1) / 10.0) * 10 : limit.Max);

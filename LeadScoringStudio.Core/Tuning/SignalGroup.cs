@@ -9,7 +9,8 @@ namespace LeadScoringStudio.Core.Tuning;
 /// </summary>
 public sealed class SignalGroup
 {
-    internal SignalGroup(string key, string label, Dimension dimension, bool isActivity, IReadOnlyList<Signal> signals, short[] levelOf, string? unusable, IReadOnlyList<string>? fields = null)
+    internal SignalGroup(string key, string label, Dimension dimension, bool isActivity, IReadOnlyList<Signal> signals,
+        short[] levelOf, string? unusable, IReadOnlyList<string>? fields = null)
     {
         Key = key;
         Fields = fields ?? (isActivity ? [] : [key]);
@@ -43,6 +44,7 @@ public sealed class SignalGroup
 
     public bool IsComplete { get; }
 
-    /// <summary>Why the field offers no signals (no values, one value only, too many different values); null when it does.</summary>
+    /// <summary>Why the field offers no signals (no values, one value only, too many different values); null when it
+    /// does.</summary>
     public string? Unusable { get; }
 }

@@ -24,7 +24,8 @@ public static class Signals
     /// <summary>The fewest leads a value needs to be a signal of its own: 20, or one in 500 leads.</summary>
     public static int MinimumLeads(int leads) => Math.Max(20, leads / 500);
 
-    public static IReadOnlyList<SignalGroup> For(IReadOnlyList<CatalogField> fields, LeadBatch batch, DateTimeOffset asOf, IReadOnlyList<ActivityTypeDefinition> activityTypes)
+    public static IReadOnlyList<SignalGroup> For(IReadOnlyList<CatalogField> fields, LeadBatch batch,
+        DateTimeOffset asOf, IReadOnlyList<ActivityTypeDefinition> activityTypes)
     {
         var minimum = MinimumLeads(batch.Count);
         var groups = fields.AsParallel().AsOrdered().Select(field => ForField(field, batch, minimum)).ToList();
@@ -36,7 +37,8 @@ public static class Signals
     {
         if (!batch.Attributes.TryGetValue(field.Key, out var column))
         {
-            return new SignalGroup(field.Key, field.Label, field.Dimension, false, [], Enumerable.Repeat((short)-1, batch.Count).ToArray(), "no lead has a value");
+            return new SignalGroup(field.Key, field.Label, field.Dimension, false, [],
+                Enumerable.Repeat((short)-1, batch.Count).ToArray(), "no lead has a value");
         }
 
         var counts = new int[column.Values.Length];
@@ -49,10 +51,12 @@ public static class Signals
         return levels.Build(batch.Count);
     }
 
-    private static IEnumerable<SignalGroup> ForActivities(LeadBatch batch, DateTimeOffset asOf, int minimum, IReadOnlyList<ActivityTypeDefinition> activityTypes)
+    private static IEnumerable<SignalGroup> ForActivities(LeadBatch batch, DateTimeOffset asOf, int minimum,
+        IReadOnlyList<ActivityTypeDefinition> activityTypes)
     {
         var types = batch.Signatures.Select(s => s.Type).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        var typeOfSignature = batch.Signatures.Select(s => types.FindIndex(t => string.Equals(t, s.Type, StringComparison.OrdinalIgnoreCase))).ToArray();
+        var typeOfSignature = batch.Signatures.Select(s =>
+            types.FindIndex(t => string.Equals(t, s.Type, StringComparison.OrdinalIgnoreCase))).ToArray();
         var since = asOf.AddDays(-ActivityLookbackDays).UtcTicks;
         var did = types.Select(_ => new short[batch.Count]).ToArray();
         foreach (var levels in did)
@@ -79,11 +83,14 @@ public static class Signals
                 continue;
             }
 
-            var label = activityTypes.FirstOrDefault(d => string.Equals(d.Name, types[t], StringComparison.OrdinalIgnoreCase))?.Label ?? CatalogField.LabelOf(types[t]);
+            var label = activityTypes.FirstOrDefault(d =>
+                string.Equals(d.Name, types[t], StringComparison.OrdinalIgnoreCase))?.Label
+                ?? CatalogField.LabelOf(types[t]);
             var template = new ActivityCriterion(
                 Slug(types[t]), $"{label} in the last {ActivityLookbackDays} days", Dimension.Engagement, null,
                 new ActivityCondition(types[t], []), 0, 1, null, ActivityLookbackDays, Decay.None);
-            yield return new SignalGroup(types[t], label, Dimension.Engagement, true, [new Signal($"activity {types[t]}", template.Label, template, leads)], did[t], null);
+            yield return new SignalGroup(types[t], label, Dimension.Engagement, true,
+                [new Signal($"activity {types[t]}", template.Label, template, leads)], did[t], null);
         }
     }
 
@@ -116,7 +123,8 @@ public static class Signals
             var (a, b) = (first.Signals[combination / width], second.Signals[combination % width]);
             var key = $"{a.Key} & {b.Key}";
             var label = $"{a.Label} and {b.Label}";
-            var template = new AttributeCriterion(Slug(key), label, dimension, null, ((AttributeCriterion)a.Template).When, 0)
+            var template = new AttributeCriterion(Slug(key), label, dimension, null,
+                ((AttributeCriterion)a.Template).When, 0)
             {
                 AlsoWhen = [((AttributeCriterion)b.Template).When],
             };
@@ -127,14 +135,18 @@ public static class Signals
         var levelOf = new short[leads];
         for (var lead = 0; lead < leads; lead++)
         {
-            levelOf[lead] = first.LevelOf[lead] >= 0 && second.LevelOf[lead] >= 0 ? levelOfCombination[(first.LevelOf[lead] * width) + second.LevelOf[lead]] : (short)-1;
+            levelOf[lead] = first.LevelOf[lead] >= 0
+                && second.LevelOf[lead] >= 0 ? levelOfCombination[(first.LevelOf[lead] * width) + second.LevelOf[lead]] : (short)-1;
         }
 
-        return new SignalGroup($"{first.Key} & {second.Key}", $"{first.Label} and {second.Label}", dimension, false, signals, levelOf,
+        return new SignalGroup($"{first.Key} & {second.Key}", $"{first.Label} and {second.Label}", dimension, false,
+            signals, levelOf,
             signals.Count == 0 ? "no combination has enough leads" : null, [first.Key, second.Key]);
     }
 
     /// <summary>A criterion id from a signal's key: lower case, words joined by dashes.</summary>
     public static string Slug(string key) =>
-        string.Join('-', key.ToLowerInvariant().Split([' ', '=', '<', '>', '.', ':', '[', ']', ',', '_', '/', '(', ')', '\'', '"', '?', '&'], StringSplitOptions.RemoveEmptyEntries));
+        string.Join('-', key.ToLowerInvariant()
+            .Split([' ', '=', '<', '>', '.', ':', '[', ']', ',', '_', '/', '(', ')', '\'', '"', '?', '&'],
+            StringSplitOptions.RemoveEmptyEntries));
 }

@@ -27,22 +27,26 @@ public sealed record SuggestedWeight(
     /// <summary>The effect is at least twice its standard error, among enough leads.</summary>
     public bool IsStrong { get; init; }
 
-    /// <summary>A criterion on a field recorded after contact or left out: applying the suggestion removes it.</summary>
+    /// <summary>A criterion on a field recorded after contact or left out: applying the suggestion removes
+    /// it.</summary>
     public bool Drops { get; init; }
 }
 
-/// <summary>Backtest figures for one scoring on the held-out leads, with the held-out scores and outcomes for the plots.</summary>
+/// <summary>Backtest figures for one scoring on the held-out leads, with the held-out scores and outcomes for the
+/// plots.</summary>
 public sealed record Backtest(string Name, double Auc, Confusion AtMqlRule)
 {
     public IReadOnlyList<double> Scores { get; init; } = [];
 
     public IReadOnlyList<bool> Outcomes { get; init; } = [];
 
-    /// <summary>MQLs a month the model makes over all the leads (their count spread over the months the leads span).</summary>
+    /// <summary>MQLs a month the model makes over all the leads (their count spread over the months the leads
+    /// span).</summary>
     public double MqlsPerMonth { get; init; }
 
     /// <summary>Per cell, the held-out leads in it and the share that turned out well.</summary>
-    public IReadOnlyDictionary<string, (int Leads, double Rate)> CellOutcomes { get; init; } = new Dictionary<string, (int, double)>();
+    public IReadOnlyDictionary<string, (int Leads, double Rate)> CellOutcomes { get; init; } = new Dictionary<string,
+        (int, double)>();
 }
 
 /// <summary>
@@ -62,12 +66,14 @@ public sealed record Suggestion(
 {
     public int Labelled => Data.Labelled.Count;
 
-    public double PositiveRate => Data.Labelled.Count(i => Data.Outcomes[i] == true) / (double)Math.Max(1, Data.Labelled.Count);
+    public double PositiveRate => Data.Labelled.Count(i => Data.Outcomes[i] == true) / (double)Math.Max(1,
+        Data.Labelled.Count);
 
     /// <summary>Positions of the leads learned from.</summary>
     public IReadOnlyList<int> LearnedFrom => Split.Train.Select(r => Data.Labelled[r]).ToList();
 
-    /// <summary>The current model, the suggestion with no new signals, the logistic fit and the naive-Bayes baseline.</summary>
+    /// <summary>The current model, the suggestion with no new signals, the logistic fit and the naive-Bayes
+    /// baseline.</summary>
     public IReadOnlyList<Backtest> Backtests { get; init; } = [];
 
     public IEnumerable<SuggestedWeight> Candidates => Weights.Where(w => w.Signal is not null);
@@ -81,7 +87,8 @@ public sealed record Suggestion(
     {
         var keys = chosen.ToHashSet(StringComparer.Ordinal);
         var dropped = Weights.Where(w => w.Drops).Select(w => w.CriterionId).ToHashSet();
-        var model = Weights.Where(w => w.CriterionId is not null && w.Suggested is not null && Model.FindCriterion(w.CriterionId) is not null)
+        var model = Weights.Where(w => w.CriterionId is not null && w.Suggested is not null
+            && Model.FindCriterion(w.CriterionId) is not null)
             .Aggregate(Model, (m, w) => m.WithCriterionPoints(w.CriterionId!, w.Suggested!.Value));
         model = model with { Criteria = model.Criteria.Where(c => !dropped.Contains(c.Id)).ToValueList() };
         foreach (var weight in Candidates.Where(w => keys.Contains(w.Key) && w.Suggested is not null))
@@ -108,5 +115,6 @@ public sealed record Suggestion(
 
     /// <summary>A model judged on this suggestion's held-out leads.</summary>
     public Backtest Judge(string name, ScoringModel model) =>
-        Tuning.Backtests.Judge(name, model, Data.Batch, HeldOut, Data.Outcomes.Select(o => o ?? false).ToList(), Data.AsOf, Data.Months);
+        Tuning.Backtests.Judge(name, model, Data.Batch, HeldOut, Data.Outcomes.Select(o => o ?? false).ToList(),
+            Data.AsOf, Data.Months);
 }

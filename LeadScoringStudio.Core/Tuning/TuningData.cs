@@ -7,7 +7,8 @@ namespace LeadScoringStudio.Core.Tuning;
 /// known), when it was first seen, the moment scores are taken, and how many MQLs a month the SDR team can work.
 /// </summary>
 public sealed class TuningData(
-    LeadBatch batch, IReadOnlyList<bool?> outcomes, IReadOnlyList<DateTimeOffset?> firstSeen, DateTimeOffset asOf, double mqlCapacityPerMonth)
+    LeadBatch batch, IReadOnlyList<bool?> outcomes, IReadOnlyList<DateTimeOffset?> firstSeen, DateTimeOffset asOf,
+        double mqlCapacityPerMonth)
 {
     public LeadBatch Batch { get; } = batch;
 
@@ -20,7 +21,8 @@ public sealed class TuningData(
     public double MqlCapacityPerMonth { get; } = mqlCapacityPerMonth;
 
     /// <summary>Positions of the leads whose outcome is known, in batch order.</summary>
-    public IReadOnlyList<int> Labelled { get; } = Enumerable.Range(0, outcomes.Count).Where(i => outcomes[i] is not null).ToArray();
+    public IReadOnlyList<int> Labelled { get; } = Enumerable.Range(0, outcomes.Count)
+        .Where(i => outcomes[i] is not null).ToArray();
 
     /// <summary>How many months the leads span (one when they have no dates).</summary>
     public double Months { get; } = Backtests.MonthsSpanned(firstSeen);
@@ -29,9 +31,11 @@ public sealed class TuningData(
     public bool IsDated => FirstSeen.Count(d => d is not null) >= 0.8 * FirstSeen.Count && Months > 1;
 
     /// <summary>Enough known outcomes (50 or more, of both kinds) to learn from.</summary>
-    public bool IsLearnable => Labelled.Count >= 50 && Labelled.Any(i => Outcomes[i] == true) && Labelled.Any(i => Outcomes[i] == false);
+    public bool IsLearnable => Labelled.Count >= 50 && Labelled.Any(i => Outcomes[i] == true)
+        && Labelled.Any(i => Outcomes[i] == false);
 
-    /// <summary>The usual split of the labelled leads (indices into <see cref="Labelled"/>): by time when they have dates, else stratified.</summary>
+    /// <summary>The usual split of the labelled leads (indices into <see cref="Labelled"/>): by time when they have
+    /// dates, else stratified.</summary>
     public Split DefaultSplit() =>
         Split.Of(Labelled.Select(i => Outcomes[i]!.Value).ToList(), Labelled.Select(i => FirstSeen[i]).ToList());
 }

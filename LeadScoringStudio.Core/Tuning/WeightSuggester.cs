@@ -22,10 +22,12 @@ public static class WeightSuggester
     private static readonly string[] Identity = [Lead.NameField, Lead.EmailField, Lead.CompanyField, "phone"];
 
     /// <summary>Learns from generated leads whose fields are the model's own (tests and benchmarks).</summary>
-    public static Suggestion Suggest(ScoringModel model, IReadOnlyList<Lead> leads, IReadOnlyList<bool> outcomes, DateTimeOffset asOf, double capacity = 150) =>
+    public static Suggestion Suggest(ScoringModel model, IReadOnlyList<Lead> leads, IReadOnlyList<bool> outcomes,
+        DateTimeOffset asOf, double capacity = 150) =>
         Suggest(
             model,
-            new TuningData(LeadBatch.From(leads), outcomes.Select(o => (bool?)o).ToList(), leads.Select(l => l.FirstSeenAt).ToList(), asOf, capacity),
+            new TuningData(LeadBatch.From(leads), outcomes.Select(o => (bool?)o).ToList(),
+                leads.Select(l => l.FirstSeenAt).ToList(), asOf, capacity),
             model.Fields.Select(f => CatalogField.Guess(f.Name, f.Type, f.Label)).ToList());
 
     /// <summary>
@@ -33,27 +35,34 @@ public static class WeightSuggester
     /// beside the logistic fit and the naive-Bayes baseline.
     /// </summary>
     /// <param name="fields">The workspace's fields as described in its catalog.</param>
-    /// <param name="split">Which labelled leads (indices into <see cref="TuningData.Labelled"/>) are learned from and which judged on; by default by time, else stratified.</param>
-    public static Suggestion Suggest(ScoringModel model, TuningData data, IReadOnlyList<CatalogField> fields, Split? split = null, double lambda = 10.0)
+    /// <param name="split">Which labelled leads (indices into <see cref="TuningData.Labelled"/>) are learned from and
+    /// which judged on; by default by time, else stratified.</param>
+    public static Suggestion Suggest(ScoringModel model, TuningData data, IReadOnlyList<CatalogField> fields,
+        Split? split = null, double lambda = 10.0)
     {
         var suggestion = Analyse(model, data, fields, split, lambda);
-        return suggestion with { Backtests = [suggestion.Judge("current", model), suggestion.Judge("suggested", suggestion.Draft([])), .. suggestion.Backtests] };
+        return suggestion with { Backtests = [suggestion.Judge("current", model),
+            suggestion.Judge("suggested", suggestion.Draft([])), .. suggestion.Backtests] };
     }
 
-    /// <summary>The fit, its points and the field verdicts, judged only as a logistic fit and by the naive-Bayes baseline.</summary>
-    internal static Suggestion Analyse(ScoringModel model, TuningData data, IReadOnlyList<CatalogField> fields, Split? split, double lambda = 10.0)
+    /// <summary>The fit, its points and the field verdicts, judged only as a logistic fit and by the naive-Bayes
+    /// baseline.</summary>
+    internal static Suggestion Analyse(ScoringModel model, TuningData data, IReadOnlyList<CatalogField> fields,
+        Split? split, double lambda = 10.0)
     {
         var positions = data.Labelled;
         var labels = positions.Select(i => data.Outcomes[i]!.Value).ToList();
         split ??= data.DefaultSplit();
-        var groups = Signals.For(fields.Where(f => !Identity.Contains(f.Key, StringComparer.OrdinalIgnoreCase)).ToList(), data.Batch, data.AsOf, model.ActivityTypes).ToList();
+        var groups = Signals.For(fields.Where(f => !Identity.Contains(f.Key, StringComparer.OrdinalIgnoreCase))
+            .ToList(), data.Batch, data.AsOf, model.ActivityTypes).ToList();
         var byKey = fields.ToDictionary(f => f.Key, StringComparer.OrdinalIgnoreCase);
         var verdicts = groups.Select(g => FieldGuard.Judge(g, g.IsActivity ? null : byKey.GetValueOrDefault(g.Key),
             g.Unusable is null ? FieldGuard.AloneAuc(g, positions, labels, split) : null)).ToList();
 
         var (_, matched) = new BatchScorer(model, data.Batch).ScoreWithMatches(data.AsOf);
         var fitted = Fit(model, groups, verdicts, matched, data.Batch.Count, positions, labels, split, lambda);
-        var pairs = FieldPairs.Choose(model, groups, verdicts, fitted.LogOdds, positions, labels, split, Signals.MinimumLeads(data.Batch.Count));
+        var pairs = FieldPairs.Choose(model, groups, verdicts, fitted.LogOdds, positions, labels, split,
+            Signals.MinimumLeads(data.Batch.Count));
         if (pairs.Count > 0)
         {
             groups.AddRange(pairs.Select(p => p.Group));
@@ -85,7 +94,8 @@ public static class WeightSuggester
                 var criterion = model.Criteria[j];
                 var blend = n / (n + BlendAt);
                 int? points = features.HeldBack[j] is null ? (int)Math.Round((blend * scale * effect[j]) + ((1 - blend) * criterion.BasePoints)) : null;
-                weights.Add(new SuggestedWeight(criterion.Id, criterion.Label, criterion.Id, criterion.BasePoints, points, n, rateWith, rateWithout, effect[j], error[j], features.HeldBack[j])
+                weights.Add(new SuggestedWeight(criterion.Id, criterion.Label, criterion.Id, criterion.BasePoints,
+                    points, n, rateWith, rateWithout, effect[j], error[j], features.HeldBack[j])
                 {
                     Field = group?.Key, FieldLabel = group?.Label, Dimension = criterion.Dimension, IsStrong = strong,
                     Drops = features.HeldBackBy[j]?.Use is FieldUse.AfterContact or FieldUse.LeftOut,
@@ -95,38 +105,47 @@ public static class WeightSuggester
             {
                 var signal = features.Candidates[j - model.Criteria.Count];
                 int? points = features.HeldBack[j] is null ? (int)Math.Round(scale * effect[j]) : null;
-                weights.Add(new SuggestedWeight(signal.Key, signal.Label, null, null, points is 0 ? null : points, n, rateWith, rateWithout, effect[j], error[j], features.HeldBack[j])
+                weights.Add(new SuggestedWeight(signal.Key, signal.Label, null, null, points is 0 ? null : points, n,
+                    rateWith, rateWithout, effect[j], error[j], features.HeldBack[j])
                 {
-                    Signal = signal, Field = group!.Key, FieldLabel = group.Label, Dimension = group.Dimension, IsStrong = strong,
+                    Signal = signal, Field = group!.Key, FieldLabel = group.Label, Dimension = group.Dimension,
+                        IsStrong = strong,
                 });
             }
         }
 
         var test = split.Test;
         var testLabels = test.Select(r => labels[r]).ToList();
-        return new Suggestion(model, weights, verdicts, split, pointsToDouble, data, test.Select(r => positions[r]).ToList(), fields)
+        return new Suggestion(model, weights, verdicts, split, pointsToDouble, data, test.Select(r => positions[r])
+            .ToList(), fields)
         {
             Backtests =
             [
-                new("logistic fit", Metrics.Auc(test.Select(r => fit.LogOdds(keptMatrix.Row(r))).ToList(), testLabels), new Confusion(0, 0, 0, 0)),
-                new("naive Bayes baseline", Metrics.Auc(NaiveBayes.Scores(keptMatrix, split.Train, labels, test), testLabels), new Confusion(0, 0, 0, 0)),
+                new("logistic fit", Metrics.Auc(test.Select(r => fit.LogOdds(keptMatrix.Row(r))).ToList(), testLabels),
+                    new Confusion(0, 0, 0, 0)),
+                new("naive Bayes baseline", Metrics.Auc(NaiveBayes.Scores(keptMatrix, split.Train, labels, test),
+                    testLabels), new Confusion(0, 0, 0, 0)),
             ],
         };
     }
 
-    /// <summary>The features of the model and the signals, and the logistic model fitted on the leads learned from.</summary>
+    /// <summary>The features of the model and the signals, and the logistic model fitted on the leads learned
+    /// from.</summary>
     private static Fitted Fit(
-        ScoringModel model, IReadOnlyList<SignalGroup> groups, IReadOnlyList<FieldVerdict> verdicts, bool[] matched, int leads,
+        ScoringModel model, IReadOnlyList<SignalGroup> groups, IReadOnlyList<FieldVerdict> verdicts, bool[] matched,
+            int leads,
         IReadOnlyList<int> positions, IReadOnlyList<bool> labels, Split split, double lambda)
     {
         var features = FitFeatures.Of(model, groups, verdicts, matched, leads);
         var matrix = features.Matrix(positions, matched, groups);
         var kept = Enumerable.Range(0, features.Count).Where(j => features.HeldBack[j] is null).ToList();
         var keptMatrix = matrix.Keep(kept);
-        return new Fitted(features, matrix, kept, keptMatrix, LogisticRegression.Fit(keptMatrix, split.Train, labels, lambda));
+        return new Fitted(features, matrix, kept, keptMatrix,
+            LogisticRegression.Fit(keptMatrix, split.Train, labels, lambda));
     }
 
-    private sealed record Fitted(FitFeatures Features, FeatureMatrix Matrix, IReadOnlyList<int> Kept, FeatureMatrix KeptMatrix, LogisticFit Fit)
+    private sealed record Fitted(FitFeatures Features, FeatureMatrix Matrix, IReadOnlyList<int> Kept,
+        FeatureMatrix KeptMatrix, LogisticFit Fit)
     {
         /// <summary>The fit's log-odds for each labelled lead.</summary>
         public double LogOdds(int row) => Fit.LogOdds(KeptMatrix.Row(row));
@@ -134,7 +153,8 @@ public static class WeightSuggester
 
     /// <summary>
     /// Points that double the odds on the model's own scale: the least-squares scale of its current points against the
-    /// fitted effects, when those agree in direction; else <see cref="DefaultPointsToDoubleOdds"/>. Kept between 5 and 60.
+    /// fitted effects, when those agree in direction; else <see cref="DefaultPointsToDoubleOdds"/>. Kept between 5 and
+    /// 60.
     /// </summary>
     private static double PointsToDoubleOdds(ScoringModel model, double[] effect, string?[] heldBack)
     {

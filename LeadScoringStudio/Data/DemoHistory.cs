@@ -25,7 +25,8 @@ internal static class DemoHistory
         var pipeline = provider.GetRequiredService<LeadPipeline>();
         var feedback = provider.GetRequiredService<FeedbackService>();
         var sdr = DemoUsers.All.Single(u => u.Role == StudioRoles.Sales).Email;
-        await provider.GetRequiredService<SalesQueueRepository>().SetTeamAsync([sdr, SecondSdr], 30, Person("demo seed", StudioRoles.Ops));
+        await provider.GetRequiredService<SalesQueueRepository>()
+            .SetTeamAsync([sdr, SecondSdr], 30, Person("demo seed", StudioRoles.Ops));
 
         var leads = (await provider.GetRequiredService<LeadRepository>().LoadAllAsync()).ToDictionary(l => l.Lead.Id);
         var random = new Random(11);
@@ -34,14 +35,16 @@ internal static class DemoHistory
             var at = asOf.AddDays(-days);
             await pipeline.RunAsync(model, 1, leads.Values.ToList(), at);
             await using var db = await contexts.CreateDbContextAsync();
-            var fresh = await db.LeadStates.AsNoTracking().Where(s => s.Stage == Stage.Mql && s.MqlSince == at).ToListAsync();
+            var fresh = await db.LeadStates.AsNoTracking().Where(s => s.Stage == Stage.Mql && s.MqlSince == at)
+                .ToListAsync();
             foreach (var state in fresh.Where(s => !leads[s.LeadId].IsExample))
             {
                 var stored = leads[state.LeadId];
                 var by = Person(state.AssignedTo ?? sdr, StudioRoles.Sales);
                 foreach (var (daysLater, input) in Answers(stored, random).Where(a => at.AddDays(a.DaysLater) < asOf))
                 {
-                    await feedback.RecordAsync(stored.Lead, model, input, by, at.AddDays(daysLater).AddHours(random.Next(8, 18)));
+                    await feedback.RecordAsync(stored.Lead, model, input, by, at.AddDays(daysLater)
+                        .AddHours(random.Next(8, 18)));
                 }
             }
         }
@@ -58,7 +61,8 @@ internal static class DemoHistory
         if (lead.Outcome == LeadOutcome.NotConverted && random.NextDouble() < 0.5)
         {
             var reason = ReasonFor(lead.Lead, random);
-            yield return (first, new FeedbackInput(SalesEventKind.Rejected, reason, reason == RejectionReason.Other ? "Asked for a partnership, not a purchase" : null));
+            yield return (first, new FeedbackInput(SalesEventKind.Rejected, reason,
+                reason == RejectionReason.Other ? "Asked for a partnership, not a purchase" : null));
             yield break;
         }
 
@@ -73,14 +77,16 @@ internal static class DemoHistory
         else if (lead.Outcome == LeadOutcome.NotConverted)
         {
             yield return (first + 5, new FeedbackInput(SalesEventKind.MeetingHeld));
-            yield return (first + 20, new FeedbackInput(SalesEventKind.Lost, Comment: random.NextDouble() < 0.5 ? "Went with a competitor" : "No budget this year"));
+            yield return (first + 20, new FeedbackInput(SalesEventKind.Lost,
+                Comment: random.NextDouble() < 0.5 ? "Went with a competitor" : "No budget this year"));
         }
     }
 
     private static RejectionReason ReasonFor(Lead lead, Random random) =>
         lead.Attribute("persona").Text is "influencer" or "user" ? RejectionReason.WrongPersona
         : lead.Attribute("authority").Text == "none" ? RejectionReason.NoAuthority
-        : lead.Email.EndsWith("@gmail.com", StringComparison.OrdinalIgnoreCase) || lead.Email.EndsWith("@yahoo.com", StringComparison.OrdinalIgnoreCase) ? RejectionReason.BadData
+        : lead.Email.EndsWith("@gmail.com", StringComparison.OrdinalIgnoreCase)
+            || lead.Email.EndsWith("@yahoo.com", StringComparison.OrdinalIgnoreCase) ? RejectionReason.BadData
         : lead.Attribute("timeline_months").Number > 6 ? RejectionReason.TooEarly
         : random.NextDouble() switch
         {

@@ -9,21 +9,26 @@ using Microsoft.EntityFrameworkCore;
 namespace LeadScoringStudio.Data;
 
 /// <summary>What sales says about a lead: accept, reject with a reason, or a later outcome.</summary>
-public sealed record FeedbackInput(SalesEventKind Kind, RejectionReason? Reason = null, string? Comment = null, decimal? Amount = null);
+public sealed record FeedbackInput(SalesEventKind Kind, RejectionReason? Reason = null, string? Comment = null,
+    decimal? Amount = null);
 
 /// <summary>A feedback entry as the lead's history shows it.</summary>
-public sealed record FeedbackEntry(int Id, DateTimeOffset At, string By, SalesEventKind Kind, string? Reason, string? Comment, decimal? Amount, bool Replaced);
+public sealed record FeedbackEntry(int Id, DateTimeOffset At, string By, SalesEventKind Kind, string? Reason,
+    string? Comment, decimal? Amount, bool Replaced);
 
 /// <summary>Sales feedback as the pages and tuning read it; <c>Features/Queue/FeedbackService</c> records it.</summary>
 public sealed class FeedbackRepository(IDbContextFactory<StudioDbContext> contexts)
 {
-    public static bool MayGiveFeedback(ClaimsPrincipal user) => user.IsInRole(StudioRoles.Sales) || user.IsInRole(StudioRoles.Ops);
+    public static bool MayGiveFeedback(ClaimsPrincipal user) => user.IsInRole(StudioRoles.Sales)
+        || user.IsInRole(StudioRoles.Ops);
 
-    public async Task<IReadOnlyList<FeedbackEntry>> ForLeadAsync(string leadId, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<FeedbackEntry>> ForLeadAsync(string leadId,
+        CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await db.Feedback.AsNoTracking().Where(f => f.LeadId == leadId).OrderBy(f => f.Id)
-            .Select(f => new FeedbackEntry(f.Id, f.At, f.By, f.Kind, f.Reason, f.Comment, f.Amount, f.ReplacedById != null))
+            .Select(f => new FeedbackEntry(f.Id, f.At, f.By, f.Kind, f.Reason, f.Comment, f.Amount,
+                f.ReplacedById != null))
             .ToListAsync(cancellationToken);
     }
 
@@ -32,14 +37,17 @@ public sealed class FeedbackRepository(IDbContextFactory<StudioDbContext> contex
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var records = await db.Feedback.AsNoTracking()
-            .Where(f => f.ReplacedById == null && (f.Kind == SalesEventKind.Accepted || f.Kind == SalesEventKind.Rejected))
+            .Where(f => f.ReplacedById == null && (f.Kind == SalesEventKind.Accepted
+                || f.Kind == SalesEventKind.Rejected))
             .ToListAsync(cancellationToken);
         return records.Select(f => new FeedbackFact(f.At, f.Kind == SalesEventKind.Accepted,
-            Enum.TryParse<RejectionReason>(f.Reason, out var reason) ? reason : null, f.Cell ?? "?", f.Source ?? "unknown")).ToList();
+            Enum.TryParse<RejectionReason>(f.Reason, out var reason) ? reason : null, f.Cell ?? "?", f.Source
+                ?? "unknown")).ToList();
     }
 
     /// <summary>Per lead, the reason of its standing rejection (leads not rejected are left out).</summary>
-    public async Task<IReadOnlyDictionary<string, RejectionReason>> RejectionReasonsByLeadAsync(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyDictionary<string,
+        RejectionReason>> RejectionReasonsByLeadAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var records = await db.Feedback.AsNoTracking()
@@ -56,12 +64,15 @@ public sealed class FeedbackRepository(IDbContextFactory<StudioDbContext> contex
         return result;
     }
 
-    /// <summary>Per lead, whether sales accepted it (its latest standing accept or reject), for tuning on acceptance.</summary>
-    public async Task<IReadOnlyDictionary<string, bool>> AcceptanceByLeadAsync(CancellationToken cancellationToken = default)
+    /// <summary>Per lead, whether sales accepted it (its latest standing accept or reject), for tuning on
+    /// acceptance.</summary>
+    public async Task<IReadOnlyDictionary<string,
+        bool>> AcceptanceByLeadAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var records = await db.Feedback.AsNoTracking()
-            .Where(f => f.ReplacedById == null && (f.Kind == SalesEventKind.Accepted || f.Kind == SalesEventKind.Rejected))
+            .Where(f => f.ReplacedById == null && (f.Kind == SalesEventKind.Accepted
+                || f.Kind == SalesEventKind.Rejected))
             .OrderBy(f => f.Id)
             .Select(f => new { f.LeadId, f.Kind })
             .ToListAsync(cancellationToken);
@@ -76,5 +87,6 @@ public sealed class FeedbackRepository(IDbContextFactory<StudioDbContext> contex
 
     /// <summary>Where a lead first came from: the source of its earliest activity that names one.</summary>
     public static string SourceOf(Lead lead) =>
-        lead.Activities.OrderBy(a => a.At).Select(a => a.Property("source")).FirstOrDefault(s => !string.IsNullOrWhiteSpace(s)) ?? "unknown";
+        lead.Activities.OrderBy(a => a.At).Select(a => a.Property("source"))
+            .FirstOrDefault(s => !string.IsNullOrWhiteSpace(s)) ?? "unknown";
 }

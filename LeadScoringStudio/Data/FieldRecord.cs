@@ -5,7 +5,8 @@ using LeadScoringStudio.Core.Models;
 
 namespace LeadScoringStudio.Data;
 
-/// <summary>What people said about one field of the workspace (see <see cref="CatalogField"/>): written by imports and the Fields page.</summary>
+/// <summary>What people said about one field of the workspace (see <see cref="CatalogField"/>): written by imports and
+/// the Fields page.</summary>
 public sealed class FieldRecord
 {
     public int Id { get; set; }
@@ -33,6 +34,7 @@ public sealed class FieldRecord
 
     public void Set(CatalogField field)
     {
-        (Label, Type, Dimension, KnownBeforeContact, LeftOut) = (field.Label, field.Type, field.Dimension, field.KnownBeforeContact, field.LeftOut);
+        (Label, Type, Dimension, KnownBeforeContact, LeftOut) = (field.Label, field.Type, field.Dimension,
+            field.KnownBeforeContact, field.LeftOut);
     }
 }

@@ -27,7 +27,8 @@ public sealed class ImportRecord
     public int Skipped { get; set; }
 }
 
-/// <summary>The mapping last used for a column name (lower case), offered again for any file with a column of that name.</summary>
+/// <summary>The mapping last used for a column name (lower case), offered again for any file with a column of that
+/// name.</summary>
 public sealed class RememberedColumnRecord
 {
     /// <summary>The key under which the activities file's mapping (its three column names) is remembered.</summary>

@@ -31,7 +31,8 @@ public sealed class LeadRecord
     /// <summary>The outcome an import or the API gave.</summary>
     public LeadOutcome Outcome { get; set; }
 
-    /// <summary>The outcome sales gave (won or lost), kept by the feedback service; null when sales said none.</summary>
+    /// <summary>The outcome sales gave (won or lost), kept by the feedback service; null when sales said
+    /// none.</summary>
     public LeadOutcome? SalesOutcome { get; set; }
 
     /// <summary>Set for the hand-written workshop examples: the story the example tells.</summary>

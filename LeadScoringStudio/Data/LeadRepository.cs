@@ -16,7 +16,8 @@ public sealed record StoredLead(Lead Lead, LeadOutcome Outcome, string? ExampleS
     public static StoredLead From(LeadRecord record)
     {
         var outcome = KnownOutcome.Of(record.Outcome, record.SalesOutcome);
-        return new StoredLead(LeadJson.Read(record.ExternalId, record.AttributesJson, record.ActivitiesJson), outcome.Outcome, record.ExampleStory)
+        return new StoredLead(LeadJson.Read(record.ExternalId, record.AttributesJson, record.ActivitiesJson),
+            outcome.Outcome, record.ExampleStory)
         {
             OutcomeSource = outcome.Source,
         };
@@ -36,13 +37,15 @@ public sealed class LeadRepository(IDbContextFactory<StudioDbContext> contexts)
     public async Task<IReadOnlySet<string>> ExternalIdsAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return (await db.Leads.Select(l => l.ExternalId).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        return (await db.Leads.Select(l => l.ExternalId).ToListAsync(cancellationToken))
+            .ToHashSet(StringComparer.Ordinal);
     }
 
     public async Task<StoredLead?> FindAsync(string externalId, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var record = await db.Leads.AsNoTracking().SingleOrDefaultAsync(l => l.ExternalId == externalId, cancellationToken);
+        var record = await db.Leads.AsNoTracking()
+            .SingleOrDefaultAsync(l => l.ExternalId == externalId, cancellationToken);
         return record is null ? null : StoredLead.From(record);
     }
 

@@ -29,7 +29,8 @@ public sealed class LeadWriter(IDbContextFactory<StudioDbContext> contexts, Time
         var existing = new Dictionary<string, LeadRecord>(StringComparer.Ordinal);
         foreach (var chunk in ids.Chunk(500))
         {
-            foreach (var record in await db.Leads.Where(l => chunk.Contains(l.ExternalId)).ToListAsync(cancellationToken))
+            foreach (var record in await db.Leads.Where(l => chunk.Contains(l.ExternalId))
+                .ToListAsync(cancellationToken))
             {
                 existing[record.ExternalId] = record;
             }
@@ -37,14 +38,16 @@ public sealed class LeadWriter(IDbContextFactory<StudioDbContext> contexts, Time
 
         var inserted = 0;
         var updated = 0;
-        var working = new Dictionary<string, (LeadRecord Record, Dictionary<string, FieldValue> Attributes, List<Activity> Activities)>(StringComparer.Ordinal);
+        var working = new Dictionary<string, (LeadRecord Record, Dictionary<string, FieldValue> Attributes,
+            List<Activity> Activities)>(StringComparer.Ordinal);
         (LeadRecord Record, Dictionary<string, FieldValue> Attributes, List<Activity> Activities) Open(string id)
         {
             if (!working.TryGetValue(id, out var entry))
             {
                 var record = existing[id];
                 var lead = LeadJson.Read(id, record.AttributesJson, record.ActivitiesJson);
-                entry = (record, new Dictionary<string, FieldValue>(lead.Attributes, StringComparer.OrdinalIgnoreCase), lead.Activities.ToList());
+                entry = (record, new Dictionary<string, FieldValue>(lead.Attributes, StringComparer.OrdinalIgnoreCase),
+                    lead.Activities.ToList());
                 working[id] = entry;
             }
 
@@ -55,7 +58,8 @@ public sealed class LeadWriter(IDbContextFactory<StudioDbContext> contexts, Time
         {
             if (!existing.ContainsKey(lead.Id))
             {
-                var record = new LeadRecord { ExternalId = lead.Id, AttributesJson = "{}", ActivitiesJson = "[]", Outcome = lead.Outcome ?? LeadOutcome.Unknown };
+                var record = new LeadRecord { ExternalId = lead.Id, AttributesJson = "{}", ActivitiesJson = "[]",
+                    Outcome = lead.Outcome ?? LeadOutcome.Unknown };
                 db.Leads.Add(record);
                 existing[lead.Id] = record;
                 working[lead.Id] = (record, new Dictionary<string, FieldValue>(StringComparer.OrdinalIgnoreCase), []);
@@ -126,22 +130,28 @@ public sealed class LeadWriter(IDbContextFactory<StudioDbContext> contexts, Time
         return new WriteSummary(inserted, updated, added);
     }
 
-    /// <summary>Writes a field's values converted to a new type and the field's new description, in one transaction.</summary>
-    public async Task RetypeAsync(string field, IReadOnlyDictionary<string, FieldValue> values, FieldRecord described, CancellationToken cancellationToken = default)
+    /// <summary>Writes a field's values converted to a new type and the field's new description, in one
+    /// transaction.</summary>
+    public async Task RetypeAsync(string field, IReadOnlyDictionary<string, FieldValue> values, FieldRecord described,
+        CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         foreach (var chunk in values.Keys.Chunk(500))
         {
-            foreach (var record in await db.Leads.Where(l => chunk.Contains(l.ExternalId)).ToListAsync(cancellationToken))
+            foreach (var record in await db.Leads.Where(l => chunk.Contains(l.ExternalId))
+                .ToListAsync(cancellationToken))
             {
                 var lead = LeadJson.Read(record.ExternalId, record.AttributesJson, record.ActivitiesJson);
-                var attributes = new Dictionary<string, FieldValue>(lead.Attributes, StringComparer.OrdinalIgnoreCase) { [field] = values[record.ExternalId] };
+                var attributes = new Dictionary<string,
+                    FieldValue>(lead.Attributes,
+                    StringComparer.OrdinalIgnoreCase) { [field] = values[record.ExternalId] };
                 record.AttributesJson = LeadJson.WriteAttributes(attributes);
             }
         }
 
-        var existing = (await db.Fields.ToListAsync(cancellationToken)).FirstOrDefault(f => string.Equals(f.Key, described.Key, StringComparison.OrdinalIgnoreCase));
+        var existing = (await db.Fields.ToListAsync(cancellationToken))
+            .FirstOrDefault(f => string.Equals(f.Key, described.Key, StringComparison.OrdinalIgnoreCase));
         if (existing is null)
         {
             db.Fields.Add(described);
@@ -156,8 +166,10 @@ public sealed class LeadWriter(IDbContextFactory<StudioDbContext> contexts, Time
         await transaction.CommitAsync(cancellationToken);
     }
 
-    /// <summary>Adds the fields not in the catalog yet; an import's mapping also sets the type of a known field (its label and settings stay).</summary>
-    private async Task RegisterFieldsAsync(StudioDbContext db, IReadOnlyList<ImportedLead> leads, IReadOnlyList<CatalogField> described, string by, CancellationToken cancellationToken)
+    /// <summary>Adds the fields not in the catalog yet; an import's mapping also sets the type of a known field (its
+    /// label and settings stay).</summary>
+    private async Task RegisterFieldsAsync(StudioDbContext db, IReadOnlyList<ImportedLead> leads,
+        IReadOnlyList<CatalogField> described, string by, CancellationToken cancellationToken)
     {
         var arriving = described.Concat(leads.SelectMany(l => l.Attributes)
                 .Where(a => !a.Value.IsMissing)
@@ -170,7 +182,8 @@ public sealed class LeadWriter(IDbContextFactory<StudioDbContext> contexts, Time
             return;
         }
 
-        var known = (await db.Fields.ToListAsync(cancellationToken)).ToDictionary(f => f.Key, StringComparer.OrdinalIgnoreCase);
+        var known = (await db.Fields.ToListAsync(cancellationToken))
+            .ToDictionary(f => f.Key, StringComparer.OrdinalIgnoreCase);
         foreach (var field in arriving)
         {
             if (known.TryGetValue(field.Key, out var record))
@@ -184,7 +197,8 @@ public sealed class LeadWriter(IDbContextFactory<StudioDbContext> contexts, Time
                 continue;
             }
 
-            record = new FieldRecord { Key = field.Key, Label = field.Label, UpdatedAt = time.GetUtcNow(), UpdatedBy = by };
+            record = new FieldRecord { Key = field.Key, Label = field.Label, UpdatedAt = time.GetUtcNow(),
+                UpdatedBy = by };
             record.Set(field);
             db.Fields.Add(record);
             known[field.Key] = record;

@@ -44,7 +44,8 @@ public sealed class StudioDbContext(DbContextOptions<StudioDbContext> options) :
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess,
+        CancellationToken cancellationToken = default)
     {
         BumpVersions();
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);

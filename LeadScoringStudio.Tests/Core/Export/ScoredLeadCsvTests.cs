@@ -31,7 +31,8 @@ public class ScoredLeadCsvTests
         var rows = examples.Select(e =>
         {
             var score = LeadScorer.Score(model, e.Lead, TestSupport.Leads.AsOf);
-            return new ExportedLead(e.Lead, score, score.IsMql ? Stage.Mql : e.Lead.Id == "ex-enterprise-quiet" ? null : Stage.Lead);
+            return new ExportedLead(e.Lead, score,
+                score.IsMql ? Stage.Mql : e.Lead.Id == "ex-enterprise-quiet" ? null : Stage.Lead);
         }).ToList();
         var text = new StringWriter();
 
@@ -42,9 +43,11 @@ public class ScoredLeadCsvTests
         Assert.Equal(examples.Count, table.Rows.Count);
         var cfo = table.Rows.Single(r => r.Cells[0] == "ex-pricing-cfo").Cells;
         var expected = rows.Single(r => r.Lead.Id == "ex-pricing-cfo");
-        Assert.Equal([expected.Score.Total.ToString(), expected.Score.Cell.ToString(), "yes", "Mql"], [cfo[4], cfo[7], cfo[9], cfo[10]]);
+        Assert.Equal([expected.Score.Total.ToString(), expected.Score.Cell.ToString(), "yes", "Mql"],
+            [cfo[4], cfo[7], cfo[9], cfo[10]]);
         Assert.Equal(3, cfo[11].Split("; ").Length);
         Assert.StartsWith("Disqualified: Student", table.Rows.Single(r => r.Cells[0] == "ex-student").Cells[11]);
-        Assert.Equal("", table.Rows.Single(r => r.Cells[0] == "ex-enterprise-quiet").Cells[10]); // no stage recorded yet: none made up
+        Assert.Equal("", table.Rows.Single(r =>
+            r.Cells[0] == "ex-enterprise-quiet").Cells[10]); // no stage recorded yet: none made up
     }
 }

@@ -44,17 +44,24 @@ public class FieldCatalogTests
     [Fact]
     public void The_catalog_holds_described_fields_model_fields_and_every_attribute_the_leads_carry()
     {
-        var described = new CatalogField("pdays", "Days since last contact", FieldType.Number, Dimension.Engagement, KnownBeforeContact.Yes);
-        var profiles = FieldProfile.Of(LeadBatch.From([Lead("1", ("pdays", FieldValue.OfNumber(3)), ("Lead Source", FieldValue.OfText("Google")), ("seniority", FieldValue.OfText("VP")))]));
+        var described = new CatalogField("pdays", "Days since last contact", FieldType.Number, Dimension.Engagement,
+            KnownBeforeContact.Yes);
+        var profiles = FieldProfile.Of(LeadBatch.From([Lead("1", ("pdays", FieldValue.OfNumber(3)),
+            ("Lead Source", FieldValue.OfText("Google")), ("seniority", FieldValue.OfText("VP")))]));
 
-        var catalog = FieldCatalog.Compose([described], [new FieldDefinition("seniority", "Seniority", FieldType.Text), new FieldDefinition("budget", "Budget", FieldType.YesNo)], profiles, 1)
+        var catalog = FieldCatalog.Compose([described],
+            [new FieldDefinition("seniority", "Seniority", FieldType.Text),
+            new FieldDefinition("budget", "Budget", FieldType.YesNo)], profiles, 1)
             .ToDictionary(e => e.Key);
 
-        Assert.Equal(["budget", "Lead Source", "pdays", "seniority"], catalog.Keys.Order(StringComparer.OrdinalIgnoreCase));
+        Assert.Equal(["budget", "Lead Source", "pdays", "seniority"],
+            catalog.Keys.Order(StringComparer.OrdinalIgnoreCase));
         Assert.Equal((described, true), (catalog["pdays"].Field, catalog["pdays"].IsStored));
         Assert.Equal(("Seniority", 1.0), (catalog["seniority"].Field.Label, catalog["seniority"].Profile.FillRate));
         Assert.Equal((0, FieldType.YesNo), (catalog["budget"].Profile.Filled, catalog["budget"].Field.Type));
-        Assert.Equal((FieldType.Text, Dimension.Fit, KnownBeforeContact.NotSure), (catalog["Lead Source"].Field.Type, catalog["Lead Source"].Field.Dimension, catalog["Lead Source"].Field.KnownBeforeContact));
+        Assert.Equal((FieldType.Text, Dimension.Fit, KnownBeforeContact.NotSure),
+            (catalog["Lead Source"].Field.Type, catalog["Lead Source"].Field.Dimension,
+            catalog["Lead Source"].Field.KnownBeforeContact));
     }
 
     private static Lead Lead(string id, params (string Field, FieldValue Value)[] values) =>

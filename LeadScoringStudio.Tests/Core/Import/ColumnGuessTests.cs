@@ -18,7 +18,8 @@ public class ColumnGuessTests
     [Fact]
     public void Placeholder_texts_are_offered_as_missing_and_set_aside_before_the_type_is_guessed()
     {
-        var guess = ColumnGuess.Of("housing", ["yes", "no", "unknown", "Select", "yes", "unknown"], ImportOptions.Default);
+        var guess = ColumnGuess.Of("housing", ["yes", "no", "unknown", "Select", "yes", "unknown"],
+            ImportOptions.Default);
 
         Assert.Equal(FieldType.YesNo, guess.Type);
         Assert.Equal([("unknown", 2), ("Select", 1)], guess.MissingOffers.Select(o => (o.Value, o.Count)));
@@ -38,9 +39,11 @@ public class ColumnGuessTests
     [Fact]
     public void Minus_one_below_values_never_negative_is_a_sentinel_but_a_real_range_is_not()
     {
-        Assert.Equal("-1", Assert.Single(ColumnGuess.Of("score", ["-1", "4", "7", "-1", "12"], ImportOptions.Default).MissingOffers).Value);
+        Assert.Equal("-1", Assert.Single(ColumnGuess.Of("score", ["-1", "4", "7", "-1", "12"],
+            ImportOptions.Default).MissingOffers).Value);
         Assert.Empty(ColumnGuess.Of("balance", ["-1", "-40", "7", "-1", "12"], ImportOptions.Default).MissingOffers);
-        Assert.Empty(ColumnGuess.Of("visits", ["999", "400", "998", "999"], ImportOptions.Default).MissingOffers); // 999 is not twice 998
+        Assert.Empty(ColumnGuess.Of("visits", ["999", "400", "998", "999"],
+            ImportOptions.Default).MissingOffers); // 999 is not twice 998
     }
 
     [Fact]
@@ -57,7 +60,8 @@ public class ColumnGuessTests
         ColumnGuess Unique(string name) => new(name, FieldType.Text, [], true);
         ColumnGuess Repeated(string name) => new(name, FieldType.Text, [], false);
 
-        Assert.Equal("Prospect ID", MappingSuggestions.LeadIdColumn(["Name", "Prospect ID", "Lead Number"], [Unique("Name"), Unique("Prospect ID"), Unique("Lead Number")]));
+        Assert.Equal("Prospect ID", MappingSuggestions.LeadIdColumn(["Name", "Prospect ID", "Lead Number"],
+            [Unique("Name"), Unique("Prospect ID"), Unique("Lead Number")]));
         Assert.Equal("id", MappingSuggestions.LeadIdColumn(["Name", "id"], [Unique("Name"), Repeated("id")]));
         Assert.Null(MappingSuggestions.LeadIdColumn(["Name", "age"], [Unique("Name"), Repeated("age")]));
         Assert.Null(MappingSuggestions.LeadIdColumn(["Account number"], [Repeated("Account number")]));

@@ -22,7 +22,8 @@ public class LeadImportTests
 
         Assert.Equal(
         [
-            ColumnTarget.LeadId, ColumnTarget.Email, ColumnTarget.Company, ColumnTarget.Attribute, ColumnTarget.Attribute, ColumnTarget.Attribute,
+            ColumnTarget.LeadId, ColumnTarget.Email, ColumnTarget.Company, ColumnTarget.Attribute,
+                ColumnTarget.Attribute, ColumnTarget.Attribute,
             ColumnTarget.Attribute, ColumnTarget.Attribute, ColumnTarget.Attribute, ColumnTarget.Outcome,
         ], mapping.Select(m => m.Target));
         Assert.Equal(("company_size", FieldType.Number), (mapping[3].Field, mapping[3].Type));
@@ -44,10 +45,13 @@ public class LeadImportTests
         Assert.True(plan.IsClean);
         Assert.Equal(["c-1", "c-2", "c-3"], plan.Leads.Select(l => l.Id));
         var ada = plan.Leads[0];
-        Assert.Equal((1200.0, true, "VP", "Ada Brooks"), (ada.Attributes["company_size"].Number, ada.Attributes["budget_confirmed"].Yes, ada.Attributes["seniority"].Text, ada.Attributes["name"].Text));
+        Assert.Equal((1200.0, true, "VP", "Ada Brooks"),
+            (ada.Attributes["company_size"].Number, ada.Attributes["budget_confirmed"].Yes,
+            ada.Attributes["seniority"].Text, ada.Attributes["name"].Text));
         Assert.False(plan.Leads[1].Attributes.ContainsKey("company_size"));
         Assert.False(plan.Leads[1].Attributes.ContainsKey("seniority"));
-        Assert.Equal([LeadOutcome.Converted, LeadOutcome.Unknown, LeadOutcome.NotConverted], plan.Leads.Select(l => l.Outcome!.Value));
+        Assert.Equal([LeadOutcome.Converted, LeadOutcome.Unknown, LeadOutcome.NotConverted],
+            plan.Leads.Select(l => l.Outcome!.Value));
     }
 
     [Fact]
@@ -114,7 +118,9 @@ public class LeadImportTests
     [Fact]
     public void The_missing_value_placeholders_are_configurable()
     {
-        var plan = LeadImport.Plan(Table("id,seniority\n1,unknown\n"), [new("id", ColumnTarget.LeadId), new("seniority", ColumnTarget.Attribute, "seniority")], new ImportOptions(["unknown"]));
+        var plan = LeadImport.Plan(Table("id,seniority\n1,unknown\n"),
+            [new("id", ColumnTarget.LeadId), new("seniority", ColumnTarget.Attribute, "seniority")],
+            new ImportOptions(["unknown"]));
 
         Assert.False(plan.Leads[0].Attributes.ContainsKey("seniority"));
     }
@@ -133,7 +139,8 @@ public class LeadImportTests
             """, "activities.csv");
 
         var plan = LeadImport.Plan(leads, Suggest(leads), ImportOptions.Default,
-            activities, MappingSuggestions.ForActivities(activities.Columns), Model, new HashSet<string> { "existing-7" });
+            activities, MappingSuggestions.ForActivities(activities.Columns), Model,
+                new HashSet<string> { "existing-7" });
 
         Assert.Equal(
         [
@@ -151,7 +158,8 @@ public class LeadImportTests
     {
         var table = Table(csv);
         var mapping = Suggest(table)
-            .Select(m => extraTypes.FirstOrDefault(t => t.Field == m.Field) is { Field: not null } t ? m with { Type = t.Type } : m)
+            .Select(m => extraTypes.FirstOrDefault(t =>
+                t.Field == m.Field) is { Field: not null } t ? m with { Type = t.Type } : m)
             .ToList();
         return LeadImport.Plan(table, mapping, ImportOptions.Default);
     }
@@ -159,5 +167,6 @@ public class LeadImportTests
     private static IReadOnlyList<ColumnMapping> Suggest(CsvTable table) =>
         MappingSuggestions.ForLeads(table, Model, ColumnGuess.Of(table, ImportOptions.Default));
 
-    private static CsvTable Table(string csv, string name = "leads.csv") => CsvFile.Read(name, Encoding.UTF8.GetBytes(csv)).Table!;
+    private static CsvTable Table(string csv, string name = "leads.csv") =>
+        CsvFile.Read(name, Encoding.UTF8.GetBytes(csv)).Table!;
 }

@@ -10,7 +10,8 @@ namespace LeadScoringStudio.Tests.Core.Models;
 /// <summary>A criterion whose condition has an "and": points only when both fields match.</summary>
 public class CombinedCriterionTests
 {
-    private static readonly AttributeCriterion SeniorBudget = Attribute("senior-budget", "seniority", Operator.Equals, 15, "VP") with
+    private static readonly AttributeCriterion SeniorBudget = Attribute("senior-budget", "seniority", Operator.Equals,
+        15, "VP") with
     {
         AlsoWhen = [new AttributeCondition("budget", Operator.Equals, ["yes"])],
     };
@@ -32,7 +33,8 @@ public class CombinedCriterionTests
 
         Assert.Equal([15, 0, 0], single.Select(s => s.Fit));
         Assert.Equal(single.Select(s => s.Fit), batch.Fit);
-        Assert.Equal("Seniority is VP; Budget is yes", single[0].Explanation.Single(l => l.CriterionId == "senior-budget").Evidence);
+        Assert.Equal("Seniority is VP; Budget is yes",
+            single[0].Explanation.Single(l => l.CriterionId == "senior-budget").Evidence);
     }
 
     [Fact]
@@ -46,7 +48,8 @@ public class CombinedCriterionTests
     [Fact]
     public void Problems_in_a_further_condition_are_reported_at_its_own_path()
     {
-        var broken = Small(SeniorBudget with { AlsoWhen = [new AttributeCondition("shoe_size", Operator.AtLeast, ["40"])] });
+        var broken = Small(SeniorBudget with { AlsoWhen = [new AttributeCondition("shoe_size", Operator.AtLeast,
+            ["40"])] });
 
         var problem = Assert.Single(ModelValidator.Validate(broken));
         Assert.Equal("$.criteria[0].and[0].attribute.field", problem.Path);
@@ -55,7 +58,8 @@ public class CombinedCriterionTests
     [Fact]
     public void A_model_file_may_not_combine_an_activity()
     {
-        var json = ModelFile.Write(Model).Replace("\"and\": [", "\"and\": [ { \"activity\": { \"type\": \"page_visit\" } },");
+        var json = ModelFile.Write(Model)
+            .Replace("\"and\": [", "\"and\": [ { \"activity\": { \"type\": \"page_visit\" } },");
 
         var read = ModelFile.Read(json);
 

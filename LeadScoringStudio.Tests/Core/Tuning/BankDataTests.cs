@@ -18,7 +18,8 @@ public sealed class BankDataTests(BankDataTests.Flow flow) : IClassFixture<BankD
     [Fact]
     public void The_import_guesses_every_type_the_texts_that_mean_missing_and_offers_the_row_number_as_id()
     {
-        var types = flow.Mapping.Where(m => m.Target == ColumnTarget.Attribute).ToDictionary(m => m.Column, m => m.Type);
+        var types = flow.Mapping.Where(m => m.Target == ColumnTarget.Attribute)
+            .ToDictionary(m => m.Column, m => m.Type);
 
         Assert.Equal(
             "age Number, job Text, marital Text, education Text, default YesNo, housing YesNo, loan YesNo, contact Text, month Text, day_of_week Text, duration Number, campaign Number, pdays Number, previous Number",
@@ -27,7 +28,8 @@ public sealed class BankDataTests(BankDataTests.Flow flow) : IClassFixture<BankD
         Assert.Equal(["unknown"], flow.Mapping.Single(m => m.Column == "job").MissingValues);
         Assert.Equal(["999"], flow.Mapping.Single(m => m.Column == "pdays").MissingValues);
         Assert.Null(MappingSuggestions.LeadIdColumn(flow.Table.Columns, flow.Guesses));
-        Assert.Contains("use the row number as the id", Assert.Single(LeadImport.Plan(flow.Table, flow.Mapping, ImportOptions.Default).FileProblems).Reason);
+        Assert.Contains("use the row number as the id",
+            Assert.Single(LeadImport.Plan(flow.Table, flow.Mapping, ImportOptions.Default).FileProblems).Reason);
         Assert.True(flow.Plan.IsClean);
         Assert.Equal((41_188, "bank_marketing-2"), (flow.Plan.Leads.Count, flow.Plan.Leads[0].Id));
         Assert.False(flow.Plan.Leads[0].Attributes.ContainsKey("pdays")); // 999 means never contacted
@@ -41,7 +43,8 @@ public sealed class BankDataTests(BankDataTests.Flow flow) : IClassFixture<BankD
         Assert.Contains(duration.Use, new[] { FieldUse.Excluded, FieldUse.Asked });
         Assert.True(duration.AloneAuc > FieldGuard.AskAt, $"duration alone: {duration.AloneAuc}");
         Assert.DoesNotContain(flow.FirstLook.Weights, w => w.Field == "duration");
-        Assert.All(flow.FirstLook.Fields.Where(f => f.Key != "duration" && !f.IsCombination), f => Assert.Equal(FieldUse.Used, f.Use));
+        Assert.All(flow.FirstLook.Fields.Where(f => f.Key != "duration" && !f.IsCombination), f =>
+            Assert.Equal(FieldUse.Used, f.Use));
     }
 
     [Fact]
@@ -59,7 +62,8 @@ public sealed class BankDataTests(BankDataTests.Flow flow) : IClassFixture<BankD
     [Fact]
     public void The_backtest_of_a_choice_scores_exactly_the_model_that_is_applied_and_stored()
     {
-        var chosen = flow.Tuned.Candidates.OrderByDescending(c => Math.Abs(c.Effect)).Take(3).Select(c => c.Key).ToList();
+        var chosen = flow.Tuned.Candidates.OrderByDescending(c => Math.Abs(c.Effect)).Take(3).Select(c => c.Key)
+            .ToList();
 
         var preview = DraftPreview.Of(flow.Tuned, chosen, fitScale: true);
         var stored = ModelFile.Read(ModelFile.Write(preview.Model)).Model!;
@@ -74,7 +78,8 @@ public sealed class BankDataTests(BankDataTests.Flow flow) : IClassFixture<BankD
     {
         var inModel = flow.Built.Criteria.Select(c => CriterionText(flow.Built, c)).ToHashSet();
 
-        Assert.DoesNotContain(flow.Tuned.Candidates, c => inModel.Contains(CriterionText(flow.Built, c.Signal!.Template)));
+        Assert.DoesNotContain(flow.Tuned.Candidates, c =>
+            inModel.Contains(CriterionText(flow.Built, c.Signal!.Template)));
         var refitted = flow.Tuned.Weights.Where(w => w.CriterionId is not null).ToList();
         Assert.Equal(flow.Built.Criteria.Count, refitted.Count);
         Assert.All(refitted, w => Assert.InRange(w.Suggested!.Value - w.Current!.Value, -2, 2));
@@ -83,11 +88,15 @@ public sealed class BankDataTests(BankDataTests.Flow flow) : IClassFixture<BankD
     [Fact]
     public void Each_criterion_counts_towards_the_dimension_the_catalog_gives_its_field_and_strong_values_either_way_are_offered()
     {
-        Assert.All(flow.Built.Criteria.OfType<AttributeCriterion>().Where(c => c.AlsoWhen.Count == 0 && c.When.Field is "campaign" or "previous"),
+        Assert.All(flow.Built.Criteria.OfType<AttributeCriterion>()
+            .Where(c => c.AlsoWhen.Count == 0 && c.When.Field is "campaign" or "previous"),
             c => Assert.Equal(Dimension.Engagement, c.Dimension));
-        Assert.All(flow.Built.Criteria.OfType<AttributeCriterion>().Where(c => c.AlsoWhen.Count == 0 && c.When.Field is "job" or "age"),
+        Assert.All(flow.Built.Criteria.OfType<AttributeCriterion>()
+            .Where(c => c.AlsoWhen.Count == 0 && c.When.Field is "job" or "age"),
             c => Assert.Equal(Dimension.Fit, c.Dimension));
-        var month = flow.Built.Criteria.OfType<AttributeCriterion>().Where(c => c.AlsoWhen.Count == 0 && c.When.Field == "month").ToDictionary(c => c.When.Values[0], c => c.Points);
+        var month = flow.Built.Criteria.OfType<AttributeCriterion>()
+            .Where(c => c.AlsoWhen.Count == 0 && c.When.Field == "month")
+            .ToDictionary(c => c.When.Values[0], c => c.Points);
         Assert.True(month["mar"] > 20, "March, a rare month that converts far more often, is worth many points");
         Assert.DoesNotContain("may", month.Keys); // the commonest month is the reference at 0
         Assert.Contains(flow.Built.Criteria, c => c.BasePoints < -10); // and values that convert less are offered too
@@ -109,12 +118,16 @@ public sealed class BankDataTests(BankDataTests.Flow flow) : IClassFixture<BankD
             Plan = LeadImport.Plan(Table, Mapping, ImportOptions.Default with { RowNumberIds = true });
             var leads = Plan.Leads.Select(l => new Lead(l.Id, l.Attributes, [])).ToList();
             var outcomes = Plan.Leads.Select(l => (bool?)(l.Outcome == LeadOutcome.Converted)).ToList();
-            var data = new TuningData(LeadBatch.From(leads), outcomes, leads.Select(_ => (DateTimeOffset?)null).ToList(), TestSupport.Leads.AsOf, 150);
+            var data = new TuningData(LeadBatch.From(leads), outcomes, leads.Select(_ => (DateTimeOffset?)null)
+                .ToList(), TestSupport.Leads.AsOf, 150);
             var rows = Enumerable.Range(0, leads.Count).ToList();
-            var split = new Split(rows.Where(i => i % 10 is not (0 or 3 or 7)).ToList(), rows.Where(i => i % 10 is 0 or 3 or 7).ToList(), "rows 0, 3 and 7 of every ten held out");
-            var fields = Mapping.Where(m => m.Target == ColumnTarget.Attribute).Select(m => CatalogField.Guess(m.Field!, m.Type, m.Column)).ToList();
+            var split = new Split(rows.Where(i => i % 10 is not (0 or 3 or 7)).ToList(),
+                rows.Where(i => i % 10 is 0 or 3 or 7).ToList(), "rows 0, 3 and 7 of every ten held out");
+            var fields = Mapping.Where(m => m.Target == ColumnTarget.Attribute)
+                .Select(m => CatalogField.Guess(m.Field!, m.Type, m.Column)).ToList();
             FirstLook = ModelFromData.Propose(StarterModel.Create(), data, fields, split);
-            var marked = fields.Select(f => f.Key == "duration" ? f with { KnownBeforeContact = KnownBeforeContact.No } : f).ToList();
+            var marked = fields.Select(f =>
+                f.Key == "duration" ? f with { KnownBeforeContact = KnownBeforeContact.No } : f).ToList();
             Proposal = ModelFromData.Propose(StarterModel.Create(), data, marked, split);
             Built = ModelFromData.Build(Proposal);
             Tuned = WeightSuggester.Suggest(Built, data, marked, split);

@@ -14,7 +14,8 @@ namespace LeadScoringStudio.Tests.Core.Tuning;
 public class FieldGuardTests
 {
     private static readonly (LeadBatch Batch, IReadOnlyList<bool> Labels) Data = Generate(2000);
-    private static readonly Split HalfSplit = new(Enumerable.Range(0, 2000).Where(i => i % 2 == 0).ToList(), Enumerable.Range(0, 2000).Where(i => i % 2 == 1).ToList(), "even/odd");
+    private static readonly Split HalfSplit = new(Enumerable.Range(0, 2000).Where(i => i % 2 == 0).ToList(),
+        Enumerable.Range(0, 2000).Where(i => i % 2 == 1).ToList(), "even/odd");
 
     [Fact]
     public void A_field_that_alone_separates_outcomes_too_well_is_excluded_with_its_strength()
@@ -52,7 +53,8 @@ public class FieldGuardTests
         Assert.Equal(FieldUse.AfterContact, Judge("country", KnownBeforeContact.No).Use);
         Assert.Equal(FieldUse.LeftOut, Judge("country", leftOut: true).Use);
         Assert.Equal(FieldUse.Used, Judge("country").Use);
-        Assert.InRange(Judge("country").AloneAuc!.Value, 0.44, 0.56); // chance, within the noise of 1,000 held-out leads
+        Assert.InRange(Judge("country").AloneAuc!.Value, 0.44,
+            0.56); // chance, within the noise of 1,000 held-out leads
     }
 
     [Fact]
@@ -60,28 +62,34 @@ public class FieldGuardTests
     {
         var group = Signals.ForField(CatalogField.Guess("deal_stage", FieldType.Text), Data.Batch, 20);
 
-        Assert.Equal(FieldUse.Excluded, FieldGuard.Judge(group, CatalogField.Guess("deal_stage", FieldType.Text), 0.5).Use);
+        Assert.Equal(FieldUse.Excluded, FieldGuard.Judge(group, CatalogField.Guess("deal_stage", FieldType.Text),
+            0.5).Use);
     }
 
-    private static FieldVerdict Judge(string key, KnownBeforeContact known = KnownBeforeContact.NotSure, bool leftOut = false)
+    private static FieldVerdict Judge(string key, KnownBeforeContact known = KnownBeforeContact.NotSure,
+        bool leftOut = false)
     {
         var field = CatalogField.Guess(key, FieldType.Text) with { KnownBeforeContact = known, LeftOut = leftOut };
         var group = Signals.ForField(field, Data.Batch, 20);
-        return FieldGuard.Judge(group, field, FieldGuard.AloneAuc(group, Enumerable.Range(0, Data.Batch.Count).ToList(), Data.Labels, HalfSplit));
+        return FieldGuard.Judge(group, field, FieldGuard.AloneAuc(group, Enumerable.Range(0, Data.Batch.Count)
+            .ToList(), Data.Labels, HalfSplit));
     }
 
     private static (LeadBatch, IReadOnlyList<bool>) Generate(int count)
     {
         var random = new Random(3);
         var labels = Enumerable.Range(0, count).Select(_ => random.NextDouble() < 0.5).ToList();
-        string Agreeing(bool converted, double agreement, string yes, string no) => converted == random.NextDouble() < agreement ? yes : no;
-        var leads = labels.Select((converted, i) => new Lead($"l{i}", new Dictionary<string, FieldValue>(StringComparer.OrdinalIgnoreCase)
+        string Agreeing(bool converted, double agreement, string yes, string no) =>
+            converted == random.NextDouble() < agreement ? yes : no;
+        var leads = labels.Select((converted, i) =>
+            new Lead($"l{i}", new Dictionary<string, FieldValue>(StringComparer.OrdinalIgnoreCase)
         {
             ["tags"] = FieldValue.OfText(Agreeing(converted, 0.95, "Will revert", "Ringing")),
             ["lead_quality"] = FieldValue.OfText(Agreeing(converted, 0.8, "High", "Low")),
             ["country"] = FieldValue.OfText(random.NextDouble() < 0.5 ? "PT" : "ES"),
             ["deal_stage"] = FieldValue.OfText(random.NextDouble() < 0.5 ? "open" : "closed"),
-            ["call_result"] = i % 3 == 0 ? FieldValue.OfText(Agreeing(converted, 0.97, "interested", "declined")) : FieldValue.Missing,
+            ["call_result"] = i % 3 == 0 ? FieldValue.OfText(Agreeing(converted,
+                0.97, "interested", "declined")) : FieldValue.Missing,
         }, [])).ToList();
         return (LeadBatch.From(leads), labels);
     }

@@ -7,12 +7,14 @@ using LeadScoringStudio.Tests.TestSupport;
 
 namespace LeadScoringStudio.Tests.Core.Tuning;
 
-/// <summary>The demo generator's 5,000 leads (four in five with a known outcome), split by time as the app splits them.</summary>
+/// <summary>The demo generator's 5,000 leads (four in five with a known outcome), split by time as the app splits
+/// them.</summary>
 public class ModelFromDataTests
 {
     private static readonly ScoringModel Starter = StarterModel.Create();
     private static readonly TuningData Data = Generate(5000);
-    private static readonly Suggestion Proposal = ModelFromData.Propose(Starter, Data, Starter.Fields.Select(f => CatalogField.Guess(f.Name, f.Type, f.Label)).ToList());
+    private static readonly Suggestion Proposal = ModelFromData.Propose(Starter, Data,
+        Starter.Fields.Select(f => CatalogField.Guess(f.Name, f.Type, f.Label)).ToList());
 
     [Fact]
     public void A_model_built_from_the_data_ranks_later_leads_better_than_the_hand_made_starter_model()
@@ -31,10 +33,12 @@ public class ModelFromDataTests
     {
         var built = ModelFromData.Build(Proposal);
 
-        Assert.Equal((Starter.Actions, Starter.Disqualifiers, Starter.Recycling), (built.Actions, built.Disqualifiers, built.Recycling));
+        Assert.Equal((Starter.Actions, Starter.Disqualifiers, Starter.Recycling),
+            (built.Actions, built.Disqualifiers, built.Recycling));
         Assert.Null(built.Inactivity);
         Assert.Null(built.Completeness);
-        Assert.Contains(built.Criteria, c => c is ActivityCriterion { LookbackDays: Signals.ActivityLookbackDays, MaxOccurrences: 1 });
+        Assert.Contains(built.Criteria, c => c is ActivityCriterion { LookbackDays: Signals.ActivityLookbackDays,
+            MaxOccurrences: 1 });
         Assert.Empty(ModelValidator.Validate(built));
     }
 
@@ -46,21 +50,24 @@ public class ModelFromDataTests
 
         Assert.InRange(chosen.Count, 1, withPoints - 1);
         Assert.All(Proposal.Candidates.Where(c => chosen.Contains(c.Key)),
-            c => Assert.True(Math.Abs(c.Effect) >= c.StandardError || Math.Abs(c.Suggested!.Value) >= ModelFromData.SizeablePoints));
+            c => Assert.True(Math.Abs(c.Effect) >= c.StandardError
+                || Math.Abs(c.Suggested!.Value) >= ModelFromData.SizeablePoints));
     }
 
     [Fact]
     public void A_draft_whose_criteria_miss_most_leads_has_low_coverage()
     {
         Assert.True(ModelFromData.Coverage(Starter, Data.Batch, Data.AsOf) > 0.9);
-        Assert.Equal(0, ModelFromData.Coverage(Starter with { Criteria = [Starter.Criteria[0] with { Id = "x" }] }, LeadBatch.From([Leads.With(("pdays", 3))]), Leads.AsOf));
+        Assert.Equal(0, ModelFromData.Coverage(Starter with { Criteria = [Starter.Criteria[0] with { Id = "x" }] },
+            LeadBatch.From([Leads.With(("pdays", 3))]), Leads.AsOf));
     }
 
     private static TuningData Generate(int count)
     {
         var generated = new DemoDataGenerator(7, Leads.AsOf).GenerateMany(count).ToList();
         var leads = generated.Select(g => g.Lead).ToList();
-        return new TuningData(LeadBatch.From(leads), generated.Select((g, i) => i % 5 == 4 ? (bool?)null : g.Converted).ToList(),
+        return new TuningData(LeadBatch.From(leads), generated.Select((g, i) => i % 5 == 4 ? (bool?)null : g.Converted)
+            .ToList(),
             leads.Select(l => l.FirstSeenAt).ToList(), Leads.AsOf, 60);
     }
 }

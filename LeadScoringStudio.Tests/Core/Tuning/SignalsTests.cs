@@ -14,13 +14,16 @@ public class SignalsTests
     [Fact]
     public void Text_values_with_enough_leads_are_signals_the_rare_ones_pooled_and_missing_offered_once()
     {
-        var batch = Batch("industry", Repeat("Software", 40), Repeat("software", 5), Repeat("Banking", 30), Repeat("Mining", 3), Repeat("Fishing", 2), Repeat(null, 25));
+        var batch = Batch("industry", Repeat("Software", 40), Repeat("software", 5), Repeat("Banking", 30),
+            Repeat("Mining", 3), Repeat("Fishing", 2), Repeat(null, 25));
 
         var group = Signals.ForField(Field("industry", FieldType.Text), batch, minimum: 20);
 
-        Assert.Equal(["industry = Software", "industry = Banking", "industry other", "industry is missing"], group.Signals.Select(s => s.Key));
+        Assert.Equal(["industry = Software", "industry = Banking", "industry other", "industry is missing"],
+            group.Signals.Select(s => s.Key));
         Assert.Equal([45, 30, 5, 25], group.Signals.Select(s => s.Leads));
-        Assert.Equal(new AttributeCondition("industry", Operator.NotOneOf, ["Software", "Banking"]), Condition(group.Signals[2]));
+        Assert.Equal(new AttributeCondition("industry", Operator.NotOneOf, ["Software", "Banking"]),
+            Condition(group.Signals[2]));
         Assert.True(group.IsComplete);
         AssertEachCriterionMatchesExactlyItsLeads(group, batch);
     }
@@ -28,8 +31,10 @@ public class SignalsTests
     [Fact]
     public void Numbers_are_binned_by_quantile_with_a_sentinel_kept_apart()
     {
-        var values = Enumerable.Range(0, 400).Select(i => (double?)(i % 200)).Concat(Enumerable.Repeat((double?)999, 300)).Concat([null, null]).ToArray();
-        var batch = Batch("pdays", values.Select(v => v is null ? FieldValue.Missing : FieldValue.OfNumber(v.Value)).ToArray());
+        var values = Enumerable.Range(0, 400).Select(i => (double?)(i % 200))
+            .Concat(Enumerable.Repeat((double?)999, 300)).Concat([null, null]).ToArray();
+        var batch = Batch("pdays", values.Select(v => v is null ? FieldValue.Missing : FieldValue.OfNumber(v.Value))
+            .ToArray());
 
         var group = Signals.ForField(Field("pdays", FieldType.Number), batch, minimum: 20);
 
@@ -37,7 +42,8 @@ public class SignalsTests
         Assert.Equal(Operator.AtMost, conditions[0].Operator);
         Assert.Contains(new AttributeCondition("pdays", Operator.Equals, ["999"]), conditions);
         Assert.Contains(new AttributeCondition("pdays", Operator.IsMissing, []), conditions);
-        Assert.DoesNotContain(conditions, c => c.Operator == Operator.AtLeast); // 999 lies above the bins, so the last one is closed
+        Assert.DoesNotContain(conditions, c =>
+            c.Operator == Operator.AtLeast); // 999 lies above the bins, so the last one is closed
         Assert.InRange(group.Signals.Count(s => Condition(s).Operator is Operator.AtMost or Operator.Between), 8, 11);
         AssertEachCriterionMatchesExactlyItsLeads(group, batch);
     }
@@ -60,7 +66,8 @@ public class SignalsTests
 
         var group = Signals.ForField(Field("score", FieldType.Number), batch, minimum: 20);
 
-        var bounds = group.Signals.SelectMany(s => Condition(s).Values).Select(v => double.Parse(v, System.Globalization.CultureInfo.InvariantCulture));
+        var bounds = group.Signals.SelectMany(s => Condition(s).Values)
+            .Select(v => double.Parse(v, System.Globalization.CultureInfo.InvariantCulture));
         Assert.DoesNotContain(bounds, b => Enumerable.Range(0, 300).Any(i => i / 7.0 == b));
         AssertEachCriterionMatchesExactlyItsLeads(group, batch);
     }
@@ -87,7 +94,8 @@ public class SignalsTests
     [Fact]
     public void A_pair_of_fields_offers_each_combination_with_enough_leads_as_a_combined_criterion()
     {
-        var leads = Enumerable.Range(0, 200).Select(i => new Lead($"l{i}", new Dictionary<string, FieldValue>(StringComparer.OrdinalIgnoreCase)
+        var leads = Enumerable.Range(0, 200).Select(i => new Lead($"l{i}", new Dictionary<string,
+            FieldValue>(StringComparer.OrdinalIgnoreCase)
         {
             ["month"] = FieldValue.OfText(i % 2 == 0 ? "mar" : "may"),
             ["contact"] = FieldValue.OfText(i % 10 == 0 ? "telephone" : "cellular"),
@@ -101,7 +109,8 @@ public class SignalsTests
         Assert.Equal(["month", "contact"], pair.Fields);
         Assert.Equal(["month = mar & contact = cellular", "month = mar & contact = telephone", "month = may & contact = cellular"], pair.Signals.Select(s => s.Key));
         Assert.Equal("Month is mar and Contact is telephone", pair.Signals[1].Label);
-        Assert.Equal([new AttributeCondition("contact", Operator.Equals, ["telephone"])], ((AttributeCriterion)pair.Signals[1].Template).AlsoWhen);
+        Assert.Equal([new AttributeCondition("contact", Operator.Equals, ["telephone"])],
+            ((AttributeCriterion)pair.Signals[1].Template).AlsoWhen);
         AssertEachCriterionMatchesExactlyItsLeads(pair, batch);
     }
 
@@ -111,15 +120,18 @@ public class SignalsTests
         var leads = Enumerable.Range(0, 100).Select(i => Leads.With(("seniority", "VP")) with { Id = $"l{i}" })
             .Select((l, i) => i < 40 ? l.Did("webinar", 10) : i < 60 ? l.Did("webinar", 200) : l).ToList();
 
-        var group = Signals.For([], LeadBatch.From(leads), AsOf, [new ActivityTypeDefinition("webinar", "Webinar attended")]).Single();
+        var group = Signals.For([], LeadBatch.From(leads), AsOf,
+            [new ActivityTypeDefinition("webinar", "Webinar attended")]).Single();
 
         Assert.True(group.IsActivity);
         var signal = Assert.Single(group.Signals);
-        Assert.Equal(("Webinar attended in the last 90 days", 40, Dimension.Engagement), (signal.Label, signal.Leads, signal.Template.Dimension));
+        Assert.Equal(("Webinar attended in the last 90 days", 40, Dimension.Engagement),
+            (signal.Label, signal.Leads, signal.Template.Dimension));
         AssertEachCriterionMatchesExactlyItsLeads(group, LeadBatch.From(leads));
     }
 
-    /// <summary>What you see is what you apply: a criterion made from a signal matches exactly the leads the fit counted for it.</summary>
+    /// <summary>What you see is what you apply: a criterion made from a signal matches exactly the leads the fit
+    /// counted for it.</summary>
     private static void AssertEachCriterionMatchesExactlyItsLeads(SignalGroup group, LeadBatch batch)
     {
         var model = TestSupport.Models.Small() with
@@ -151,5 +163,6 @@ public class SignalsTests
         Batch(field, groups.SelectMany(g => g).Select(FieldValue.OfText).ToArray());
 
     private static LeadBatch Batch(string field, FieldValue[] values) =>
-        LeadBatch.From(values.Select((v, i) => new Lead($"l{i}", new Dictionary<string, FieldValue>(StringComparer.OrdinalIgnoreCase) { [field] = v }, [])));
+        LeadBatch.From(values.Select((v, i) => new Lead($"l{i}", new Dictionary<string,
+            FieldValue>(StringComparer.OrdinalIgnoreCase) { [field] = v }, [])));
 }

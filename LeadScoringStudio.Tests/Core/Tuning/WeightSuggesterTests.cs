@@ -10,14 +10,17 @@ using static LeadScoringStudio.Tests.TestSupport.Models;
 namespace LeadScoringStudio.Tests.Core.Tuning;
 
 /// <summary>
-/// Generated leads whose outcome follows a known hidden propensity: logit = −2 + 2.0·VP + 0.5·budget + 1.0·big − 1.2·gmail
+/// Generated leads whose outcome follows a known hidden propensity: logit = −2 + 2.0·VP + 0.5·budget + 1.0·big −
+/// 1.2·gmail
 /// (page visits have no effect). Two planted leaks: "sales_status" (named like a post-contact field) and "crm_flag"
 /// (agrees with the outcome 97 % of the time).
 /// </summary>
 public class WeightSuggesterTests
 {
-    private static readonly (ScoringModel Model, IReadOnlyList<Lead> Leads, IReadOnlyList<bool> Outcomes) Data = Generate(6000);
-    private static readonly Suggestion Result = WeightSuggester.Suggest(Data.Model, Data.Leads, Data.Outcomes, Leads.AsOf);
+    private static readonly (ScoringModel Model, IReadOnlyList<Lead> Leads,
+        IReadOnlyList<bool> Outcomes) Data = Generate(6000);
+    private static readonly Suggestion Result = WeightSuggester.Suggest(Data.Model, Data.Leads, Data.Outcomes,
+        Leads.AsOf);
 
     [Theory]
     [InlineData("vp", 2.0)]
@@ -80,12 +83,16 @@ public class WeightSuggesterTests
     [Fact]
     public void Numbers_are_offered_as_bins_that_do_not_overlap_the_models_own_and_missing_once_per_field()
     {
-        var sizes = Result.Candidates.Where(w => w.Field == "company_size").Select(w => (AttributeCriterion)w.Signal!.Template).ToList();
+        var sizes = Result.Candidates.Where(w => w.Field == "company_size")
+            .Select(w => (AttributeCriterion)w.Signal!.Template).ToList();
 
         Assert.NotEmpty(sizes);
-        Assert.All(sizes, c => Assert.True(c.When.Operator is Operator.AtMost or Operator.Between or Operator.Equals, c.When.ToString()));
-        Assert.All(sizes, c => Assert.True(double.Parse(c.When.Values[^1], System.Globalization.CultureInfo.InvariantCulture) < 1000)); // "big" covers 1000 and more
-        Assert.Single(Result.Candidates, w => w.Field == "seniority" && ((AttributeCriterion)w.Signal!.Template).When.Operator == Operator.IsMissing);
+        Assert.All(sizes, c => Assert.True(c.When.Operator is Operator.AtMost or Operator.Between or Operator.Equals,
+            c.When.ToString()));
+        Assert.All(sizes, c => Assert.True(double.Parse(c.When.Values[^1],
+            System.Globalization.CultureInfo.InvariantCulture) < 1000)); // "big" covers 1000 and more
+        Assert.Single(Result.Candidates, w => w.Field == "seniority"
+            && ((AttributeCriterion)w.Signal!.Template).When.Operator == Operator.IsMissing);
         Assert.Equal(Result.Candidates.Count(), Result.Candidates.Select(w => w.Key).Distinct().Count());
     }
 
@@ -94,7 +101,8 @@ public class WeightSuggesterTests
     {
         var fields = Data.Model.Fields.Select(f => CatalogField.Guess(f.Name, f.Type, f.Label))
             .Select(f => f.Key == "seniority" ? f with { KnownBeforeContact = KnownBeforeContact.No } : f).ToList();
-        var data = new TuningData(LeadBatch.From(Data.Leads), Data.Outcomes.Select(o => (bool?)o).ToList(), Data.Leads.Select(l => l.FirstSeenAt).ToList(), Leads.AsOf, 150);
+        var data = new TuningData(LeadBatch.From(Data.Leads), Data.Outcomes.Select(o => (bool?)o).ToList(),
+            Data.Leads.Select(l => l.FirstSeenAt).ToList(), Leads.AsOf, 150);
 
         var suggestion = WeightSuggester.Suggest(Data.Model, data, fields);
 
@@ -115,7 +123,8 @@ public class WeightSuggesterTests
             Attribute("gmail", "email", Operator.EndsWith, -5, "@gmail.com"),
             Visits("visits", 1)) with
         {
-            Fields = Small().Fields.Add(new FieldDefinition("sales_status", "Sales status", FieldType.Text)).Add(new FieldDefinition("crm_flag", "CRM flag", FieldType.Text)),
+            Fields = Small().Fields.Add(new FieldDefinition("sales_status", "Sales status", FieldType.Text))
+                .Add(new FieldDefinition("crm_flag", "CRM flag", FieldType.Text)),
         };
         var random = new Random(5);
         var leads = new List<Lead>();
@@ -129,13 +138,15 @@ public class WeightSuggesterTests
             var logit = -2 + (vp ? 2.0 : 0) + (budget ? 0.5 : 0) + (size >= 1000 ? 1.0 : 0) + (gmail ? -1.2 : 0);
             var converted = random.NextDouble() < 1 / (1 + Math.Exp(-logit));
             var lead = Leads.With(
-                ("seniority", random.NextDouble() < 0.1 ? (random.NextDouble() < 0.5 ? null : "N/A") : vp ? "VP" : random.NextDouble() < 0.5 ? "Manager" : "Analyst"),
+                ("seniority",
+                    random.NextDouble() < 0.1 ? (random.NextDouble() < 0.5 ? null : "N/A") : vp ? "VP" : random.NextDouble() < 0.5 ? "Manager" : "Analyst"),
                 ("budget", budget),
                 ("company_size", size),
                 ("email", gmail ? $"x{i}@gmail.com" : $"x{i}@acme.com"),
                 ("sales_status", converted ? "won" : "open"),
                 ("crm_flag", converted ^ (random.NextDouble() < 0.03) ? "Y" : "N")) with { Id = $"g-{i}" };
-            lead = lead.Did(random.NextDouble() < 0.5 ? "page_visit" : "content_download", 300 - (int)(300.0 * i / count));
+            lead = lead.Did(random.NextDouble() < 0.5 ? "page_visit" : "content_download",
+                300 - (int)(300.0 * i / count));
             leads.Add(lead);
             outcomes.Add(converted);
         }

@@ -55,8 +55,10 @@ public sealed class ApiTests(ApiFixture api) : IClassFixture<ApiFixture>
     private static readonly object Ada = new
     {
         id = "crm-ada",
-        attributes = new Dictionary<string, object> { ["name"] = "Ada Brooks", ["seniority"] = "VP", ["persona"] = "buyer", ["company_size"] = 1200, ["budget_confirmed"] = true },
-        activities = new[] { new { type = "demo_request", at = DateTimeOffset.UtcNow.AddDays(-1), properties = new Dictionary<string, string>() } },
+        attributes = new Dictionary<string, object> { ["name"] = "Ada Brooks", ["seniority"] = "VP",
+            ["persona"] = "buyer", ["company_size"] = 1200, ["budget_confirmed"] = true },
+        activities = new[] { new { type = "demo_request", at = DateTimeOffset.UtcNow.AddDays(-1),
+            properties = new Dictionary<string, string>() } },
     };
 
     [Theory]
@@ -70,11 +72,13 @@ public sealed class ApiTests(ApiFixture api) : IClassFixture<ApiFixture>
     {
         foreach (var key in new[] { null, "lss_00000000_not-a-key", "garbage" })
         {
-            var response = await api.Client(key).SendAsync(new HttpRequestMessage(new HttpMethod(method), path) { Content = JsonContent.Create(new { }) });
+            var response = await api.Client(key).SendAsync(new HttpRequestMessage(new HttpMethod(method),
+                path) { Content = JsonContent.Create(new { }) });
             if (key is null && path.EndsWith("openapi.json", StringComparison.Ordinal))
             {
                 // The document is also for people in the app: without a key it asks them to sign in.
-                Assert.Equal((HttpStatusCode.Redirect, "/account/login"), (response.StatusCode, response.Headers.Location!.AbsolutePath));
+                Assert.Equal((HttpStatusCode.Redirect, "/account/login"),
+                    (response.StatusCode, response.Headers.Location!.AbsolutePath));
             }
             else
             {
@@ -88,7 +92,9 @@ public sealed class ApiTests(ApiFixture api) : IClassFixture<ApiFixture>
     [InlineData("POST", "/api/v1/activities")]
     public async Task A_read_key_may_not_write(string method, string path)
     {
-        var response = await api.Client(api.ReadKey).SendAsync(new HttpRequestMessage(new HttpMethod(method), path) { Content = JsonContent.Create(new[] { new { } }) });
+        var response = await api.Client(api.ReadKey)
+            .SendAsync(new HttpRequestMessage(new HttpMethod(method),
+            path) { Content = JsonContent.Create(new[] { new { } }) });
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
@@ -101,7 +107,8 @@ public sealed class ApiTests(ApiFixture api) : IClassFixture<ApiFixture>
         response.EnsureSuccessStatusCode();
         var score = (await response.Content.ReadFromJsonAsync<ScoreResponse>())!;
         var expected = LeadScorer.Score(StarterModel.Create(), Parse(Ada), DateTimeOffset.UtcNow);
-        Assert.Equal((1, expected.Total, expected.Fit, expected.Engagement, expected.Cell.ToString()), (score.ModelVersion, score.Total, score.Fit, score.Engagement, score.Cell));
+        Assert.Equal((1, expected.Total, expected.Fit, expected.Engagement, expected.Cell.ToString()),
+            (score.ModelVersion, score.Total, score.Fit, score.Engagement, score.Cell));
         Assert.Equal(score.Total, score.Explanation.Sum(l => l.Points));
         Assert.Contains(score.Explanation, l => l.CriterionId == "demo-request" && l.Points > 0);
     }
@@ -112,7 +119,8 @@ public sealed class ApiTests(ApiFixture api) : IClassFixture<ApiFixture>
         var bad = new
         {
             attributes = new Dictionary<string, object> { ["company_size"] = "lots", ["budget_confirmed"] = "perhaps" },
-            activities = new object[] { new { type = "podcast", at = "2026-01-01T00:00:00Z" }, new { type = "webinar" } },
+            activities = new object[] { new { type = "podcast", at = "2026-01-01T00:00:00Z" },
+                new { type = "webinar" } },
         };
 
         var response = await api.Client(api.ReadKey).PostAsJsonAsync("/api/v1/score", bad);
@@ -120,32 +128,39 @@ public sealed class ApiTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         var errors = problem.GetProperty("errors");
-        Assert.Equal("expected a number, got \"lots\"", errors.GetProperty("lead.attributes.company_size")[0].GetString());
-        Assert.Equal("expected true or false, got \"perhaps\"", errors.GetProperty("lead.attributes.budget_confirmed")[0].GetString());
-        Assert.StartsWith("unknown activity type 'podcast'", errors.GetProperty("lead.activities[0].type")[0].GetString());
+        Assert.Equal("expected a number, got \"lots\"",
+            errors.GetProperty("lead.attributes.company_size")[0].GetString());
+        Assert.Equal("expected true or false, got \"perhaps\"",
+            errors.GetProperty("lead.attributes.budget_confirmed")[0].GetString());
+        Assert.StartsWith("unknown activity type 'podcast'",
+            errors.GetProperty("lead.activities[0].type")[0].GetString());
         Assert.StartsWith("when it happened is required", errors.GetProperty("lead.activities[1].at")[0].GetString());
     }
 
     [Fact]
     public async Task A_version_that_does_not_exist_is_404() =>
-        Assert.Equal(HttpStatusCode.NotFound, (await api.Client(api.ReadKey).PostAsJsonAsync("/api/v1/score?version=99", Ada)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await api.Client(api.ReadKey)
+            .PostAsJsonAsync("/api/v1/score?version=99", Ada)).StatusCode);
 
     [Fact]
     public async Task Leads_are_upserted_by_id_and_then_scored_with_their_stage()
     {
         var write = api.Client(api.WriteKey);
-        var existing = (await api.App.Services.GetRequiredService<LeadRepository>().LoadAllAsync()).First(l => l.IsExample);
+        var existing = (await api.App.Services.GetRequiredService<LeadRepository>().LoadAllAsync())
+            .First(l => l.IsExample);
 
         var response = await write.PutAsJsonAsync("/api/v1/leads", new object[]
         {
             Ada,
-            new { id = existing.Lead.Id, attributes = new Dictionary<string, object?> { ["country"] = "NL", ["phone"] = null }, outcome = "won" },
+            new { id = existing.Lead.Id, attributes = new Dictionary<string,
+                object?> { ["country"] = "NL", ["phone"] = null }, outcome = "won" },
         });
 
         response.EnsureSuccessStatusCode();
         Assert.Equal(new WriteResponse(1, 1, 1), await response.Content.ReadFromJsonAsync<WriteResponse>());
         var updated = await api.App.Services.GetRequiredService<LeadRepository>().FindAsync(existing.Lead.Id);
-        Assert.Equal(("NL", true, LeadScoringStudio.Core.Leads.LeadOutcome.Converted), (updated!.Lead.Attribute("country").Text, updated.Lead.Attribute("phone").IsMissing, updated.Outcome));
+        Assert.Equal(("NL", true, LeadScoringStudio.Core.Leads.LeadOutcome.Converted),
+            (updated!.Lead.Attribute("country").Text, updated.Lead.Attribute("phone").IsMissing, updated.Outcome));
         Assert.Equal(existing.Lead.Name, updated.Lead.Name);
 
         // The stage is what the lifecycle recorded: the rescore the write started must have seen the new lead.
@@ -153,7 +168,8 @@ public sealed class ApiTests(ApiFixture api) : IClassFixture<ApiFixture>
         var score = await api.Client(api.ReadKey).GetFromJsonAsync<ScoreResponse>("/api/v1/leads/crm-ada/score");
         Assert.Equal("crm-ada", score!.LeadId);
         Assert.Equal(score.IsMql ? "Mql" : "Lead", score.Stage);
-        Assert.Equal(HttpStatusCode.NotFound, (await api.Client(api.ReadKey).GetAsync("/api/v1/leads/nobody/score")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await api.Client(api.ReadKey)
+            .GetAsync("/api/v1/leads/nobody/score")).StatusCode);
     }
 
     [Fact]
@@ -161,9 +177,12 @@ public sealed class ApiTests(ApiFixture api) : IClassFixture<ApiFixture>
     {
         var write = api.Client(api.WriteKey);
 
-        var duplicate = await write.PutAsJsonAsync("/api/v1/leads", new object[] { new { id = "dup" }, new { id = "dup" } });
-        var tooMany = await write.PutAsJsonAsync("/api/v1/leads", Enumerable.Range(0, 1001).Select(i => new { id = $"x{i}" }));
-        var noId = await write.PutAsJsonAsync("/api/v1/leads", new object[] { new { id = "fine" }, new { attributes = new { } } });
+        var duplicate = await write.PutAsJsonAsync("/api/v1/leads",
+            new object[] { new { id = "dup" }, new { id = "dup" } });
+        var tooMany = await write.PutAsJsonAsync("/api/v1/leads", Enumerable.Range(0, 1001)
+            .Select(i => new { id = $"x{i}" }));
+        var noId = await write.PutAsJsonAsync("/api/v1/leads",
+            new object[] { new { id = "fine" }, new { attributes = new { } } });
 
         Assert.All([duplicate, tooMany, noId], r => Assert.Equal(HttpStatusCode.BadRequest, r.StatusCode));
         Assert.Contains("send at most 1000 items per request", await tooMany.Content.ReadAsStringAsync());
@@ -178,11 +197,15 @@ public sealed class ApiTests(ApiFixture api) : IClassFixture<ApiFixture>
         var lead = (await api.App.Services.GetRequiredService<LeadRepository>().LoadAllAsync())[5].Lead;
         var at = DateTimeOffset.UtcNow.AddHours(-2);
 
-        var added = await write.PostAsJsonAsync("/api/v1/activities", new[] { new { leadId = lead.Id, type = "page_visit", at, properties = new Dictionary<string, string> { ["url"] = "/pricing" } } });
-        var unknown = await write.PostAsJsonAsync("/api/v1/activities", new[] { new { leadId = "nobody", type = "page_visit", at } });
+        var added = await write.PostAsJsonAsync("/api/v1/activities",
+            new[] { new { leadId = lead.Id, type = "page_visit", at, properties = new Dictionary<string,
+            string> { ["url"] = "/pricing" } } });
+        var unknown = await write.PostAsJsonAsync("/api/v1/activities",
+            new[] { new { leadId = "nobody", type = "page_visit", at } });
 
         Assert.Equal(new WriteResponse(0, 0, 1), await added.Content.ReadFromJsonAsync<WriteResponse>());
-        Assert.Equal(lead.Activities.Count + 1, (await api.App.Services.GetRequiredService<LeadRepository>().FindAsync(lead.Id))!.Lead.Activities.Count);
+        Assert.Equal(lead.Activities.Count + 1,
+            (await api.App.Services.GetRequiredService<LeadRepository>().FindAsync(lead.Id))!.Lead.Activities.Count);
         Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
         Assert.Contains("activities[0].leadId", await unknown.Content.ReadAsStringAsync());
     }
@@ -208,7 +231,8 @@ public sealed class ApiTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal(HttpStatusCode.OK, (await api.Client(key).GetAsync("/api/v1/models")).StatusCode);
         Assert.NotNull((await keys.ListAsync()).Single(k => k.Id == info.Id).LastUsedAt);
 
-        await api.App.Services.GetRequiredService<LeadScoringStudio.Security.ApiKeyValidator>().RevokeAsync(info.Id, Principals.Ops);
+        await api.App.Services.GetRequiredService<LeadScoringStudio.Security.ApiKeyValidator>()
+            .RevokeAsync(info.Id, Principals.Ops);
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await api.Client(key).GetAsync("/api/v1/models")).StatusCode);
         Assert.Null(await keys.CreateAsync("not allowed", ApiScope.Write, Principals.Sales));
@@ -216,7 +240,8 @@ public sealed class ApiTests(ApiFixture api) : IClassFixture<ApiFixture>
 
     private static LeadScoringStudio.Core.Leads.Lead Parse(object lead)
     {
-        var json = JsonSerializer.Deserialize<LeadInput>(JsonSerializer.Serialize(lead), new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
+        var json = JsonSerializer.Deserialize<LeadInput>(JsonSerializer.Serialize(lead),
+            new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
         return new ApiInput(StarterModel.Create()).Lead(json, "lead", needsId: false)!;
     }
 }
@@ -227,7 +252,8 @@ public sealed class ApiRateLimitTests
     public async Task A_key_over_its_limit_gets_429_and_another_key_is_not_affected()
     {
         using var storage = new TestStorage(leadCount: 1);
-        await using var app = new StudioApp(storage, realPort: false, new Dictionary<string, string?> { ["Api:RequestsPerMinute"] = "3" });
+        await using var app = new StudioApp(storage, realPort: false, new Dictionary<string,
+            string?> { ["Api:RequestsPerMinute"] = "3" });
         _ = app.Server;
         var keys = app.Services.GetRequiredService<ApiKeyRepository>();
         var busy = (await keys.CreateAsync("busy", ApiScope.Read, Principals.Ops))!.Value.Key;
@@ -246,7 +272,8 @@ public sealed class ApiRateLimitTests
             statuses.Add((await Client(busy).GetAsync("/api/v1/models")).StatusCode);
         }
 
-        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests],
+            statuses);
         Assert.Equal(HttpStatusCode.OK, (await Client(quiet).GetAsync("/api/v1/models")).StatusCode);
     }
 }

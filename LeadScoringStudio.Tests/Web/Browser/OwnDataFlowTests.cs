@@ -27,19 +27,22 @@ public sealed class OwnDataFlowTests(BrowserFixture browser)
     {
         using var storage = new TestStorage(seedDemo: false);
         await using var app = new StudioApp(storage);
-        var context = await browser.Browser.NewContextAsync(new() { BaseURL = app.BaseUrl, ViewportSize = new() { Width = 1366, Height = 768 } });
+        var context = await browser.Browser.NewContextAsync(new() { BaseURL = app.BaseUrl,
+            ViewportSize = new() { Width = 1366, Height = 768 } });
         var page = await context.NewPageAsync();
         await CreateFirstAccountAsync(page);
 
         // Import: types and "no value" texts guessed, no id column, so the row number is chosen as the id.
         await page.GotoAsync("/import");
         await page.WaitForSelectorAsync("[data-interactive]");
-        await page.GetByTestId("leads-file").SetInputFilesAsync(new FilePayload { Name = "bank-sample.csv", MimeType = "text/csv", Buffer = Sample() });
+        await page.GetByTestId("leads-file").SetInputFilesAsync(new FilePayload { Name = "bank-sample.csv",
+            MimeType = "text/csv", Buffer = Sample() });
         await Expect(page.GetByTestId("lead-id")).ToContainTextAsync("none can be the lead id");
         await Expect(page.GetByTestId("map-pdays")).ToContainTextAsync("999 stands apart from the other values");
         await page.GetByText("Use the row number as the id").ClickAsync();
         await page.GetByTestId("check").ClickAsync();
-        await Expect(page.GetByTestId("check-summary")).ToContainTextAsync($"{Rows} leads and 0 activities are ready. No problems found.");
+        await Expect(page.GetByTestId("check-summary"))
+            .ToContainTextAsync($"{Rows} leads and 0 activities are ready. No problems found.");
         await page.GetByTestId("import").ClickAsync();
         await Expect(page.GetByTestId("import-done")).ToContainTextAsync($"{Rows} new leads");
 
@@ -67,7 +70,8 @@ public sealed class OwnDataFlowTests(BrowserFixture browser)
         await Expect(page.GetByTestId("backtest-suggested")).ToContainTextAsync("0.");
         await page.GetByTestId("show-all-fields").Last.ClickAsync();
         await page.GetByTestId("leave-day_of_week").Last.ClickAsync();
-        await Expect(page.Locator("[data-testid=field-guard]").Last.GetByTestId("field-day_of_week")).ToContainTextAsync("left out");
+        await Expect(page.Locator("[data-testid=field-guard]").Last.GetByTestId("field-day_of_week"))
+            .ToContainTextAsync("left out");
         await Expect(page.GetByTestId("suggested-weights")).ToContainTextAsync("removed: left out by choice");
         await page.GetByTestId("apply-suggestion").ClickAsync();
         await Expect(page.GetByTestId("applied-diff")).ToBeVisibleAsync();
@@ -76,25 +80,33 @@ public sealed class OwnDataFlowTests(BrowserFixture browser)
         await page.GotoAsync("/");
         await page.WaitForSelectorAsync("[data-interactive]");
         await page.GetByTestId("publish").ClickAsync();
-        await page.GetByTestId("publish-note").FillAsync("Built from the bank export; duration left out as after contact");
+        await page.GetByTestId("publish-note")
+            .FillAsync("Built from the bank export; duration left out as after contact");
         await page.GetByTestId("publish-confirm").ClickAsync();
         await Expect(page.GetByTestId("draft-status")).ToContainTextAsync("published version 2");
         await context.CloseAsync();
 
         var published = (await app.Services.GetRequiredService<PublishedModels>().GetAsync())!;
         Assert.Equal(2, published.Number);
-        Assert.DoesNotContain(published.Model.Criteria, c => c is AttributeCriterion a && a.Conditions.Any(w => w.Field is "duration" or "day_of_week"));
-        var key = (await app.Services.GetRequiredService<ApiKeyRepository>().CreateAsync("crm", ApiScope.Read, Principals.Ops))!.Value.Key;
+        Assert.DoesNotContain(published.Model.Criteria, c => c is AttributeCriterion a
+            && a.Conditions.Any(w => w.Field is "duration" or "day_of_week"));
+        var key = (await app.Services.GetRequiredService<ApiKeyRepository>()
+            .CreateAsync("crm", ApiScope.Read, Principals.Ops))!.Value.Key;
         using var client = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
         client.DefaultRequestHeaders.Add("X-Api-Key", key);
-        var attributes = new Dictionary<string, object> { ["age"] = 31, ["job"] = "student", ["month"] = "mar", ["contact"] = "cellular", ["previous"] = 1, ["duration"] = 900 };
+        var attributes = new Dictionary<string,
+            object> { ["age"] = 31, ["job"] = "student", ["month"] = "mar", ["contact"] = "cellular", ["previous"] = 1,
+            ["duration"] = 900 };
         var response = await client.PostAsJsonAsync("/api/v1/score", new { attributes });
         var scored = await response.Content.ReadFromJsonAsync<JsonElement>();
 
         Assert.True(response.IsSuccessStatusCode, scored.ToString());
-        var lead = new Lead("", attributes.ToDictionary(a => a.Key, a => a.Value is string text ? FieldValue.OfText(text) : FieldValue.OfNumber(Convert.ToDouble(a.Value)), StringComparer.OrdinalIgnoreCase), []);
+        var lead = new Lead("", attributes.ToDictionary(a => a.Key, a =>
+            a.Value is string text ? FieldValue.OfText(text) : FieldValue.OfNumber(Convert.ToDouble(a.Value)),
+            StringComparer.OrdinalIgnoreCase), []);
         Assert.Equal(2, scored.GetProperty("modelVersion").GetInt32());
-        Assert.Equal(LeadScorer.Score(published.Model, lead, DateTimeOffset.UtcNow).Total, scored.GetProperty("total").GetInt32());
+        Assert.Equal(LeadScorer.Score(published.Model, lead, DateTimeOffset.UtcNow).Total,
+            scored.GetProperty("total").GetInt32());
     }
 
     private static async Task CreateFirstAccountAsync(IPage page)
@@ -110,5 +122,7 @@ public sealed class OwnDataFlowTests(BrowserFixture browser)
 
     /// <summary>The header and every 14th row of the bank file, as a new user's export.</summary>
     private static byte[] Sample() =>
-        Encoding.UTF8.GetBytes(string.Join("\r\n", File.ReadLines(Path.Combine(AppContext.BaseDirectory, "TestData", "bank-marketing.csv")).Where((_, i) => i % 14 == 0)) + "\r\n");
+        Encoding.UTF8.GetBytes(string.Join("\r\n",
+            File.ReadLines(Path.Combine(AppContext.BaseDirectory, "TestData", "bank-marketing.csv"))
+            .Where((_, i) => i % 14 == 0)) + "\r\n");
 }

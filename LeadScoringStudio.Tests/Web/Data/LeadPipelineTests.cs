@@ -42,14 +42,16 @@ public sealed class LeadPipelineTests() : StorageTest(seedDemo: false)
         await pipeline.RunAsync(Model, 1, leads, Now.AddDays(121));
 
         var history = await Services.GetRequiredService<SalesQueueRepository>().HistoryAsync("hot-1");
-        Assert.Equal([(Stage.Lead, Stage.Mql), (Stage.Mql, Stage.Recycled)], history.StageChanges.Select(c => (c.From, c.To)));
+        Assert.Equal([(Stage.Lead, Stage.Mql), (Stage.Mql, Stage.Recycled)],
+            history.StageChanges.Select(c => (c.From, c.To)));
         Assert.Equal([true, false], history.Scores.Select(s => s.IsMql).Distinct());
     }
 
     [Fact]
     public async Task New_mqls_are_shared_round_robin_within_the_monthly_cap_and_the_rest_wait_in_the_pool()
     {
-        await Services.GetRequiredService<SalesQueueRepository>().SetTeamAsync(["ann@example.com", "bob@example.com"], 2, Principals.Ops);
+        await Services.GetRequiredService<SalesQueueRepository>()
+            .SetTeamAsync(["ann@example.com", "bob@example.com"], 2, Principals.Ops);
         var leads = await StoreAsync(Enumerable.Range(1, 5).Select(i => Hot($"hot-{i}")).ToArray());
 
         await Services.GetRequiredService<LeadPipeline>().RunAsync(Model, 1, leads, Now);
@@ -72,19 +74,28 @@ public sealed class LeadPipelineTests() : StorageTest(seedDemo: false)
         var feedback = Services.GetRequiredService<FeedbackService>();
         var stored = Services.GetRequiredService<FeedbackRepository>();
 
-        Assert.Equal(SaveStatus.Invalid, (await feedback.RecordAsync(leads[0].Lead, Model, new FeedbackInput(SalesEventKind.Rejected), Principals.Sales, Now)).Status);
-        Assert.Equal(SaveStatus.Refused, (await feedback.RecordAsync(leads[0].Lead, Model, new FeedbackInput(SalesEventKind.Accepted), Principals.Marketing, Now)).Status);
-        Assert.Contains("cannot be marked 'Won'", (await feedback.RecordAsync(leads[0].Lead, Model, new FeedbackInput(SalesEventKind.Won), Principals.Sales, Now)).Message);
+        Assert.Equal(SaveStatus.Invalid, (await feedback.RecordAsync(leads[0].Lead, Model,
+            new FeedbackInput(SalesEventKind.Rejected), Principals.Sales, Now)).Status);
+        Assert.Equal(SaveStatus.Refused, (await feedback.RecordAsync(leads[0].Lead, Model,
+            new FeedbackInput(SalesEventKind.Accepted), Principals.Marketing, Now)).Status);
+        Assert.Contains("cannot be marked 'Won'",
+            (await feedback.RecordAsync(leads[0].Lead, Model, new FeedbackInput(SalesEventKind.Won), Principals.Sales,
+            Now)).Message);
 
-        Assert.True((await feedback.RecordAsync(leads[0].Lead, Model, new FeedbackInput(SalesEventKind.Accepted), Principals.Sales, Now.AddHours(1))).Succeeded);
+        Assert.True((await feedback.RecordAsync(leads[0].Lead, Model, new FeedbackInput(SalesEventKind.Accepted),
+            Principals.Sales, Now.AddHours(1))).Succeeded);
         var accepted = Assert.Single(await stored.ForLeadAsync("hot-1"));
-        var corrected = await feedback.CorrectAsync(accepted.Id, leads[0].Lead, Model, new FeedbackInput(SalesEventKind.Rejected, RejectionReason.WrongPersona), Principals.Sales);
+        var corrected = await feedback.CorrectAsync(accepted.Id, leads[0].Lead, Model,
+            new FeedbackInput(SalesEventKind.Rejected, RejectionReason.WrongPersona), Principals.Sales);
 
         Assert.True(corrected.Succeeded, corrected.Message);
-        Assert.Equal([(SalesEventKind.Accepted, true), (SalesEventKind.Rejected, false)], (await stored.ForLeadAsync("hot-1")).Select(f => (f.Kind, f.Replaced)));
-        Assert.Equal(Stage.Recycled, (await Services.GetRequiredService<SalesQueueRepository>().StateAsync("hot-1"))!.Stage);
+        Assert.Equal([(SalesEventKind.Accepted, true), (SalesEventKind.Rejected, false)],
+            (await stored.ForLeadAsync("hot-1")).Select(f => (f.Kind, f.Replaced)));
+        Assert.Equal(Stage.Recycled, (await Services.GetRequiredService<SalesQueueRepository>()
+            .StateAsync("hot-1"))!.Stage);
         var changes = (await Services.GetRequiredService<SalesQueueRepository>().HistoryAsync("hot-1")).StageChanges;
-        Assert.Equal([(Stage.Lead, Stage.Mql), (Stage.Mql, Stage.Sal), (Stage.Sal, Stage.Recycled)], changes.Select(c => (c.From, c.To)));
+        Assert.Equal([(Stage.Lead, Stage.Mql), (Stage.Mql, Stage.Sal), (Stage.Sal, Stage.Recycled)],
+            changes.Select(c => (c.From, c.To)));
         Assert.StartsWith("correction:", changes[^1].Cause);
         var facts = await stored.FactsAsync();
         Assert.Equal((false, RejectionReason.WrongPersona), (Assert.Single(facts).Accepted, facts[0].Reason));
@@ -96,10 +107,13 @@ public sealed class LeadPipelineTests() : StorageTest(seedDemo: false)
         var leads = await StoreAsync(Hot("hot-1"));
         var pipeline = Services.GetRequiredService<LeadPipeline>();
         await pipeline.RunAsync(Model, 1, leads, Now);
-        await Services.GetRequiredService<FeedbackService>().RecordAsync(leads[0].Lead, Model, new FeedbackInput(SalesEventKind.Rejected, RejectionReason.TooEarly), Principals.Sales, Now);
+        await Services.GetRequiredService<FeedbackService>()
+            .RecordAsync(leads[0].Lead, Model, new FeedbackInput(SalesEventKind.Rejected, RejectionReason.TooEarly),
+            Principals.Sales, Now);
 
         await pipeline.RunAsync(Model, 1, leads, Now.AddDays(1));
-        Assert.Equal(Stage.Recycled, (await Services.GetRequiredService<SalesQueueRepository>().StateAsync("hot-1"))!.Stage);
+        Assert.Equal(Stage.Recycled, (await Services.GetRequiredService<SalesQueueRepository>()
+            .StateAsync("hot-1"))!.Stage);
 
         var returning = await StoreAsync(Hot("hot-1", daysAgo: -40));
         await pipeline.RunAsync(Model, 1, returning, Now.AddDays(41));
@@ -118,7 +132,8 @@ public sealed class LeadPipelineTests() : StorageTest(seedDemo: false)
         Assert.True(summary.Accepted + summary.Rejected > 20, $"{summary.Accepted} accepted, {summary.Rejected} rejected");
         Assert.InRange(summary.AcceptanceRate!.Value, 0.5, 0.9);
         Assert.True(facts.Max(f => f.At) - facts.Min(f => f.At) > TimeSpan.FromDays(60));
-        await using var db = await services.GetRequiredService<IDbContextFactory<StudioDbContext>>().CreateDbContextAsync();
+        await using var db = await services.GetRequiredService<IDbContextFactory<StudioDbContext>>()
+            .CreateDbContextAsync();
         Assert.True(await db.Feedback.AnyAsync(f => f.Kind == SalesEventKind.Won && f.Amount > 0));
     }
 
@@ -127,15 +142,19 @@ public sealed class LeadPipelineTests() : StorageTest(seedDemo: false)
         var writer = Services.GetRequiredService<LeadWriter>();
         await writer.UpsertAsync(
             leads.Select(l => new LeadScoringStudio.Core.Import.ImportedLead(0, l.Id, l.Attributes, null)).ToList(),
-            leads.SelectMany(l => l.Activities.Select(a => new LeadScoringStudio.Core.Import.ImportedActivity(0, l.Id, a))).ToList());
+            leads.SelectMany(l => l.Activities.Select(a => new LeadScoringStudio.Core.Import.ImportedActivity(0, l.Id,
+                a))).ToList());
         var all = await Services.GetRequiredService<LeadRepository>().LoadAllAsync();
         return all.Where(s => leads.Any(l => l.Id == s.Lead.Id)).ToList();
     }
 
     /// <summary>A VP buyer at a target company who asked for a demo and looked at pricing: an A1 lead.</summary>
     private static Lead Hot(string id, int daysAgo = 1) =>
-        TestSupport.Leads.With(("seniority", "VP"), ("persona", "buyer"), ("industry", "Software"), ("company_size", 1000), ("country", "US"), ("budget_confirmed", true), ("authority", "decision maker")) with { Id = id }
-            is var lead ? lead.Did("demo_request", daysAgo).Did("page_visit", daysAgo, ("url", "/pricing")).Did("trial_signup", daysAgo) : lead;
+        TestSupport.Leads.With(("seniority", "VP"), ("persona", "buyer"), ("industry", "Software"),
+            ("company_size", 1000), ("country", "US"), ("budget_confirmed", true),
+            ("authority", "decision maker")) with { Id = id }
+            is var lead ? lead.Did("demo_request", daysAgo).Did("page_visit", daysAgo, ("url", "/pricing"))
+                .Did("trial_signup", daysAgo) : lead;
 
     private static Lead Cold(string id) => TestSupport.Leads.With(("seniority", "Manager")) with { Id = id };
 }

@@ -30,12 +30,16 @@ public sealed class WorkspaceFieldsTests() : StorageTest(seedDemo: true, leadCou
         var entries = (await Fields.EntriesAsync()).ToDictionary(e => e.Key);
 
         var visits = entries["totalvisits"];
-        Assert.Equal(("TotalVisits", FieldType.Number, Dimension.Engagement, KnownBeforeContact.NotSure), (visits.Field.Label, visits.Field.Type, visits.Field.Dimension, visits.Field.KnownBeforeContact));
-        Assert.Equal((FieldType.YesNo, Dimension.Fit), (entries["do_not_email"].Field.Type, entries["do_not_email"].Field.Dimension));
+        Assert.Equal(("TotalVisits", FieldType.Number, Dimension.Engagement, KnownBeforeContact.NotSure),
+            (visits.Field.Label, visits.Field.Type, visits.Field.Dimension, visits.Field.KnownBeforeContact));
+        Assert.Equal((FieldType.YesNo, Dimension.Fit),
+            (entries["do_not_email"].Field.Type, entries["do_not_email"].Field.Dimension));
         Assert.Equal(Dimension.Engagement, entries["last_activity"].Field.Dimension);
-        Assert.Equal([("Google", 2), ("Direct", 1)], entries["lead_source"].Profile.TopValues.Select(v => (v.Value, v.Count)));
+        Assert.Equal([("Google", 2), ("Direct", 1)],
+            entries["lead_source"].Profile.TopValues.Select(v => (v.Value, v.Count)));
         Assert.Equal(2, entries["tags"].Profile.Filled); // "Select" meant no value
-        Assert.Contains(entries.Values, e => e.Key == "seniority" && !e.IsStored); // the demo's own fields are there too
+        Assert.Contains(entries.Values, e => e.Key == "seniority"
+            && !e.IsStored); // the demo's own fields are there too
     }
 
     [Fact]
@@ -43,8 +47,10 @@ public sealed class WorkspaceFieldsTests() : StorageTest(seedDemo: true, leadCou
     {
         await ImportAsync(Export);
 
-        var refused = await Fields.ChangeAsync("tags", f => f with { KnownBeforeContact = KnownBeforeContact.No }, Principals.Sales);
-        var saved = await Fields.ChangeAsync("tags", f => f with { KnownBeforeContact = KnownBeforeContact.No, Label = "Tags (set by sales)" }, Principals.Marketing);
+        var refused = await Fields.ChangeAsync("tags", f => f with { KnownBeforeContact = KnownBeforeContact.No },
+            Principals.Sales);
+        var saved = await Fields.ChangeAsync("tags", f =>
+            f with { KnownBeforeContact = KnownBeforeContact.No, Label = "Tags (set by sales)" }, Principals.Marketing);
 
         Assert.Equal(SaveStatus.Refused, refused.Status);
         Assert.True(saved.Succeeded, saved.Message);
@@ -67,7 +73,8 @@ public sealed class WorkspaceFieldsTests() : StorageTest(seedDemo: true, leadCou
         var converted = await Fields.ChangeAsync("employees", f => f with { Type = FieldType.Number }, Principals.Ops);
 
         Assert.True(converted.Succeeded, converted.Message);
-        Assert.Equal((250.0, 300.0), ((await Lead("n-1")).Attribute("employees").Number, (await Lead("n-2")).Attribute("employees").Number));
+        Assert.Equal((250.0, 300.0), ((await Lead("n-1")).Attribute("employees").Number, (await Lead("n-2"))
+            .Attribute("employees").Number));
         Assert.Equal(FieldType.Number, (await Fields.FieldsAsync()).Single(f => f.Key == "employees").Type);
     }
 
@@ -77,16 +84,19 @@ public sealed class WorkspaceFieldsTests() : StorageTest(seedDemo: true, leadCou
         var importer = Services.GetRequiredService<LeadImportService>();
         var first = Table(Export);
         var proposal = await importer.ProposeAsync(first, ImportOptions.Default);
-        var mapping = proposal.Mapping.Select(m => m.Column == "Tags" ? m with { Target = ColumnTarget.Ignore } : m.Column == "TotalVisits" ? m with { Field = "visits" } : m).ToList();
+        var mapping = proposal.Mapping.Select(m =>
+            m.Column == "Tags" ? m with { Target = ColumnTarget.Ignore } : m.Column == "TotalVisits" ? m with { Field = "visits" } : m).ToList();
         var plan = await importer.DryRunAsync(new ImportFiles(first, null), mapping, null, ImportOptions.Default);
         await importer.CommitAsync(new ImportFiles(first, null), plan, mapping, null, false, Principals.Ops);
 
-        var next = await importer.ProposeAsync(Table("Prospect ID,TotalVisits,Tags,City\np-9,4,Busy,Lisbon\n"), ImportOptions.Default);
+        var next = await importer.ProposeAsync(Table("Prospect ID,TotalVisits,Tags,City\np-9,4,Busy,Lisbon\n"),
+            ImportOptions.Default);
 
         Assert.Equal(3, next.Remembered);
         Assert.Equal(ColumnTarget.Ignore, next.Mapping.Single(m => m.Column == "Tags").Target);
         Assert.Equal("visits", next.Mapping.Single(m => m.Column == "TotalVisits").Field);
-        Assert.Equal(("city", ColumnTarget.Attribute), (next.Mapping.Single(m => m.Column == "City").Field, next.Mapping.Single(m => m.Column == "City").Target));
+        Assert.Equal(("city", ColumnTarget.Attribute),
+            (next.Mapping.Single(m => m.Column == "City").Field, next.Mapping.Single(m => m.Column == "City").Target));
     }
 
     private async Task ImportAsync(string csv, params string[] textColumns)
@@ -100,7 +110,8 @@ public sealed class WorkspaceFieldsTests() : StorageTest(seedDemo: true, leadCou
         await importer.CommitAsync(new ImportFiles(table, null), plan, mapping, null, false, Principals.Ops);
     }
 
-    private async Task<Lead> Lead(string id) => (await Services.GetRequiredService<LeadRepository>().FindAsync(id))!.Lead;
+    private async Task<Lead> Lead(string id) =>
+        (await Services.GetRequiredService<LeadRepository>().FindAsync(id))!.Lead;
 
     private static CsvTable Table(string csv) => CsvFile.Read("export.csv", Encoding.UTF8.GetBytes(csv)).Table!;
 }

@@ -31,14 +31,17 @@ public sealed class LeadImportServiceTests() : StorageTest(seedDemo: true, leadC
         Assert.Equal(new WriteSummary(2, 1, 0), summary);
         var leads = Services.GetRequiredService<LeadRepository>();
         var ada = (await leads.FindAsync("new-1"))!;
-        Assert.Equal((1200.0, LeadOutcome.Converted, "Ada Brooks"), (ada.Lead.Attribute("company_size").Number, ada.Outcome, ada.Lead.Name));
+        Assert.Equal((1200.0, LeadOutcome.Converted, "Ada Brooks"),
+            (ada.Lead.Attribute("company_size").Number, ada.Outcome, ada.Lead.Name));
         var student = (await leads.FindAsync("ex-student"))!;
         Assert.Equal(("Director", "Zoe Young"), (student.Lead.Attribute("seniority").Text, student.Lead.Name));
         Assert.NotNull(student.ExampleStory);
         var history = Assert.Single(await Services.GetRequiredService<ImportRepository>().HistoryAsync());
-        Assert.Equal(("leads.csv", 3, 2, 1, "maya@example.com"), (history.Files, history.Rows, history.Inserted, history.Updated, history.By));
+        Assert.Equal(("leads.csv", 3, 2, 1, "maya@example.com"),
+            (history.Files, history.Rows, history.Inserted, history.Updated, history.By));
         var remembered = await Services.GetRequiredService<ImportRepository>().ColumnsAsync(files.Leads.Columns);
-        Assert.Equal(mapping.Select(m => (m.Column, m.Target, m.Field, m.Type)), files.Leads.Columns.Select(c => remembered[c]).Select(m => (m.Column, m.Target, m.Field, m.Type)));
+        Assert.Equal(mapping.Select(m => (m.Column, m.Target, m.Field, m.Type)),
+            files.Leads.Columns.Select(c => remembered[c]).Select(m => (m.Column, m.Target, m.Field, m.Type)));
     }
 
     [Fact]
@@ -48,7 +51,8 @@ public sealed class LeadImportServiceTests() : StorageTest(seedDemo: true, leadC
         var plan = await Importer.DryRunAsync(files, mapping, null, ImportOptions.Default);
         var count = await Services.GetRequiredService<LeadRepository>().CountAsync();
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => Importer.CommitAsync(files, plan, mapping, null, skipBadRows: false, Principals.Ops));
+        await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            Importer.CommitAsync(files, plan, mapping, null, skipBadRows: false, Principals.Ops));
         Assert.Equal(count, await Services.GetRequiredService<LeadRepository>().CountAsync());
 
         var summary = await Importer.CommitAsync(files, plan, mapping, null, skipBadRows: true, Principals.Ops);
@@ -68,12 +72,15 @@ public sealed class LeadImportServiceTests() : StorageTest(seedDemo: true, leadC
             """);
         var activityMapping = MappingSuggestions.ForActivities(files.Activities!.Columns);
         var plan = await Importer.DryRunAsync(files, mapping, activityMapping, ImportOptions.Default);
-        var before = (await Services.GetRequiredService<LeadRepository>().FindAsync("ex-student"))!.Lead.Activities.Count;
+        var before = (await Services.GetRequiredService<LeadRepository>()
+            .FindAsync("ex-student"))!.Lead.Activities.Count;
 
-        var summary = await Importer.CommitAsync(files, plan, mapping, activityMapping, skipBadRows: false, Principals.Ops);
+        var summary = await Importer.CommitAsync(files, plan, mapping, activityMapping, skipBadRows: false,
+            Principals.Ops);
 
         Assert.Equal(2, summary.ActivitiesAdded);
-        Assert.Equal(before + 1, (await Services.GetRequiredService<LeadRepository>().FindAsync("ex-student"))!.Lead.Activities.Count);
+        Assert.Equal(before + 1, (await Services.GetRequiredService<LeadRepository>()
+            .FindAsync("ex-student"))!.Lead.Activities.Count);
     }
 
     [Fact]
@@ -82,13 +89,18 @@ public sealed class LeadImportServiceTests() : StorageTest(seedDemo: true, leadC
         var (files, mapping) = Files(GoodLeads);
         var plan = await Importer.DryRunAsync(files, mapping, null, ImportOptions.Default);
 
-        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => Importer.CommitAsync(files, plan, mapping, null, false, Principals.Sales));
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() =>
+            Importer.CommitAsync(files, plan, mapping, null, false, Principals.Sales));
     }
 
-    private static (ImportFiles Files, IReadOnlyList<ColumnMapping> Mapping) Files(string leads, string? activities = null)
+    private static (ImportFiles Files, IReadOnlyList<ColumnMapping> Mapping) Files(string leads,
+        string? activities = null)
     {
         var leadTable = CsvFile.Read("leads.csv", Encoding.UTF8.GetBytes(leads)).Table!;
-        var activityTable = activities is null ? null : CsvFile.Read("activities.csv", Encoding.UTF8.GetBytes(activities)).Table!;
-        return (new ImportFiles(leadTable, activityTable), MappingSuggestions.ForLeads(leadTable, StarterModel.Create(), ColumnGuess.Of(leadTable, ImportOptions.Default)));
+        var activityTable = activities is null ? null : CsvFile.Read("activities.csv",
+            Encoding.UTF8.GetBytes(activities)).Table!;
+        return (new ImportFiles(leadTable, activityTable),
+            MappingSuggestions.ForLeads(leadTable, StarterModel.Create(),
+            ColumnGuess.Of(leadTable, ImportOptions.Default)));
     }
 }

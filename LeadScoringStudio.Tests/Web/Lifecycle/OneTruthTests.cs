@@ -16,7 +16,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace LeadScoringStudio.Tests.Web.Lifecycle;
 
 /// <summary>
-/// One truth for stage and outcome, on the seeded demo (16 weeks of SDR work: customers, SALs, recycled leads): the API and
+/// One truth for stage and outcome, on the seeded demo (16 weeks of SDR work: customers, SALs, recycled leads): the API
+/// and
 /// the export show the stage the lifecycle recorded, and what sales said (won, lost) is the outcome tuning learns from.
 /// </summary>
 public sealed class OneTruthTests : IAsyncLifetime
@@ -43,7 +44,8 @@ public sealed class OneTruthTests : IAsyncLifetime
         using var client = _app.CreateClient();
         client.DefaultRequestHeaders.Add("X-Api-Key", key);
 
-        Assert.Contains(recorded.Values, s => s is Stage.Customer or Stage.Sal or Stage.Sql or Stage.Opportunity); // stages no score gives
+        Assert.Contains(recorded.Values, s =>
+            s is Stage.Customer or Stage.Sal or Stage.Sql or Stage.Opportunity); // stages no score gives
         Assert.Equal(recorded.Count, rows.Count);
         foreach (var row in rows)
         {
@@ -61,13 +63,18 @@ public sealed class OneTruthTests : IAsyncLifetime
         var stages = await queue.StagesAsync();
         var leads = await Service<LeadLibrary>().GetAsync();
         // The export said this lead converted; sales has just lost it.
-        var lead = leads.Leads.First(l => stages.GetValueOrDefault(l.Lead.Id) is Stage.Sal or Stage.Sql or Stage.Opportunity && l.Outcome == LeadOutcome.Converted);
+        var lead = leads.Leads.First(l =>
+            stages.GetValueOrDefault(l.Lead.Id) is Stage.Sal or Stage.Sql or Stage.Opportunity
+            && l.Outcome == LeadOutcome.Converted);
         var heard = new List<string>();
-        using var _ = _app.Services.GetRequiredService<Features.Collaboration.IStudioEvents>().Subscribe(e => { if (e is FeedbackRecorded f) heard.Add(f.LeadId); });
+        using var _ = _app.Services.GetRequiredService<Features.Collaboration.IStudioEvents>()
+            .Subscribe(e => { if (e is FeedbackRecorded f) heard.Add(f.LeadId); });
         bool? Learned(TuningInputs inputs) => inputs.Data.Outcomes[inputs.Leads.PositionOf(lead.Lead.Id)!.Value];
         var before = Learned(await Service<TuningInputsLoader>().LoadAsync(TuningOutcome.Converted));
 
-        var result = await Service<FeedbackService>().RecordAsync(lead.Lead, model, new FeedbackInput(SalesEventKind.Lost, Comment: "Went with a competitor"), Principals.Sales);
+        var result = await Service<FeedbackService>()
+            .RecordAsync(lead.Lead, model, new FeedbackInput(SalesEventKind.Lost, Comment: "Went with a competitor"),
+            Principals.Sales);
 
         Assert.True(result.Succeeded, result.Message);
         Assert.True(before);

@@ -20,7 +20,8 @@ public sealed class TuningServiceTests() : StorageTest(seedDemo: true, leadCount
 
         Assert.StartsWith("time-ordered", run.Suggestion.Split.Description);
         Assert.All(run.Suggestion.Backtests, b => Assert.InRange(b.Auc, 0.3, 1.0));
-        Assert.Equal(StarterModel.Create().Criteria.Count, run.Suggestion.Weights.Count(w => w.CriterionId is not null));
+        Assert.Equal(StarterModel.Create().Criteria.Count,
+            run.Suggestion.Weights.Count(w => w.CriterionId is not null));
         Assert.Contains(run.RejectionReasons.Values, r => r.Length > 0);
         Assert.Equal(run.Cells.Sum(c => c.Leads), run.Cells.Sum(c => c.Leads));
     }
@@ -30,7 +31,8 @@ public sealed class TuningServiceTests() : StorageTest(seedDemo: true, leadCount
     {
         var run = (await Tuning.RunAsync(TuningOutcome.Converted))!;
 
-        var (result, changes) = await Tuning.ApplyAsync(run.Base, DraftPreview.Of(run.Suggestion, [], fitScale: true).Model, Principals.Ops);
+        var (result, changes) = await Tuning.ApplyAsync(run.Base,
+            DraftPreview.Of(run.Suggestion, [], fitScale: true).Model, Principals.Ops);
         var plan = await Tuning.CapacityAsync();
         var capacity = await Tuning.ApplyCapacityAsync(plan, Principals.Ops);
 
@@ -51,9 +53,11 @@ public sealed class TuningServiceTests() : StorageTest(seedDemo: true, leadCount
         var proposal = (await building.ProposeAsync())!;
 
         Assert.NotEmpty(proposal.Model.Criteria);
-        Assert.Contains(proposal.Model.Criteria, c => c.Dimension == Dimension.Engagement); // activity types become engagement signals
+        Assert.Contains(proposal.Model.Criteria, c =>
+            c.Dimension == Dimension.Engagement); // activity types become engagement signals
         Assert.Contains(proposal.Changes, c => c.Text.StartsWith("Added:"));
-        Assert.Equal(["draft now", "logistic fit", "naive Bayes baseline", "proposed"], proposal.Backtests.Select(b => b.Name));
+        Assert.Equal(["draft now", "logistic fit", "naive Bayes baseline", "proposed"],
+            proposal.Backtests.Select(b => b.Name));
         Assert.True(proposal.Mqls > 0);
         Assert.All(proposal.AtLimits, l => Assert.Equal(0, l.Share));
 
@@ -73,7 +77,9 @@ public sealed class TuningServiceTests() : StorageTest(seedDemo: true, leadCount
         Assert.Equal(["v1", "draft"], backtests.Select(b => b.Name));
         Assert.Equal(backtests[0].Outcomes, backtests[1].Outcomes);
         Assert.All(backtests, b => Assert.True(b.MqlsPerMonth > 0));
-        Assert.InRange(backtests[0].CellOutcomes.Values.Sum(c => c.Leads), backtests[0].Outcomes.Count / 2, backtests[0].Outcomes.Count); // disqualified leads have no cell
-        Assert.True(backtests[0].CellOutcomes["A1"].Rate > backtests[0].CellOutcomes.GetValueOrDefault("D3", (Leads: 0, Rate: 0.0)).Rate);
+        Assert.InRange(backtests[0].CellOutcomes.Values.Sum(c => c.Leads), backtests[0].Outcomes.Count / 2,
+            backtests[0].Outcomes.Count); // disqualified leads have no cell
+        Assert.True(backtests[0].CellOutcomes["A1"].Rate > backtests[0].CellOutcomes.GetValueOrDefault("D3",
+            (Leads: 0, Rate: 0.0)).Rate);
     }
 }

@@ -15,8 +15,12 @@ public sealed class AttributeConditionEditorTests : MudBlazorContext
 
     private static readonly IReadOnlyList<CatalogEntry> Catalog =
     [
-        new(CatalogField.Guess("seniority", FieldType.Text, "Seniority"), new FieldProfile("seniority", 100, 90, 3, [new("Manager", 50), new("VP", 30), new("Student", 10)], [], FieldType.Text), false),
-        new(CatalogField.Guess("lead_source", FieldType.Text, "Lead Source"), new FieldProfile("lead_source", 100, 100, 2, [new("Google", 70), new("Direct", 30)], [], FieldType.Text), true),
+        new(CatalogField.Guess("seniority", FieldType.Text, "Seniority"),
+            new FieldProfile("seniority", 100, 90, 3, [new("Manager", 50), new("VP", 30), new("Student", 10)], [],
+            FieldType.Text), false),
+        new(CatalogField.Guess("lead_source", FieldType.Text, "Lead Source"),
+            new FieldProfile("lead_source", 100, 100, 2, [new("Google", 70), new("Direct", 30)], [], FieldType.Text),
+            true),
     ];
 
     [Fact]
@@ -46,7 +50,8 @@ public sealed class AttributeConditionEditorTests : MudBlazorContext
         Assert.Equal(new AttributeCondition("seniority", Operator.OneOf, ["VP", "Manager"]), changed);
     }
 
-    private IRenderedComponent<AttributeConditionEditor> RenderEditor(AttributeCondition condition, Action<AttributeCondition> changed) =>
+    private IRenderedComponent<AttributeConditionEditor> RenderEditor(AttributeCondition condition,
+        Action<AttributeCondition> changed) =>
         Render<CascadingValue<IReadOnlyList<CatalogEntry>>>(p => p
             .Add(c => c.Value, Catalog)
             .AddChildContent<AttributeConditionEditor>(e => e

@@ -18,7 +18,8 @@ public static class ApiEndpoints
 {
     public static IEndpointRouteBuilder MapStudioApi(this IEndpointRouteBuilder endpoints)
     {
-        var api = endpoints.MapGroup("/api/v1").RequireRateLimiting(ApiPolicies.RateLimit).WithTags("Lead Scoring Studio API");
+        var api = endpoints.MapGroup("/api/v1").RequireRateLimiting(ApiPolicies.RateLimit)
+            .WithTags("Lead Scoring Studio API");
         var read = api.MapGroup("").RequireAuthorization(ApiPolicies.Read);
         var write = api.MapGroup("").RequireAuthorization(ApiPolicies.Write);
 
@@ -35,7 +36,8 @@ public static class ApiEndpoints
         return endpoints;
     }
 
-    private static async Task<IResult> ScoreAsync(LeadInput lead, int? version, PublishedModels published, TimeProvider time)
+    private static async Task<IResult> ScoreAsync(LeadInput lead, int? version, PublishedModels published,
+        TimeProvider time)
     {
         if (await published.GetAsync(version) is not { } model)
         {
@@ -46,10 +48,12 @@ public static class ApiEndpoints
         var parsed = input.Lead(lead, "lead", needsId: false);
         return parsed is null
             ? Results.ValidationProblem(input.Errors, title: "The lead has errors.")
-            : Results.Ok(Response(LeadScorer.Score(model.Model, parsed, time.GetUtcNow()), model, parsed.Id.Length == 0 ? null : parsed.Id));
+            : Results.Ok(Response(LeadScorer.Score(model.Model, parsed, time.GetUtcNow()), model,
+                parsed.Id.Length == 0 ? null : parsed.Id));
     }
 
-    private static async Task<IResult> StoredScoreAsync(string id, LeadRepository leads, SalesQueueRepository lifecycle, PublishedModels published, TimeProvider time)
+    private static async Task<IResult> StoredScoreAsync(string id, LeadRepository leads,
+        SalesQueueRepository lifecycle, PublishedModels published, TimeProvider time)
     {
         if (await published.GetAsync() is not { } model)
         {
@@ -62,7 +66,8 @@ public static class ApiEndpoints
         }
 
         var score = LeadScorer.Score(model.Model, stored.Lead, time.GetUtcNow());
-        return Results.Ok(Response(score, model, id) with { Stage = (await lifecycle.StateAsync(id))?.Stage.ToString() });
+        return Results.Ok(Response(score, model,
+            id) with { Stage = (await lifecycle.StateAsync(id))?.Stage.ToString() });
     }
 
     private static async Task<IResult> ModelsAsync(ModelRepository models)
@@ -76,17 +81,21 @@ public static class ApiEndpoints
         var versions = await models.PublishedVersionsAsync(id);
         return Results.Ok(new[]
         {
-            new ModelSummary(id, workspace.Draft.Model.Name, workspace.Draft.Version, versions.Select(v => new VersionSummary(v.Number, v.PublishedAt, v.PublishedBy, v.Note)).ToList()),
+            new ModelSummary(id, workspace.Draft.Model.Name, workspace.Draft.Version,
+                versions.Select(v => new VersionSummary(v.Number, v.PublishedAt, v.PublishedBy, v.Note)).ToList()),
         });
     }
 
     private static async Task<IResult> UpsertLeadsAsync(
-        List<LeadInput> leads, PublishedModels published, ModelRepository models, WorkspaceFields fields, LeadWriter writer, LeadLibrary library, IStudioEvents events)
+        List<LeadInput> leads, PublishedModels published, ModelRepository models, WorkspaceFields fields,
+            LeadWriter writer, LeadLibrary library, IStudioEvents events)
     {
-        var model = (await published.GetAsync())?.Model ?? (await models.LoadAsync((await models.FirstModelIdAsync())!.Value)).Draft.Model;
+        var model = (await published.GetAsync())?.Model
+            ?? (await models.LoadAsync((await models.FirstModelIdAsync())!.Value)).Draft.Model;
         var input = new ApiInput(model, await fields.FieldsAsync());
         input.CheckBatch(leads.Count, "leads");
-        var parsed = leads.Select((lead, i) => input.Upsert(lead, $"leads[{i}]")).OfType<(ImportedLead Lead, IReadOnlyList<Activity> Activities)>().ToList();
+        var parsed = leads.Select((lead, i) => input.Upsert(lead, $"leads[{i}]"))
+            .OfType<(ImportedLead Lead, IReadOnlyList<Activity> Activities)>().ToList();
         foreach (var duplicate in parsed.GroupBy(p => p.Lead.Id).Where(g => g.Count() > 1))
         {
             input.Error("leads", $"the id '{duplicate.Key}' appears {duplicate.Count()} times");
@@ -97,16 +106,19 @@ public static class ApiEndpoints
             return Results.ValidationProblem(input.Errors, title: "The leads have errors; none were written.");
         }
 
-        var activities = parsed.SelectMany(p => p.Activities.Select(a => new ImportedActivity(0, p.Lead.Id, a))).ToList();
+        var activities = parsed.SelectMany(p => p.Activities.Select(a => new ImportedActivity(0, p.Lead.Id, a)))
+            .ToList();
         var summary = await writer.UpsertAsync(parsed.Select(p => p.Lead).ToList(), activities);
         Changed(library, events);
         events.Publish(new FieldsChanged());
         return Results.Ok(new WriteResponse(summary.Inserted, summary.Updated, summary.ActivitiesAdded));
     }
 
-    private static async Task<IResult> AppendActivitiesAsync(List<ActivityInput> activities, PublishedModels published, ModelRepository models, LeadRepository leads, LeadWriter writer, LeadLibrary library, IStudioEvents events)
+    private static async Task<IResult> AppendActivitiesAsync(List<ActivityInput> activities, PublishedModels published,
+        ModelRepository models, LeadRepository leads, LeadWriter writer, LeadLibrary library, IStudioEvents events)
     {
-        var model = (await published.GetAsync())?.Model ?? (await models.LoadAsync((await models.FirstModelIdAsync())!.Value)).Draft.Model;
+        var model = (await published.GetAsync())?.Model
+            ?? (await models.LoadAsync((await models.FirstModelIdAsync())!.Value)).Draft.Model;
         var input = new ApiInput(model);
         input.CheckBatch(activities.Count, "activities");
         var known = await leads.ExternalIdsAsync();
@@ -143,10 +155,13 @@ public static class ApiEndpoints
 
     private static ScoreResponse Response(LeadScore score, PublishedModel model, string? leadId) => new(
         leadId, model.Number, score.Total, score.Fit, score.Engagement,
-        score.IsDisqualified ? "disqualified" : score.Cell.ToString(), score.Action.Label, score.Action.Route.ToString(), score.IsMql,
+        score.IsDisqualified ? "disqualified" : score.Cell.ToString(), score.Action.Label,
+            score.Action.Route.ToString(), score.IsMql,
         score.DisqualificationReasons.ToList(),
         score.Categories.ToDictionary(c => c.CategoryId, c => c.Score),
-        score.Explanation.Select(l => new ExplanationItem(l.Kind.ToString(), l.CriterionId, l.Label, l.Evidence, l.Final)).ToList());
+        score.Explanation.Select(l => new ExplanationItem(l.Kind.ToString(), l.CriterionId, l.Label, l.Evidence,
+            l.Final)).ToList());
 
-    private static IResult NotFound(string detail) => Results.Problem(detail, statusCode: StatusCodes.Status404NotFound);
+    private static IResult NotFound(string detail) =>
+        Results.Problem(detail, statusCode: StatusCodes.Status404NotFound);
 }

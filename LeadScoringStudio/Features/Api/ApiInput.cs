@@ -32,7 +32,8 @@ public sealed class ApiInput(ScoringModel model, IReadOnlyList<CatalogField>? ca
         {
             var type = model.FindField(name)?.Type
                 ?? catalog?.FirstOrDefault(f => string.Equals(f.Key, name, StringComparison.OrdinalIgnoreCase))?.Type
-                ?? element.ValueKind switch { JsonValueKind.Number => FieldType.Number, JsonValueKind.True or JsonValueKind.False => FieldType.YesNo, _ => FieldType.Text };
+                ?? element.ValueKind switch { JsonValueKind.Number => FieldType.Number,
+                    JsonValueKind.True or JsonValueKind.False => FieldType.YesNo, _ => FieldType.Text };
             if (Value(element, type) is { } value)
             {
                 attributes[name] = value;
@@ -52,7 +53,8 @@ public sealed class ApiInput(ScoringModel model, IReadOnlyList<CatalogField>? ca
             }
         }
 
-        return IsValid ? new Lead(input.Id?.Trim() ?? "", attributes, activities.OrderByDescending(a => a.At).ToList()) : null;
+        return IsValid ? new Lead(input.Id?.Trim() ?? "", attributes, activities.OrderByDescending(a => a.At)
+            .ToList()) : null;
     }
 
     /// <summary>A lead to write, with the activities it came with (already read and checked).</summary>
@@ -67,7 +69,8 @@ public sealed class ApiInput(ScoringModel model, IReadOnlyList<CatalogField>? ca
             "unknown" or "open" => LeadOutcome.Unknown,
             _ => Error<LeadOutcome?>($"{path}.outcome", "use converted, lost or unknown"),
         };
-        return lead is null || !IsValid ? null : (new ImportedLead(0, lead.Id, lead.Attributes, outcome), lead.Activities);
+        return lead is null || !IsValid ? null : (new ImportedLead(0, lead.Id, lead.Attributes, outcome),
+            lead.Activities);
     }
 
     public Activity? Activity(ActivityInput input, string path)
@@ -85,7 +88,8 @@ public sealed class ApiInput(ScoringModel model, IReadOnlyList<CatalogField>? ca
 
         return type is null || input.At is null
             ? null
-            : new Activity(type.Name, input.At.Value.ToUniversalTime(), new Dictionary<string, string>(input.Properties ?? [], StringComparer.OrdinalIgnoreCase));
+            : new Activity(type.Name, input.At.Value.ToUniversalTime(), new Dictionary<string,
+                string>(input.Properties ?? [], StringComparer.OrdinalIgnoreCase));
     }
 
     public void CheckBatch(int count, string path)
@@ -111,8 +115,10 @@ public sealed class ApiInput(ScoringModel model, IReadOnlyList<CatalogField>? ca
     private static FieldValue? Value(JsonElement element, FieldType type) => element.ValueKind switch
     {
         JsonValueKind.Null => FieldValue.Missing,
-        JsonValueKind.Number when type is FieldType.Number or FieldType.Text => type == FieldType.Number ? FieldValue.OfNumber(element.GetDouble()) : FieldValue.OfText(element.GetRawText()),
-        JsonValueKind.True or JsonValueKind.False when type is FieldType.YesNo => FieldValue.OfYesNo(element.GetBoolean()),
+        JsonValueKind.Number when type is FieldType.Number or FieldType.Text =>
+            type == FieldType.Number ? FieldValue.OfNumber(element.GetDouble()) : FieldValue.OfText(element.GetRawText()),
+        JsonValueKind.True or JsonValueKind.False when type is FieldType.YesNo =>
+            FieldValue.OfYesNo(element.GetBoolean()),
         JsonValueKind.String when ValueParser.TryParse(element.GetString(), type, out var parsed) => parsed,
         _ => null,
     };

@@ -5,7 +5,8 @@ using LeadScoringStudio.Data;
 
 namespace LeadScoringStudio.Features.Export;
 
-/// <summary>Downloads for signed-in users: scored leads as CSV (published model), and model files (a version or the draft).</summary>
+/// <summary>Downloads for signed-in users: scored leads as CSV (published model), and model files (a version or the
+/// draft).</summary>
 public static class ExportEndpoints
 {
     public static IEndpointRouteBuilder MapExportEndpoints(this IEndpointRouteBuilder endpoints)
@@ -13,7 +14,8 @@ public static class ExportEndpoints
         var group = endpoints.MapGroup("/export").RequireAuthorization();
         group.MapGet("/leads.csv", ExportLeadsAsync);
         group.MapGet("/models/{number:int}.json", async (int number, ModelRepository models) =>
-            await models.FirstModelIdAsync() is { } id && (await models.PublishedVersionsAsync(id)).FirstOrDefault(v => v.Number == number) is { } version
+            await models.FirstModelIdAsync() is { } id && (await models.PublishedVersionsAsync(id))
+                .FirstOrDefault(v => v.Number == number) is { } version
                 ? Results.File(Encoding.UTF8.GetBytes(ModelFile.Write(version.Model)), "application/json", $"model-v{number}.json")
                 : Results.NotFound());
         group.MapGet("/draft.json", async (ModelRepository models) =>
@@ -27,12 +29,14 @@ public static class ExportEndpoints
     {
         if (await export.RowsAsync() is not { } scored)
         {
-            return Results.Problem("Nothing is published yet, so there are no scores to export.", statusCode: StatusCodes.Status409Conflict);
+            return Results.Problem("Nothing is published yet, so there are no scores to export.",
+                statusCode: StatusCodes.Status409Conflict);
         }
 
         var (version, rows) = scored;
         var text = new StringWriter();
         ScoredLeadCsv.Write(text, rows);
-        return Results.File(new UTF8Encoding(true).GetPreamble().Concat(Encoding.UTF8.GetBytes(text.ToString())).ToArray(), "text/csv", $"scored-leads-v{version}.csv");
+        return Results.File(new UTF8Encoding(true).GetPreamble().Concat(Encoding.UTF8.GetBytes(text.ToString()))
+            .ToArray(), "text/csv", $"scored-leads-v{version}.csv");
     }
 }

@@ -9,7 +9,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LeadScoringStudio.Features.Fields;
 
-/// <summary>The field catalog changed (a field was described, retyped or left out); pages showing fields reload.</summary>
+/// <summary>The field catalog changed (a field was described, retyped or left out); pages showing fields
+/// reload.</summary>
 public sealed record FieldsChanged() : StudioEvent(LeadsChanged.AnyModel, null);
 
 /// <summary>
@@ -18,12 +19,14 @@ public sealed record FieldsChanged() : StudioEvent(LeadsChanged.AnyModel, null);
 /// and announced here.
 /// </summary>
 public sealed class WorkspaceFields(
-    IDbContextFactory<StudioDbContext> contexts, ModelRepository models, LeadLibrary library, LeadWriter writer, IStudioEvents events, TimeProvider time)
+    IDbContextFactory<StudioDbContext> contexts, ModelRepository models, LeadLibrary library, LeadWriter writer,
+        IStudioEvents events, TimeProvider time)
 {
     private readonly Lock _gate = new();
     private (LeadSet Leads, IReadOnlyList<FieldProfile> Profiles)? _profiles;
 
-    public static bool MayDescribe(ClaimsPrincipal user) => user.IsInRole(StudioRoles.Ops) || user.IsInRole(StudioRoles.Marketing);
+    public static bool MayDescribe(ClaimsPrincipal user) => user.IsInRole(StudioRoles.Ops)
+        || user.IsInRole(StudioRoles.Marketing);
 
     public async Task<IReadOnlyList<CatalogEntry>> EntriesAsync(CancellationToken cancellationToken = default)
     {
@@ -42,7 +45,8 @@ public sealed class WorkspaceFields(
     /// Saves what someone said about a field. A new type converts every stored value of the field, all or nothing: when
     /// a value cannot be read as the new type, nothing changes and the answer names the leads and values.
     /// </summary>
-    public async Task<SaveResult> DescribeAsync(CatalogField field, ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    public async Task<SaveResult> DescribeAsync(CatalogField field, ClaimsPrincipal user,
+        CancellationToken cancellationToken = default)
     {
         if (!MayDescribe(user))
         {
@@ -54,7 +58,8 @@ public sealed class WorkspaceFields(
             return new SaveResult(SaveStatus.Invalid, $"Give the field '{field.Key}' a label people will recognise.");
         }
 
-        var current = (await EntriesAsync(cancellationToken)).FirstOrDefault(e => string.Equals(e.Key, field.Key, StringComparison.OrdinalIgnoreCase));
+        var current = (await EntriesAsync(cancellationToken))
+            .FirstOrDefault(e => string.Equals(e.Key, field.Key, StringComparison.OrdinalIgnoreCase));
         if (current is null)
         {
             return new SaveResult(SaveStatus.Invalid, $"There is no field '{field.Key}'.");
@@ -81,13 +86,17 @@ public sealed class WorkspaceFields(
         }
 
         events.Publish(new FieldsChanged());
-        return new SaveResult(SaveStatus.Saved, retyped ? $"'{field.Label}' is now {Describe(field.Type)}; every stored value was converted." : $"'{field.Label}' saved.");
+        return new SaveResult(SaveStatus.Saved,
+            retyped ? $"'{field.Label}' is now {Describe(field.Type)}; every stored value was converted." : $"'{field.Label}' saved.");
     }
 
-    /// <summary>Changes one thing about a field (e.g. marks it known before contact), keeping the rest as described.</summary>
-    public async Task<SaveResult> ChangeAsync(string key, Func<CatalogField, CatalogField> change, ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    /// <summary>Changes one thing about a field (e.g. marks it known before contact), keeping the rest as
+    /// described.</summary>
+    public async Task<SaveResult> ChangeAsync(string key, Func<CatalogField, CatalogField> change,
+        ClaimsPrincipal user, CancellationToken cancellationToken = default)
     {
-        var entry = (await EntriesAsync(cancellationToken)).FirstOrDefault(e => string.Equals(e.Key, key, StringComparison.OrdinalIgnoreCase));
+        var entry = (await EntriesAsync(cancellationToken))
+            .FirstOrDefault(e => string.Equals(e.Key, key, StringComparison.OrdinalIgnoreCase));
         return entry is null
             ? new SaveResult(SaveStatus.Invalid, $"There is no field '{key}'.")
             : await DescribeAsync(change(entry.Field), user, cancellationToken);
@@ -121,7 +130,8 @@ public sealed class WorkspaceFields(
     private async Task SaveAsync(CatalogField field, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var record = (await db.Fields.ToListAsync(cancellationToken)).FirstOrDefault(f => string.Equals(f.Key, field.Key, StringComparison.OrdinalIgnoreCase));
+        var record = (await db.Fields.ToListAsync(cancellationToken))
+            .FirstOrDefault(f => string.Equals(f.Key, field.Key, StringComparison.OrdinalIgnoreCase));
         if (record is null)
         {
             db.Fields.Add(Record(field, user));
@@ -137,13 +147,16 @@ public sealed class WorkspaceFields(
 
     private FieldRecord Record(CatalogField field, ClaimsPrincipal user)
     {
-        var record = new FieldRecord { Key = field.Key, Label = field.Label, UpdatedAt = time.GetUtcNow(), UpdatedBy = StudioRoles.NameOf(user) };
+        var record = new FieldRecord { Key = field.Key, Label = field.Label, UpdatedAt = time.GetUtcNow(),
+            UpdatedBy = StudioRoles.NameOf(user) };
         record.Set(field);
         return record;
     }
 
-    /// <summary>Every stored value of the field read as the new type, by lead id; what cannot be read goes to <paramref name="problems"/>.</summary>
-    private static IReadOnlyDictionary<string, FieldValue> Retype(LeadSet leads, string key, FieldType type, out List<string> problems)
+    /// <summary>Every stored value of the field read as the new type, by lead id; what cannot be read goes to <paramref
+    /// name="problems"/>.</summary>
+    private static IReadOnlyDictionary<string,
+        FieldValue> Retype(LeadSet leads, string key, FieldType type, out List<string> problems)
     {
         var converted = new Dictionary<string, FieldValue>(StringComparer.Ordinal);
         problems = [];

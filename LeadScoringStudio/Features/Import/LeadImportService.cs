@@ -17,7 +17,8 @@ public sealed record ImportFiles(CsvTable Leads, CsvTable? Activities);
 /// the values), what each column seems to hold, the column that can be the lead id (null when none can), and how
 /// many columns took the mapping remembered from earlier imports.
 /// </summary>
-public sealed record ImportProposal(IReadOnlyList<ColumnMapping> Mapping, IReadOnlyList<ColumnGuess> Guesses, string? LeadIdColumn, int Remembered);
+public sealed record ImportProposal(IReadOnlyList<ColumnMapping> Mapping, IReadOnlyList<ColumnGuess> Guesses,
+    string? LeadIdColumn, int Remembered);
 
 /// <summary>
 /// Runs imports for the wizard: proposes a mapping, dry-runs it against the published model and the stored leads, then
@@ -25,9 +26,11 @@ public sealed record ImportProposal(IReadOnlyList<ColumnMapping> Mapping, IReadO
 /// mapping per column name, and tells every workbench to reload leads.
 /// </summary>
 public sealed class LeadImportService(
-    LeadWriter writer, LeadRepository leads, ImportRepository imports, ModelRepository models, WorkspaceFields fields, LeadLibrary library, IStudioEvents events, TimeProvider time)
+    LeadWriter writer, LeadRepository leads, ImportRepository imports, ModelRepository models, WorkspaceFields fields,
+        LeadLibrary library, IStudioEvents events, TimeProvider time)
 {
-    public static bool MayImport(ClaimsPrincipal user) => user.IsInRole(StudioRoles.Ops) || user.IsInRole(StudioRoles.Marketing);
+    public static bool MayImport(ClaimsPrincipal user) => user.IsInRole(StudioRoles.Ops)
+        || user.IsInRole(StudioRoles.Marketing);
 
     public async Task<ImportProposal> ProposeAsync(CsvTable table, ImportOptions options)
     {
@@ -35,20 +38,26 @@ public sealed class LeadImportService(
         var suggested = MappingSuggestions.ForLeads(table, await ModelAsync(), guesses, await fields.FieldsAsync());
         var remembered = await imports.ColumnsAsync(table.Columns);
         var mapping = suggested.Select(s => remembered.GetValueOrDefault(s.Column) ?? s).ToList();
-        return new ImportProposal(mapping, guesses, MappingSuggestions.LeadIdColumn(table.Columns, guesses), mapping.Count(m => remembered.ContainsKey(m.Column)));
+        return new ImportProposal(mapping, guesses, MappingSuggestions.LeadIdColumn(table.Columns, guesses),
+            mapping.Count(m => remembered.ContainsKey(m.Column)));
     }
 
     public async Task<ActivityFileMapping> ProposeActivitiesAsync(CsvTable table) =>
         await imports.ActivitiesAsync(table.Columns) ?? MappingSuggestions.ForActivities(table.Columns);
 
-    public async Task<ImportPlan> DryRunAsync(ImportFiles files, IReadOnlyList<ColumnMapping> mapping, ActivityFileMapping? activityMapping, ImportOptions options)
+    public async Task<ImportPlan> DryRunAsync(ImportFiles files, IReadOnlyList<ColumnMapping> mapping,
+        ActivityFileMapping? activityMapping, ImportOptions options)
     {
         var existing = files.Activities is null ? new HashSet<string>() : await leads.ExternalIdsAsync();
-        return LeadImport.Plan(files.Leads, mapping, options, files.Activities, activityMapping, await ModelAsync(), existing);
+        return LeadImport.Plan(files.Leads, mapping, options, files.Activities, activityMapping, await ModelAsync(),
+            existing);
     }
 
-    /// <summary>Writes the plan's leads and activities. Refused while it has problems, unless <paramref name="skipBadRows"/> says to leave those rows out.</summary>
-    public async Task<WriteSummary> CommitAsync(ImportFiles files, ImportPlan plan, IReadOnlyList<ColumnMapping> mapping, ActivityFileMapping? activityMapping, bool skipBadRows, ClaimsPrincipal user)
+    /// <summary>Writes the plan's leads and activities. Refused while it has problems, unless <paramref
+    /// name="skipBadRows"/> says to leave those rows out.</summary>
+    public async Task<WriteSummary> CommitAsync(ImportFiles files, ImportPlan plan,
+        IReadOnlyList<ColumnMapping> mapping, ActivityFileMapping? activityMapping, bool skipBadRows,
+        ClaimsPrincipal user)
     {
         if (!MayImport(user))
         {
@@ -71,7 +80,8 @@ public sealed class LeadImportService(
         var described = mapping.Where(m => m.Target == ColumnTarget.Attribute)
             .Select(m => CatalogField.Guess(m.Field ?? MappingSuggestions.Identifier(m.Column), m.Type, m.Column))
             .ToList();
-        var summary = await writer.UpsertAsync(plan.Leads, plan.Activities, history, described, StudioRoles.NameOf(user));
+        var summary = await writer.UpsertAsync(plan.Leads, plan.Activities, history, described,
+            StudioRoles.NameOf(user));
         await imports.RememberAsync(mapping, activityMapping);
         library.Invalidate();
         events.Publish(new LeadsChanged());

@@ -23,7 +23,8 @@ public sealed class LeadLibrary(LeadRepository repository)
 
     /// <summary>
     /// Takes in a lead's new outcome (sales marked it won or lost) without reloading every lead: the loaded set is
-    /// replaced by one that differs in that lead only. While leads are loading, the next load reads it from the database.
+    /// replaced by one that differs in that lead only. While leads are loading, the next load reads it from the
+    /// database.
     /// </summary>
     public void SetOutcome(string leadId, KnownOutcome outcome)
     {
@@ -52,7 +53,8 @@ public sealed class LeadLibrary(LeadRepository repository)
     private async Task<LeadSet> LoadAsync() => new(await repository.LoadAllAsync());
 }
 
-/// <summary>Leads in a fixed order (position = index into the batch and into every score array), with a search.</summary>
+/// <summary>Leads in a fixed order (position = index into the batch and into every score array), with a
+/// search.</summary>
 public sealed class LeadSet
 {
     private readonly Dictionary<string, int> _positions;
@@ -94,7 +96,8 @@ public sealed class LeadSet
         return new LeadSet(leads, Batch);
     }
 
-    /// <summary>Positions of leads whose name, company or e-mail contains <paramref name="text"/> (any case), examples first.</summary>
+    /// <summary>Positions of leads whose name, company or e-mail contains <paramref name="text"/> (any case), examples
+    /// first.</summary>
     public IEnumerable<int> Search(string? text) =>
         string.IsNullOrWhiteSpace(text)
             ? Examples

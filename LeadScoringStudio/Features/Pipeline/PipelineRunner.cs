@@ -13,13 +13,15 @@ public sealed record QueueChanged() : StudioEvent(LeadsChanged.AnyModel, null);
 /// Rescores every lead with the published version whenever one is published or leads change (import, API),
 /// and once at start: one run at a time, requests arriving meanwhile folded into the next run.
 /// </summary>
-public sealed class PipelineRunner(LeadPipeline pipeline, PublishedModels published, LeadLibrary library, IStudioEvents events, TimeProvider time, ILogger<PipelineRunner> logger)
+public sealed class PipelineRunner(LeadPipeline pipeline, PublishedModels published, LeadLibrary library,
+    IStudioEvents events, TimeProvider time, ILogger<PipelineRunner> logger)
     : BackgroundService
 {
     private readonly Channel<bool> _requests = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
 
-    /// <summary>Rescores now, after any run already going (two runs at once would both record the same new lead).</summary>
+    /// <summary>Rescores now, after any run already going (two runs at once would both record the same new
+    /// lead).</summary>
     public async Task<PipelineRun?> RunNowAsync(CancellationToken cancellationToken = default)
     {
         await _oneAtATime.WaitAsync(cancellationToken);

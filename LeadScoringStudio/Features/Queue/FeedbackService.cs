@@ -11,7 +11,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LeadScoringStudio.Features.Queue;
 
-/// <summary>Sales said something about a lead: queues, the feedback summary, tuning and the quadrant's outcomes reload.</summary>
+/// <summary>Sales said something about a lead: queues, the feedback summary, tuning and the quadrant's outcomes
+/// reload.</summary>
 public sealed record FeedbackRecorded(string LeadId) : StudioEvent(LeadsChanged.AnyModel, null);
 
 /// <summary>
@@ -21,10 +22,12 @@ public sealed record FeedbackRecorded(string LeadId) : StudioEvent(LeadsChanged.
 /// and the stage is worked out again from where the corrected feedback started. Everything one piece of feedback
 /// changes is written in one transaction, then announced.
 /// </summary>
-public sealed class FeedbackService(IDbContextFactory<StudioDbContext> contexts, LeadLibrary library, IStudioEvents events, TimeProvider time)
+public sealed class FeedbackService(IDbContextFactory<StudioDbContext> contexts, LeadLibrary library,
+    IStudioEvents events, TimeProvider time)
 {
     public async Task<SaveResult> RecordAsync(
-        Lead lead, ScoringModel model, FeedbackInput input, ClaimsPrincipal user, DateTimeOffset? at = null, int? corrects = null, CancellationToken cancellationToken = default)
+        Lead lead, ScoringModel model, FeedbackInput input, ClaimsPrincipal user, DateTimeOffset? at = null,
+            int? corrects = null, CancellationToken cancellationToken = default)
     {
         if (!FeedbackRepository.MayGiveFeedback(user))
         {
@@ -50,25 +53,32 @@ public sealed class FeedbackService(IDbContextFactory<StudioDbContext> contexts,
             return new SaveResult(SaveStatus.Invalid, "This lead has not been scored yet.");
         }
 
-        var from = StateBefore(state, corrects is { } id ? await db.StageChanges.Where(c => c.FeedbackId == id).OrderBy(c => c.Id).FirstOrDefaultAsync(cancellationToken) : null);
+        var from = StateBefore(state, corrects is { } id ? await db.StageChanges.Where(c => c.FeedbackId == id)
+            .OrderBy(c => c.Id).FirstOrDefaultAsync(cancellationToken) : null);
         var score = LeadScorer.Score(model, lead, when);
-        var transition = LifecycleRules.Transition(from, score, [new SalesEvent(input.Kind, when, input.Reason is { } r ? RejectionReasons.Describe(r) : RejectionReasons.Describe(input.Kind))], model.Recycling, when);
+        var transition = LifecycleRules.Transition(from, score,
+            [new SalesEvent(input.Kind, when,
+            input.Reason is { } r ? RejectionReasons.Describe(r) : RejectionReasons.Describe(input.Kind))],
+            model.Recycling, when);
         var changes = transition.Events.Where(e => e.From != e.To).ToList();
-        if (corrects is null && changes.All(c => c.Kind is LifecycleEventKind.EnteredMql or LifecycleEventKind.LeftMql or LifecycleEventKind.Disqualified or LifecycleEventKind.Requalified))
+        if (corrects is null && changes.All(c =>
+            c.Kind is LifecycleEventKind.EnteredMql or LifecycleEventKind.LeftMql or LifecycleEventKind.Disqualified or LifecycleEventKind.Requalified))
         {
             return new SaveResult(SaveStatus.Invalid, $"A lead at stage {state.Stage} cannot be marked '{RejectionReasons.Describe(input.Kind)}'.");
         }
 
         var feedback = new FeedbackRecord
         {
-            LeadId = lead.Id, At = when, By = StudioRoles.NameOf(user), Kind = input.Kind, Reason = input.Reason?.ToString(), Comment = input.Comment?.Trim(), Amount = input.Amount,
+            LeadId = lead.Id, At = when, By = StudioRoles.NameOf(user), Kind = input.Kind,
+                Reason = input.Reason?.ToString(), Comment = input.Comment?.Trim(), Amount = input.Amount,
             Cell = score.IsDisqualified ? "DQ" : score.Cell.ToString(), Source = FeedbackRepository.SourceOf(lead),
         };
         db.Feedback.Add(feedback);
         await db.SaveChangesAsync(cancellationToken);
         if (corrects is { } replaced)
         {
-            await db.Feedback.Where(f => f.Id == replaced).ExecuteUpdateAsync(f => f.SetProperty(r => r.ReplacedById, feedback.Id), cancellationToken);
+            await db.Feedback.Where(f => f.Id == replaced)
+                .ExecuteUpdateAsync(f => f.SetProperty(r => r.ReplacedById, feedback.Id), cancellationToken);
         }
 
         var current = state.Stage;
@@ -76,7 +86,8 @@ public sealed class FeedbackService(IDbContextFactory<StudioDbContext> contexts,
         {
             db.StageChanges.Add(new StageChangeRecord
             {
-                LeadId = lead.Id, At = when, From = corrects is null ? change.From : current, To = change.To, Kind = change.Kind,
+                LeadId = lead.Id, At = when, From = corrects is null ? change.From : current, To = change.To,
+                    Kind = change.Kind,
                 Cause = corrects is null ? change.Cause : $"correction: {change.Cause}", FeedbackId = feedback.Id,
             });
         }
@@ -94,11 +105,14 @@ public sealed class FeedbackService(IDbContextFactory<StudioDbContext> contexts,
         return new SaveResult(SaveStatus.Saved, $"{RejectionReasons.Describe(input.Kind)}: the lead is now {state.Stage}.");
     }
 
-    /// <summary>Replaces an earlier feedback entry with a corrected one (the earlier one stays in the history, marked replaced).</summary>
-    public async Task<SaveResult> CorrectAsync(int feedbackId, Lead lead, ScoringModel model, FeedbackInput input, ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    /// <summary>Replaces an earlier feedback entry with a corrected one (the earlier one stays in the history, marked
+    /// replaced).</summary>
+    public async Task<SaveResult> CorrectAsync(int feedbackId, Lead lead, ScoringModel model, FeedbackInput input,
+        ClaimsPrincipal user, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var old = await db.Feedback.AsNoTracking().SingleOrDefaultAsync(f => f.Id == feedbackId && f.LeadId == lead.Id, cancellationToken);
+        var old = await db.Feedback.AsNoTracking()
+            .SingleOrDefaultAsync(f => f.Id == feedbackId && f.LeadId == lead.Id, cancellationToken);
         return old is null || old.ReplacedById is not null
             ? new SaveResult(SaveStatus.Conflict, "That feedback was already corrected; look at the latest.")
             : await RecordAsync(lead, model, input, user, corrects: feedbackId, cancellationToken: cancellationToken);
@@ -108,11 +122,14 @@ public sealed class FeedbackService(IDbContextFactory<StudioDbContext> contexts,
     /// The lead's sales outcome from its standing feedback (the latest won or lost), written to the lead; returns the
     /// outcome that now counts when the sales outcome changed.
     /// </summary>
-    private static async Task<KnownOutcome?> SetSalesOutcomeAsync(StudioDbContext db, string leadId, CancellationToken cancellationToken)
+    private static async Task<KnownOutcome?> SetSalesOutcomeAsync(StudioDbContext db, string leadId,
+        CancellationToken cancellationToken)
     {
-        var outcomes = await db.Feedback.Where(f => f.LeadId == leadId && f.ReplacedById == null && (f.Kind == SalesEventKind.Won || f.Kind == SalesEventKind.Lost))
+        var outcomes = await db.Feedback.Where(f => f.LeadId == leadId && f.ReplacedById == null
+            && (f.Kind == SalesEventKind.Won || f.Kind == SalesEventKind.Lost))
             .Select(f => new { f.Id, f.At, f.Kind }).ToListAsync(cancellationToken);
-        var said = outcomes.OrderByDescending(f => f.At).ThenByDescending(f => f.Id).Select(f => (SalesEventKind?)f.Kind).FirstOrDefault();
+        var said = outcomes.OrderByDescending(f => f.At).ThenByDescending(f => f.Id)
+            .Select(f => (SalesEventKind?)f.Kind).FirstOrDefault();
         LeadOutcome? sales = said switch
         {
             SalesEventKind.Won => LeadOutcome.Converted,

@@ -8,14 +8,17 @@ using LeadScoringStudio.Security;
 
 namespace LeadScoringStudio.Features.Queue;
 
-/// <summary>One row of an SDR's queue: the lead, its score under the published version, and its place in the funnel.</summary>
+/// <summary>One row of an SDR's queue: the lead, its score under the published version, and its place in the
+/// funnel.</summary>
 public sealed record QueueItem(StoredLead Lead, LeadScore Score, LeadState State, TimeSpan? SlaLeft)
 {
     public bool IsPool => State.AssignedTo is null;
 }
 
-/// <summary>Builds an SDR's queue (their MQLs and the shared pool, in working order) and records their feedback.</summary>
-public sealed class SalesQueue(SalesQueueRepository queue, FeedbackService feedback, LeadLibrary library, PublishedModels published, TimeProvider time)
+/// <summary>Builds an SDR's queue (their MQLs and the shared pool, in working order) and records their
+/// feedback.</summary>
+public sealed class SalesQueue(SalesQueueRepository queue, FeedbackService feedback, LeadLibrary library,
+    PublishedModels published, TimeProvider time)
 {
     public async Task<IReadOnlyList<QueueItem>> ForAsync(ClaimsPrincipal user)
     {
@@ -44,7 +47,8 @@ public sealed class SalesQueue(SalesQueueRepository queue, FeedbackService feedb
             ? await feedback.RecordAsync(item.Lead.Lead, model.Model, input, user)
             : new SaveResult(SaveStatus.Invalid, "Nothing is published yet.");
 
-    public async Task<SaveResult> CorrectAsync(QueueItem item, int feedbackId, FeedbackInput input, ClaimsPrincipal user) =>
+    public async Task<SaveResult> CorrectAsync(QueueItem item, int feedbackId, FeedbackInput input,
+        ClaimsPrincipal user) =>
         await published.GetAsync() is { } model
             ? await feedback.CorrectAsync(feedbackId, item.Lead.Lead, model.Model, input, user)
             : new SaveResult(SaveStatus.Invalid, "Nothing is published yet.");
@@ -53,13 +57,15 @@ public sealed class SalesQueue(SalesQueueRepository queue, FeedbackService feedb
     public async Task<QueueItem?> FindAsync(string leadId)
     {
         var leads = await library.GetAsync();
-        if (await published.GetAsync() is not { } model || leads.PositionOf(leadId) is not { } position || await queue.StateAsync(leadId) is not { } state)
+        if (await published.GetAsync() is not { } model || leads.PositionOf(leadId) is not { } position
+            || await queue.StateAsync(leadId) is not { } state)
         {
             return null;
         }
 
         var now = time.GetUtcNow();
         var score = LeadScorer.Score(model.Model, leads.Leads[position].Lead, now);
-        return new QueueItem(leads.Leads[position], score, state, QueueOrder.SlaLeft(score.Action, state.MqlSince, now));
+        return new QueueItem(leads.Leads[position], score, state,
+            QueueOrder.SlaLeft(score.Action, state.MqlSince, now));
     }
 }

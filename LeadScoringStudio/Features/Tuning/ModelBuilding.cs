@@ -8,13 +8,15 @@ namespace LeadScoringStudio.Features.Tuning;
 
 /// <summary>
 /// A whole model proposed from the data, shown before it is applied: the model, what it changes in the draft (in
-/// words), its impact on MQLs against the published version, how it ranks held-out leads, and the share of leads on a limit.
+/// words), its impact on MQLs against the published version, how it ranks held-out leads, and the share of leads on a
+/// limit.
 /// </summary>
 public sealed record ModelProposal(
     Suggestion Suggestion, ScoringModel Model, DraftModel Base, IReadOnlyList<ModelChange> Changes, ModelImpact Impact,
     IReadOnlyList<Backtest> Backtests, int Mqls, IReadOnlyList<LimitShare> AtLimits, TimeSpan Took);
 
-/// <summary>Builds a model from the data for a workspace whose draft matches few of its leads, and says how few.</summary>
+/// <summary>Builds a model from the data for a workspace whose draft matches few of its leads, and says how
+/// few.</summary>
 public sealed class ModelBuilding(TuningInputsLoader inputs)
 {
     /// <summary>The share of stored leads the draft's criteria match at all.</summary>
@@ -24,7 +26,8 @@ public sealed class ModelBuilding(TuningInputsLoader inputs)
         return ModelFromData.Coverage(draft.Model, leads.Batch, data.AsOf);
     }
 
-    /// <summary>The proposal, learned from converted / not converted leads; null when too few outcomes are known.</summary>
+    /// <summary>The proposal, learned from converted / not converted leads; null when too few outcomes are
+    /// known.</summary>
     public async Task<ModelProposal?> ProposeAsync()
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -39,7 +42,8 @@ public sealed class ModelBuilding(TuningInputsLoader inputs)
         var before = new BatchScorer(published?.Model ?? draft.Model, data.Batch).Score(data.AsOf);
         var after = new BatchScorer(model, data.Batch).Score(data.AsOf);
         var backtests = new[] { suggestion.Judge("draft now", draft.Model) }.Concat(suggestion.Backtests).ToList();
-        return new ModelProposal(suggestion, model, draft, ModelDiff.Compare(draft.Model, model), ModelImpact.Compare(before, after), backtests,
+        return new ModelProposal(suggestion, model, draft, ModelDiff.Compare(draft.Model, model),
+            ModelImpact.Compare(before, after), backtests,
             after.IsMql.Count(m => m), ScoreScale.AtLimits(model, data.Batch, data.AsOf), clock.Elapsed);
     }
 }

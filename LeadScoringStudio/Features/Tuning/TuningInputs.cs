@@ -14,12 +14,16 @@ public enum TuningOutcome
     AcceptedBySales,
 }
 
-/// <summary>What tuning starts from: the stored leads with the outcome to learn, the field catalog, the shared draft and the published version.</summary>
-public sealed record TuningInputs(LeadSet Leads, TuningData Data, IReadOnlyList<CatalogField> Fields, DraftModel Draft, PublishedModel? Published);
+/// <summary>What tuning starts from: the stored leads with the outcome to learn, the field catalog, the shared draft
+/// and the published version.</summary>
+public sealed record TuningInputs(LeadSet Leads, TuningData Data, IReadOnlyList<CatalogField> Fields, DraftModel Draft,
+    PublishedModel? Published);
 
-/// <summary>Loads <see cref="TuningInputs"/>: outcomes as the one rule has them (sales' won or lost first), acceptance from sales feedback, capacity from the SDR team.</summary>
+/// <summary>Loads <see cref="TuningInputs"/>: outcomes as the one rule has them (sales' won or lost first), acceptance
+/// from sales feedback, capacity from the SDR team.</summary>
 public sealed class TuningInputsLoader(
-    ModelRepository models, FeedbackRepository feedback, SalesQueueRepository team, LeadLibrary library, WorkspaceFields fields, TimeProvider time)
+    ModelRepository models, FeedbackRepository feedback, SalesQueueRepository team, LeadLibrary library,
+        WorkspaceFields fields, TimeProvider time)
 {
     public async Task<TuningInputs> LoadAsync(TuningOutcome outcome)
     {
@@ -27,11 +31,13 @@ public sealed class TuningInputsLoader(
         var leads = await library.GetAsync();
         var accepted = outcome == TuningOutcome.AcceptedBySales ? await feedback.AcceptanceByLeadAsync() : new Dictionary<string, bool>();
         var outcomes = leads.Leads.Select(l => outcome == TuningOutcome.Converted
-                ? l.Outcome switch { LeadOutcome.Converted => true, LeadOutcome.NotConverted => false, _ => (bool?)null }
+                ? l.Outcome switch { LeadOutcome.Converted => true, LeadOutcome.NotConverted => false, _ =>
+                    (bool?)null }
                 : accepted.TryGetValue(l.Lead.Id, out var yes) ? yes : null)
             .ToList();
         var (members, perSdr) = await team.TeamAsync();
-        var data = new TuningData(leads.Batch, outcomes, leads.Leads.Select(l => l.Lead.FirstSeenAt).ToList(), time.GetUtcNow(), Math.Max(1, members.Count) * perSdr);
+        var data = new TuningData(leads.Batch, outcomes, leads.Leads.Select(l => l.Lead.FirstSeenAt).ToList(),
+            time.GetUtcNow(), Math.Max(1, members.Count) * perSdr);
         return new TuningInputs(leads, data, await fields.FieldsAsync(), workspace.Draft, workspace.Published);
     }
 }

@@ -15,7 +15,8 @@ public sealed record CellStats(string Cell, int Leads, int Known, double? Conver
 
 /// <summary>
 /// A tuning run on the shared draft as it was stored (<see cref="Base"/>): the suggestion, the published version judged
-/// on the same held-out leads, per-cell figures, and per criterion the rejection reasons sales gave most for leads it matched.
+/// on the same held-out leads, per-cell figures, and per criterion the rejection reasons sales gave most for leads it
+/// matched.
 /// </summary>
 public sealed record TuningRun(
     TuningOutcome Outcome, Suggestion Suggestion, DraftModel Base, Backtest? Published, IReadOnlyList<CellStats> Cells,
@@ -26,7 +27,8 @@ public sealed record TuningRun(
 /// and applies exactly the model the page backtested as one logged draft edit (merged with edits made meanwhile).
 /// </summary>
 public sealed class TuningService(
-    TuningInputsLoader inputs, ModelRepository models, DraftRepository drafts, FeedbackRepository feedback, IStudioEvents events)
+    TuningInputsLoader inputs, ModelRepository models, DraftRepository drafts, FeedbackRepository feedback,
+        IStudioEvents events)
 {
     public async Task<TuningRun?> RunAsync(TuningOutcome outcome)
     {
@@ -39,12 +41,16 @@ public sealed class TuningService(
 
         var suggestion = WeightSuggester.Suggest(draft.Model, data, fields);
         return new TuningRun(
-            outcome, suggestion, draft, published is null ? null : suggestion.Judge($"published v{published.Number}", published.Model),
-            Cells(draft.Model, leads, await feedback.AcceptanceByLeadAsync(), data.AsOf), await ReasonsByCriterionAsync(draft.Model, leads, data.AsOf), clock.Elapsed);
+            outcome, suggestion, draft, published is null ? null : suggestion.Judge($"published v{published.Number}",
+                published.Model),
+            Cells(draft.Model, leads, await feedback.AcceptanceByLeadAsync(), data.AsOf),
+                await ReasonsByCriterionAsync(draft.Model, leads, data.AsOf), clock.Elapsed);
     }
 
-    /// <summary>Makes <paramref name="edited"/> (a draft the run made) the shared draft, as one logged edit on the draft the run started from.</summary>
-    public async Task<(CommitResult Result, IReadOnlyList<ModelChange> Changes)> ApplyAsync(DraftModel start, ScoringModel edited, ClaimsPrincipal user)
+    /// <summary>Makes <paramref name="edited"/> (a draft the run made) the shared draft, as one logged edit on the
+    /// draft the run started from.</summary>
+    public async Task<(CommitResult Result, IReadOnlyList<ModelChange> Changes)> ApplyAsync(DraftModel start,
+        ScoringModel edited, ClaimsPrincipal user)
     {
         var result = await drafts.CommitAsync(start.ModelId, start.Model, start.Version, edited, user);
         if (result.Succeeded)
@@ -55,7 +61,8 @@ public sealed class TuningService(
         return (result, ModelDiff.Compare(start.Model, result.Draft?.Model ?? edited));
     }
 
-    /// <summary>MQLs per month the SDR team can work against what each cell brings under the published version.</summary>
+    /// <summary>MQLs per month the SDR team can work against what each cell brings under the published
+    /// version.</summary>
     public async Task<CapacityPlan> CapacityAsync()
     {
         var (_, data, _, draft, published) = await inputs.LoadAsync(TuningOutcome.Converted);
@@ -66,7 +73,8 @@ public sealed class TuningService(
     public async Task<CommitResult> ApplyCapacityAsync(CapacityPlan plan, ClaimsPrincipal user)
     {
         var draft = (await inputs.LoadAsync(TuningOutcome.Converted)).Draft;
-        return (await ApplyAsync(draft, draft.Model with { MqlCells = plan.Proposed.MqlCells.ToValueList() }, user)).Result;
+        return (await ApplyAsync(draft, draft.Model with { MqlCells = plan.Proposed.MqlCells.ToValueList() },
+            user)).Result;
     }
 
     /// <summary>Two versions (0 = the draft) judged on the same held-out leads.</summary>
@@ -84,16 +92,20 @@ public sealed class TuningService(
         var outcomes = data.Outcomes.Select(o => o ?? false).ToList();
         return [Judge(first), Judge(second)];
 
-        Backtest Judge(int number) => Backtests.Judge(number == 0 ? "draft" : $"v{number}", ModelOf(number), data.Batch, heldOut, outcomes, data.AsOf, data.Months);
+        Backtest Judge(int number) => Backtests.Judge(number == 0 ? "draft" : $"v{number}", ModelOf(number),
+            data.Batch, heldOut, outcomes, data.AsOf, data.Months);
     }
 
-    /// <summary>For each criterion, the two rejection reasons most given for the leads it matches, e.g. "Wrong persona (41), Too early (12)".</summary>
-    private async Task<IReadOnlyDictionary<string, string>> ReasonsByCriterionAsync(ScoringModel model, LeadSet leads, DateTimeOffset asOf)
+    /// <summary>For each criterion, the two rejection reasons most given for the leads it matches, e.g. "Wrong persona
+    /// (41), Too early (12)".</summary>
+    private async Task<IReadOnlyDictionary<string,
+        string>> ReasonsByCriterionAsync(ScoringModel model, LeadSet leads, DateTimeOffset asOf)
     {
         var reasons = await feedback.RejectionReasonsByLeadAsync();
         var (_, matched) = new BatchScorer(model, leads.Batch).ScoreWithMatches(asOf);
         var width = model.Criteria.Count;
-        var rejected = Enumerable.Range(0, leads.Count).Where(i => reasons.ContainsKey(leads.Leads[i].Lead.Id)).ToList();
+        var rejected = Enumerable.Range(0, leads.Count).Where(i => reasons.ContainsKey(leads.Leads[i].Lead.Id))
+            .ToList();
         return Enumerable.Range(0, width).ToDictionary(
             j => model.Criteria[j].Id,
             j => string.Join(", ", rejected.Where(i => matched[(i * width) + j])
@@ -102,17 +114,21 @@ public sealed class TuningService(
                 .Select(g => $"{Core.Lifecycle.RejectionReasons.Describe(g.Key)} ({g.Count()})")));
     }
 
-    private static IReadOnlyList<CellStats> Cells(ScoringModel model, LeadSet leads, IReadOnlyDictionary<string, bool> accepted, DateTimeOffset asOf)
+    private static IReadOnlyList<CellStats> Cells(ScoringModel model, LeadSet leads, IReadOnlyDictionary<string,
+        bool> accepted, DateTimeOffset asOf)
     {
         var scores = new BatchScorer(model, leads.Batch).Score(asOf);
         return Cell.All.Select(cell =>
         {
-            var members = Enumerable.Range(0, leads.Count).Where(i => !scores.IsDisqualified[i] && scores.CellIndex[i] == cell.Index).ToList();
+            var members = Enumerable.Range(0, leads.Count)
+                .Where(i => !scores.IsDisqualified[i] && scores.CellIndex[i] == cell.Index).ToList();
             var known = members.Where(i => leads.Leads[i].Outcome != LeadOutcome.Unknown).ToList();
             var answered = members.Where(i => accepted.ContainsKey(leads.Leads[i].Lead.Id)).ToList();
             return new CellStats(cell.ToString(), members.Count, known.Count,
-                known.Count == 0 ? null : known.Count(i => leads.Leads[i].Outcome == LeadOutcome.Converted) / (double)known.Count,
-                answered.Count, answered.Count == 0 ? null : answered.Count(i => accepted[leads.Leads[i].Lead.Id]) / (double)answered.Count);
+                known.Count == 0 ? null : known.Count(i =>
+                    leads.Leads[i].Outcome == LeadOutcome.Converted) / (double)known.Count,
+                answered.Count, answered.Count == 0 ? null : answered.Count(i =>
+                    accepted[leads.Leads[i].Lead.Id]) / (double)answered.Count);
         }).ToList();
     }
 }

@@ -19,7 +19,8 @@ namespace LeadScoringStudio.Features.Workbench;
 /// over every stored lead, so preview, quadrant and grid follow along.
 /// </summary>
 public sealed class Workbench(
-    ModelRepository models, DraftRepository drafts, ApprovalRepository approvals, LeadLibrary library, WorkspaceFields fields, IStudioEvents events, TimeProvider time)
+    ModelRepository models, DraftRepository drafts, ApprovalRepository approvals, LeadLibrary library,
+        WorkspaceFields fields, IStudioEvents events, TimeProvider time)
     : IDisposable
 {
     private readonly SemaphoreSlim _commits = new(1, 1);
@@ -29,12 +30,14 @@ public sealed class Workbench(
     /// <summary>Identifies this workbench in broadcasts and presence.</summary>
     public string SessionId { get; } = Guid.NewGuid().ToString("N");
 
-    /// <summary>How the page runs work on its own thread (its InvokeAsync); events from others arrive on theirs.</summary>
+    /// <summary>How the page runs work on its own thread (its InvokeAsync); events from others arrive on
+    /// theirs.</summary>
     public Func<Func<Task>, Task> Dispatch { get; set; } = work => work();
 
     public int ModelId { get; private set; }
 
-    /// <summary>The shared draft as last stored; <see cref="Draft"/> differs from it while an edit is not shared yet.</summary>
+    /// <summary>The shared draft as last stored; <see cref="Draft"/> differs from it while an edit is not shared
+    /// yet.</summary>
     public DraftModel Saved { get; private set; } = default!;
 
     public PublishedModel? Published { get; private set; }
@@ -78,7 +81,8 @@ public sealed class Workbench(
 
     public event Action? Changed;
 
-    /// <summary>Loads (or reloads, dropping unshared edits) the stored draft and published version, and scores them.</summary>
+    /// <summary>Loads (or reloads, dropping unshared edits) the stored draft and published version, and scores
+    /// them.</summary>
     public async Task LoadAsync(CancellationToken cancellationToken = default)
     {
         ModelId = await models.FirstModelIdAsync(cancellationToken)
@@ -97,7 +101,8 @@ public sealed class Workbench(
     }
 
     /// <summary>
-    /// Takes an edited copy of the draft: shows it at once and, when it has no problems, shares it. A criterion on a field
+    /// Takes an edited copy of the draft: shows it at once and, when it has no problems, shares it. A criterion on a
+    /// field
     /// of the catalog the model did not know yet brings the field's definition along.
     /// </summary>
     public async Task EditAsync(ScoringModel draft, ClaimsPrincipal user)
@@ -105,13 +110,15 @@ public sealed class Workbench(
         Show(draft.WithFieldsItUses(Fields.Select(f => f.Field.Definition).ToList()));
         if (Problems.Count == 0)
         {
-            // Let the page render the new scores first; SQLite's "async" calls run synchronously and would hold the render back.
+            // Let the page render the new scores first; SQLite's "async" calls run synchronously and would hold the
+            // render back.
             await Task.Yield();
             await CommitAsync(user);
         }
     }
 
-    /// <summary>Settles the conflicts of the last commit, conflict path by conflict path, and shares the result.</summary>
+    /// <summary>Settles the conflicts of the last commit, conflict path by conflict path, and shares the
+    /// result.</summary>
     public Task ResolveAsync(IReadOnlyDictionary<string, MergeChoice> choices, ClaimsPrincipal user)
     {
         _pendingChoices = choices;
@@ -125,7 +132,8 @@ public sealed class Workbench(
         Show(Saved.Model);
     }
 
-    /// <summary>Starts over from an old published version: its model becomes the draft, as one edit, logged like any other.</summary>
+    /// <summary>Starts over from an old published version: its model becomes the draft, as one edit, logged like any
+    /// other.</summary>
     public async Task RollbackAsync(int versionNumber, ClaimsPrincipal user)
     {
         var version = (await models.PublishedVersionsAsync(ModelId)).Single(v => v.Number == versionNumber);
@@ -231,7 +239,8 @@ public sealed class Workbench(
         };
     }
 
-    /// <summary>Someone else committed: take the stored draft in, keeping (merged) any edit of mine not shared yet.</summary>
+    /// <summary>Someone else committed: take the stored draft in, keeping (merged) any edit of mine not shared
+    /// yet.</summary>
     private async Task RefreshDraftAsync()
     {
         var stored = (await models.LoadAsync(ModelId)).Draft;
@@ -242,7 +251,8 @@ public sealed class Workbench(
         }
     }
 
-    /// <summary>The stored leads changed: score the new set, keeping the draft (and any unshared edit) as it is.</summary>
+    /// <summary>The stored leads changed: score the new set, keeping the draft (and any unshared edit) as it
+    /// is.</summary>
     private async Task ReloadLeadsAsync()
     {
         Leads = await library.GetAsync();
@@ -264,7 +274,8 @@ public sealed class Workbench(
         Changed?.Invoke();
     }
 
-    /// <summary>Sales marked a lead won or lost: the same leads with the outcome that now counts (the quadrant's colours).</summary>
+    /// <summary>Sales marked a lead won or lost: the same leads with the outcome that now counts (the quadrant's
+    /// colours).</summary>
     private async Task TakeOutcomesAsync()
     {
         var leads = await library.GetAsync();
