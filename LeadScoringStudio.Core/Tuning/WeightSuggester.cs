@@ -31,8 +31,8 @@ public static class WeightSuggester
             model.Fields.Select(f => CatalogField.Guess(f.Name, f.Type, f.Label)).ToList());
 
     /// <summary>
-    /// The suggestion, with the current model and the suggested points (no new signals) judged on the held-out leads
-    /// beside the logistic fit and the naive-Bayes baseline.
+    /// The suggestion, with the current model judged on the held-out leads beside the logistic fit and the naive-Bayes
+    /// baseline. What a choice of signals would make is judged by <see cref="DraftPreview.Of"/>.
     /// </summary>
     /// <param name="fields">The workspace's fields as described in its catalog.</param>
     /// <param name="split">Which labelled leads (indices into <see cref="TuningData.Labelled"/>) are learned from and
@@ -41,8 +41,7 @@ public static class WeightSuggester
         Split? split = null, double lambda = 10.0)
     {
         var suggestion = Analyse(model, data, fields, split, lambda);
-        return suggestion with { Backtests = [suggestion.Judge("current", model),
-            suggestion.Judge("suggested", suggestion.Draft([])), .. suggestion.Backtests] };
+        return suggestion with { Backtests = [suggestion.Judge("current", model), .. suggestion.Backtests] };
     }
 
     /// <summary>The fit, its points and the field verdicts, judged only as a logistic fit and by the naive-Bayes
