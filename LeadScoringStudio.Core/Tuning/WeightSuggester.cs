@@ -19,6 +19,9 @@ public static class WeightSuggester
     public const double DefaultPointsToDoubleOdds = 20;
 
     private const double BlendAt = 100;
+
+    /// <summary>The fewest leads learned from that a new signal needs before it is given points.</summary>
+    private const int LeastLearnedFrom = 10;
     private static readonly string[] Identity = [Lead.NameField, Lead.EmailField, Lead.CompanyField, "phone"];
 
     /// <summary>Learns from generated leads whose fields are the model's own (tests and benchmarks).</summary>
@@ -103,7 +106,8 @@ public static class WeightSuggester
             else
             {
                 var signal = features.Candidates[j - model.Criteria.Count];
-                int? points = features.HeldBack[j] is null ? (int)Math.Round(scale * effect[j]) : null;
+                // A signal too few of the leads learned from have says nothing yet, whatever the prior makes of it.
+                int? points = features.HeldBack[j] is null && n >= LeastLearnedFrom ? (int)Math.Round(scale * effect[j]) : null;
                 weights.Add(new SuggestedWeight(signal.Key, signal.Label, null, null, points is 0 ? null : points, n,
                     rateWith, rateWithout, effect[j], error[j], features.HeldBack[j])
                 {
