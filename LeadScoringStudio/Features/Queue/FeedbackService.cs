@@ -93,7 +93,10 @@ public sealed class FeedbackService(IDbContextFactory<StudioDbContext> contexts,
         }
 
         LeadPipeline.Apply(state, transition.State, score);
-        var outcome = await SetSalesOutcomeAsync(db, lead.Id, cancellationToken);
+        // Only won and lost (or a correction of one) can change what sales says the outcome is.
+        var outcome = corrects is not null || input.Kind is SalesEventKind.Won or SalesEventKind.Lost
+            ? await SetSalesOutcomeAsync(db, lead.Id, cancellationToken)
+            : null;
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         if (outcome is { } known)
@@ -136,13 +139,15 @@ public sealed class FeedbackService(IDbContextFactory<StudioDbContext> contexts,
             SalesEventKind.Lost => LeadOutcome.NotConverted,
             _ => null,
         };
-        var record = await db.Leads.SingleAsync(l => l.ExternalId == leadId, cancellationToken);
+        var record = await db.Leads.Where(l => l.ExternalId == leadId).Select(l => new { l.Outcome, l.SalesOutcome })
+            .SingleAsync(cancellationToken);
         if (record.SalesOutcome == sales)
         {
             return null;
         }
 
-        record.SalesOutcome = sales;
+        await db.Leads.Where(l => l.ExternalId == leadId)
+            .ExecuteUpdateAsync(l => l.SetProperty(r => r.SalesOutcome, sales), cancellationToken);
         return KnownOutcome.Of(record.Outcome, sales);
     }
 
