@@ -3,7 +3,7 @@ using LeadScoringStudio.Core.Models;
 namespace LeadScoringStudio.Core.Fields;
 
 /// <summary>One field of the workspace: what people said about it, and what the leads hold in it.</summary>
-public sealed record CatalogEntry(CatalogField Field, FieldProfile Profile, bool IsStored)
+public sealed record CatalogEntry(CatalogField Field, FieldProfile Profile)
 {
     public string Key => Field.Key;
 }
@@ -30,13 +30,12 @@ public static class FieldCatalog
                 var profile = profiled.GetValueOrDefault(key) ?? FieldProfile.Empty(key, leadCount);
                 if (described.TryGetValue(key, out var field))
                 {
-                    return new CatalogEntry(field, profile, IsStored: true);
+                    return new CatalogEntry(field, profile);
                 }
 
                 var definition = known.GetValueOrDefault(key);
                 var type = definition?.Type ?? profile.SeenType ?? Leads.FieldType.Text;
-                return new CatalogEntry(CatalogField.Guess(definition?.Name ?? key, type, definition?.Label), profile,
-                    IsStored: false);
+                return new CatalogEntry(CatalogField.Guess(definition?.Name ?? key, type, definition?.Label), profile);
             })
             .OrderBy(e => e.Field.Label, StringComparer.OrdinalIgnoreCase)
             .ToList();

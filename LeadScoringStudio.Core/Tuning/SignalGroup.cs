@@ -29,8 +29,6 @@ public sealed class SignalGroup
     /// <summary>The fields the signals look at: one, or two for a pair; none for an activity type.</summary>
     public IReadOnlyList<string> Fields { get; }
 
-    public bool IsPair => Fields.Count == 2;
-
     public string Label { get; }
 
     public Dimension Dimension { get; }

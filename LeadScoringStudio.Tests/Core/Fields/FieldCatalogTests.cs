@@ -56,7 +56,7 @@ public class FieldCatalogTests
 
         Assert.Equal(["budget", "Lead Source", "pdays", "seniority"],
             catalog.Keys.Order(StringComparer.OrdinalIgnoreCase));
-        Assert.Equal((described, true), (catalog["pdays"].Field, catalog["pdays"].IsStored));
+        Assert.Equal(described, catalog["pdays"].Field);
         Assert.Equal(("Seniority", 1.0), (catalog["seniority"].Field.Label, catalog["seniority"].Profile.FillRate));
         Assert.Equal((0, FieldType.YesNo), (catalog["budget"].Profile.Filled, catalog["budget"].Field.Type));
         Assert.Equal((FieldType.Text, Dimension.Fit, KnownBeforeContact.NotSure),

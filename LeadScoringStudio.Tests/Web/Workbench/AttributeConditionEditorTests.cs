@@ -17,10 +17,9 @@ public sealed class AttributeConditionEditorTests : MudBlazorContext
     [
         new(CatalogField.Guess("seniority", FieldType.Text, "Seniority"),
             new FieldProfile("seniority", 100, 90, 3, [new("Manager", 50), new("VP", 30), new("Student", 10)], [],
-            FieldType.Text), false),
+            FieldType.Text)),
         new(CatalogField.Guess("lead_source", FieldType.Text, "Lead Source"),
-            new FieldProfile("lead_source", 100, 100, 2, [new("Google", 70), new("Direct", 30)], [], FieldType.Text),
-            true),
+            new FieldProfile("lead_source", 100, 100, 2, [new("Google", 70), new("Direct", 30)], [], FieldType.Text)),
     ];
 
     [Fact]
