@@ -16,6 +16,10 @@ internal sealed class FieldLevels(CatalogField field, LeadBatch.AttributeColumn 
     /// <summary>Up to this many distinct numbers keep a level each.</summary>
     private const int FewDistinct = 12;
 
+    /// <summary>At least this many whole numbers, each held by one lead only, read as an id (a lead number), not a
+    /// measure.</summary>
+    private const int IdLike = 50;
+
     private readonly List<Signal> _signals = [];
     private readonly short[] _levelOfValue = Enumerable.Repeat((short)-1, column.Values.Length).ToArray();
 
@@ -103,6 +107,11 @@ internal sealed class FieldLevels(CatalogField field, LeadBatch.AttributeColumn 
             .Select(g => (Value: g.Key, Ids: g.ToList(), Count: g.Sum(id => counts[id])))
             .OrderBy(v => v.Value)
             .ToList();
+        if (!isDate && values.Count >= IdLike && values.All(v => v.Count == 1 && v.Value == Math.Floor(v.Value)))
+        {
+            return "every lead has a whole number of its own, like an id";
+        }
+
         var sentinels = isDate ? [] : Fields.Sentinels.Find(values.Select(v => (v.Value, v.Count)).ToList());
         var regular = values.Where(v => !sentinels.Contains(v.Value)).ToList();
         var bins = regular.Count <= FewDistinct ? PerValue(regular) : ByQuantile(regular);

@@ -72,6 +72,16 @@ public class SignalsTests
         AssertEachCriterionMatchesExactlyItsLeads(group, batch);
     }
 
+    [Fact]
+    public void A_whole_number_of_its_own_for_every_lead_is_an_id_not_a_measure()
+    {
+        var batch = Batch("lead_number", Enumerable.Range(0, 100).Select(i => FieldValue.OfNumber(660_000 + (i * 7)))
+            .ToArray());
+
+        Assert.Equal("every lead has a whole number of its own, like an id",
+            Signals.ForField(Field("lead_number", FieldType.Number), batch, minimum: 20).Unusable);
+    }
+
     [Theory]
     [InlineData("one value", "every lead has the same value")]
     [InlineData("all different", "too many different values (60) to learn from each")]
