@@ -31,8 +31,8 @@ public static class ModelEdits
     /// Moves a criterion up or down among the criteria shown in the same group (<paramref name="sameGroup"/>),
     /// so "up" never jumps over criteria of another group that sit between them in the file.
     /// </summary>
-    public static ScoringModel MoveCriterion(this ScoringModel model, int index, int offset, Func<Criterion,
-        bool> sameGroup)
+    public static ScoringModel MoveCriterion(this ScoringModel model, int index, int offset,
+        Func<Criterion, bool> sameGroup)
     {
         var peers = Enumerable.Range(0, model.Criteria.Count).Where(i => sameGroup(model.Criteria[i])).ToList();
         var position = peers.IndexOf(index);

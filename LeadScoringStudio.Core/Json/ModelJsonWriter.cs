@@ -158,8 +158,8 @@ internal static class ModelJsonWriter
         }
     }
 
-    private static void WriteArray<T>(Utf8JsonWriter json, string name, IEnumerable<T> items, Action<Utf8JsonWriter,
-        T> writeItem)
+    private static void WriteArray<T>(Utf8JsonWriter json, string name, IEnumerable<T> items,
+        Action<Utf8JsonWriter, T> writeItem)
     {
         json.WriteStartArray(name);
         foreach (var item in items)

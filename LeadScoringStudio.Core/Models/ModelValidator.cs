@@ -76,8 +76,8 @@ public static class ModelValidator
         }
     }
 
-    private static void CheckCriterion(ScoringModel model, Criterion criterion, string path, Action<string,
-        string> problem)
+    private static void CheckCriterion(ScoringModel model, Criterion criterion, string path,
+        Action<string, string> problem)
     {
         if (string.IsNullOrWhiteSpace(criterion.Label))
         {
@@ -127,8 +127,8 @@ public static class ModelValidator
         }
     }
 
-    private static void CheckCondition(ScoringModel model, Condition condition, string path, Action<string,
-        string> problem)
+    private static void CheckCondition(ScoringModel model, Condition condition, string path,
+        Action<string, string> problem)
     {
         switch (condition)
         {
@@ -196,8 +196,8 @@ public static class ModelValidator
         }
     }
 
-    private static bool CheckValueCount(Operator op, ValueList<string> values, string path, Action<string,
-        string> problem)
+    private static bool CheckValueCount(Operator op, ValueList<string> values, string path,
+        Action<string, string> problem)
     {
         if (OperatorRules.CheckValueCount(op, values.Count) is { } message)
         {
@@ -254,8 +254,8 @@ public static class ModelValidator
         }
     }
 
-    private static void CheckBands(GradeBands bands, string path, string what, string[] grades, Action<string,
-        string> problem)
+    private static void CheckBands(GradeBands bands, string path, string what, string[] grades,
+        Action<string, string> problem)
     {
         if (!(bands.First > bands.Second && bands.Second > bands.Third))
         {

@@ -16,8 +16,8 @@ internal static class FieldPairs
 
     /// <param name="logOdds">The log-odds a fit on single fields gives each labelled lead (by row).</param>
     public static IReadOnlyList<(SignalGroup Group, FieldVerdict Verdict)> Choose(
-        ScoringModel model, IReadOnlyList<SignalGroup> groups, IReadOnlyList<FieldVerdict> verdicts, Func<int,
-            double> logOdds,
+        ScoringModel model, IReadOnlyList<SignalGroup> groups, IReadOnlyList<FieldVerdict> verdicts,
+            Func<int, double> logOdds,
         IReadOnlyList<int> positions, IReadOnlyList<bool> labels, Split split, int minimum)
     {
         var usable = Enumerable.Range(0, groups.Count)

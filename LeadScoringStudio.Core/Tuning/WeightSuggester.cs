@@ -107,7 +107,8 @@ public static class WeightSuggester
             {
                 var signal = features.Candidates[j - model.Criteria.Count];
                 // A signal too few of the leads learned from have says nothing yet, whatever the prior makes of it.
-                int? points = features.HeldBack[j] is null && n >= LeastLearnedFrom ? (int)Math.Round(scale * effect[j]) : null;
+                int? points = features.HeldBack[j] is null
+                    && n >= LeastLearnedFrom ? (int)Math.Round(scale * effect[j]) : null;
                 weights.Add(new SuggestedWeight(signal.Key, signal.Label, null, null, points is 0 ? null : points, n,
                     rateWith, rateWithout, effect[j], error[j], features.HeldBack[j])
                 {

@@ -16,8 +16,8 @@ public sealed class ImportRepository(IDbContextFactory<StudioDbContext> contexts
     }
 
     /// <summary>The remembered mapping of each of these columns that has one, by column name (any case).</summary>
-    public async Task<IReadOnlyDictionary<string,
-        ColumnMapping>> ColumnsAsync(IReadOnlyList<string> columns, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyDictionary<string, ColumnMapping>> ColumnsAsync(IReadOnlyList<string> columns,
+        CancellationToken cancellationToken = default)
     {
         var keys = columns.Select(Key).ToList();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

@@ -143,8 +143,7 @@ public sealed class LeadWriter(IDbContextFactory<StudioDbContext> contexts, Time
                 .ToListAsync(cancellationToken))
             {
                 var lead = LeadJson.Read(record.ExternalId, record.AttributesJson, record.ActivitiesJson);
-                var attributes = new Dictionary<string,
-                    FieldValue>(lead.Attributes,
+                var attributes = new Dictionary<string, FieldValue>(lead.Attributes,
                     StringComparer.OrdinalIgnoreCase) { [field] = values[record.ExternalId] };
                 record.AttributesJson = LeadJson.WriteAttributes(attributes);
             }

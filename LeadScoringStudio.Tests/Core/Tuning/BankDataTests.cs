@@ -62,7 +62,8 @@ public sealed class BankDataTests(BankDataTests.Flow flow) : IClassFixture<BankD
     [Fact]
     public void The_backtest_of_a_choice_scores_exactly_the_model_that_is_applied_and_stored()
     {
-        var chosen = flow.Tuned.Candidates.Where(c => c.Suggested is not null).OrderByDescending(c => Math.Abs(c.Effect))
+        var chosen = flow.Tuned.Candidates.Where(c => c.Suggested is not null)
+            .OrderByDescending(c => Math.Abs(c.Effect))
             .Take(3).Select(c => c.Key).ToList();
 
         var preview = DraftPreview.Of(flow.Tuned, chosen, fitScale: true);

@@ -104,8 +104,8 @@ public class SignalsTests
     [Fact]
     public void A_pair_of_fields_offers_each_combination_with_enough_leads_as_a_combined_criterion()
     {
-        var leads = Enumerable.Range(0, 200).Select(i => new Lead($"l{i}", new Dictionary<string,
-            FieldValue>(StringComparer.OrdinalIgnoreCase)
+        var leads = Enumerable.Range(0, 200).Select(i => new Lead($"l{i}",
+            new Dictionary<string, FieldValue>(StringComparer.OrdinalIgnoreCase)
         {
             ["month"] = FieldValue.OfText(i % 2 == 0 ? "mar" : "may"),
             ["contact"] = FieldValue.OfText(i % 10 == 0 ? "telephone" : "cellular"),
@@ -173,6 +173,6 @@ public class SignalsTests
         Batch(field, groups.SelectMany(g => g).Select(FieldValue.OfText).ToArray());
 
     private static LeadBatch Batch(string field, FieldValue[] values) =>
-        LeadBatch.From(values.Select((v, i) => new Lead($"l{i}", new Dictionary<string,
-            FieldValue>(StringComparer.OrdinalIgnoreCase) { [field] = v }, [])));
+        LeadBatch.From(values.Select((v, i) => new Lead($"l{i}",
+            new Dictionary<string, FieldValue>(StringComparer.OrdinalIgnoreCase) { [field] = v }, [])));
 }

@@ -152,8 +152,8 @@ public sealed class ApiTests(ApiFixture api) : IClassFixture<ApiFixture>
         var response = await write.PutAsJsonAsync("/api/v1/leads", new object[]
         {
             Ada,
-            new { id = existing.Lead.Id, attributes = new Dictionary<string,
-                object?> { ["country"] = "NL", ["phone"] = null }, outcome = "won" },
+            new { id = existing.Lead.Id, attributes = new Dictionary<string, object?> { ["country"] = "NL",
+                ["phone"] = null }, outcome = "won" },
         });
 
         response.EnsureSuccessStatusCode();
@@ -198,8 +198,8 @@ public sealed class ApiTests(ApiFixture api) : IClassFixture<ApiFixture>
         var at = DateTimeOffset.UtcNow.AddHours(-2);
 
         var added = await write.PostAsJsonAsync("/api/v1/activities",
-            new[] { new { leadId = lead.Id, type = "page_visit", at, properties = new Dictionary<string,
-            string> { ["url"] = "/pricing" } } });
+            new[] { new { leadId = lead.Id, type = "page_visit", at,
+                properties = new Dictionary<string, string> { ["url"] = "/pricing" } } });
         var unknown = await write.PostAsJsonAsync("/api/v1/activities",
             new[] { new { leadId = "nobody", type = "page_visit", at } });
 
@@ -252,8 +252,8 @@ public sealed class ApiRateLimitTests
     public async Task A_key_over_its_limit_gets_429_and_another_key_is_not_affected()
     {
         using var storage = new TestStorage(leadCount: 1);
-        await using var app = new StudioApp(storage, realPort: false, new Dictionary<string,
-            string?> { ["Api:RequestsPerMinute"] = "3" });
+        await using var app = new StudioApp(storage, realPort: false,
+            new Dictionary<string, string?> { ["Api:RequestsPerMinute"] = "3" });
         _ = app.Server;
         var keys = app.Services.GetRequiredService<ApiKeyRepository>();
         var busy = (await keys.CreateAsync("busy", ApiScope.Read, Principals.Ops))!.Value.Key;

@@ -94,8 +94,8 @@ public sealed class OwnDataFlowTests(BrowserFixture browser)
             .CreateAsync("crm", ApiScope.Read, Principals.Ops))!.Value.Key;
         using var client = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
         client.DefaultRequestHeaders.Add("X-Api-Key", key);
-        var attributes = new Dictionary<string,
-            object> { ["age"] = 31, ["job"] = "student", ["month"] = "mar", ["contact"] = "cellular", ["previous"] = 1,
+        var attributes = new Dictionary<string, object> { ["age"] = 31, ["job"] = "student", ["month"] = "mar",
+            ["contact"] = "cellular", ["previous"] = 1,
             ["duration"] = 900 };
         var response = await client.PostAsJsonAsync("/api/v1/score", new { attributes });
         var scored = await response.Content.ReadFromJsonAsync<JsonElement>();

@@ -38,7 +38,8 @@ public sealed class WorkspaceFieldsTests() : StorageTest(seedDemo: true, leadCou
         Assert.Equal([("Google", 2), ("Direct", 1)],
             entries["lead_source"].Profile.TopValues.Select(v => (v.Value, v.Count)));
         Assert.Equal(2, entries["tags"].Profile.Filled); // "Select" meant no value
-        Assert.Equal("Seniority", entries["seniority"].Field.Label); // the demo's own fields are there too, as the model names them
+        Assert.Equal("Seniority",
+            entries["seniority"].Field.Label); // the demo's own fields are there too, as the model names them
     }
 
     [Fact]

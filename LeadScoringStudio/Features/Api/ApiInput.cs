@@ -88,8 +88,8 @@ public sealed class ApiInput(ScoringModel model, IReadOnlyList<CatalogField>? ca
 
         return type is null || input.At is null
             ? null
-            : new Activity(type.Name, input.At.Value.ToUniversalTime(), new Dictionary<string,
-                string>(input.Properties ?? [], StringComparer.OrdinalIgnoreCase));
+            : new Activity(type.Name, input.At.Value.ToUniversalTime(),
+                new Dictionary<string, string>(input.Properties ?? [], StringComparer.OrdinalIgnoreCase));
     }
 
     public void CheckBatch(int count, string path)

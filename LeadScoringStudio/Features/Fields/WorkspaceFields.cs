@@ -155,8 +155,8 @@ public sealed class WorkspaceFields(
 
     /// <summary>Every stored value of the field read as the new type, by lead id; what cannot be read goes to <paramref
     /// name="problems"/>.</summary>
-    private static IReadOnlyDictionary<string,
-        FieldValue> Retype(LeadSet leads, string key, FieldType type, out List<string> problems)
+    private static IReadOnlyDictionary<string, FieldValue> Retype(LeadSet leads, string key, FieldType type,
+        out List<string> problems)
     {
         var converted = new Dictionary<string, FieldValue>(StringComparer.Ordinal);
         problems = [];

@@ -98,8 +98,8 @@ public sealed class TuningService(
 
     /// <summary>For each criterion, the two rejection reasons most given for the leads it matches, e.g. "Wrong persona
     /// (41), Too early (12)".</summary>
-    private async Task<IReadOnlyDictionary<string,
-        string>> ReasonsByCriterionAsync(ScoringModel model, LeadSet leads, DateTimeOffset asOf)
+    private async Task<IReadOnlyDictionary<string, string>> ReasonsByCriterionAsync(ScoringModel model, LeadSet leads,
+        DateTimeOffset asOf)
     {
         var reasons = await feedback.RejectionReasonsByLeadAsync();
         var (_, matched) = new BatchScorer(model, leads.Batch).ScoreWithMatches(asOf);
@@ -114,8 +114,8 @@ public sealed class TuningService(
                 .Select(g => $"{Core.Lifecycle.RejectionReasons.Describe(g.Key)} ({g.Count()})")));
     }
 
-    private static IReadOnlyList<CellStats> Cells(ScoringModel model, LeadSet leads, IReadOnlyDictionary<string,
-        bool> accepted, DateTimeOffset asOf)
+    private static IReadOnlyList<CellStats> Cells(ScoringModel model, LeadSet leads,
+        IReadOnlyDictionary<string, bool> accepted, DateTimeOffset asOf)
     {
         var scores = new BatchScorer(model, leads.Batch).Score(asOf);
         return Cell.All.Select(cell =>

@@ -4,7 +4,8 @@ using LeadScoringStudio.Features.Queue;
 
 namespace LeadScoringStudio.Features.Workbench;
 
-/// <summary>What arrives from others: their commits, publishes and sign-offs, new leads, sales outcomes and field changes.</summary>
+/// <summary>What arrives from others: their commits, publishes and sign-offs, new leads, sales outcomes and field
+/// changes.</summary>
 public sealed partial class Workbench
 {
     private void OnEvent(StudioEvent studioEvent)
