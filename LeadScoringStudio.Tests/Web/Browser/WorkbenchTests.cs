@@ -96,11 +96,12 @@ public sealed class WorkbenchTests(BrowserFixture browser)
         await page.GetByTestId("model-file").SetInputFilesAsync(new FilePayload { Name = "broken.json", MimeType = "application/json", Buffer = System.Text.Encoding.UTF8.GetBytes(broken) });
 
         await Expect(page.GetByTestId("model-file-problem").First).ToContainTextAsync("broken.json: $.");
-        var good = LeadScoringStudio.Core.Json.ModelFile.Write(LeadScoringStudio.Core.Models.StarterModel.Create().WithCriterionPoints("trial-signup", 33));
+        // Other tests may have published other weights before (a tuned suggestion among them): take points no version has.
+        var published = (await browser.Service<LeadScoringStudio.Features.Api.PublishedModels>().GetAsync())!.Model.FindCriterion("trial-signup")!.BasePoints;
+        var good = LeadScoringStudio.Core.Json.ModelFile.Write(LeadScoringStudio.Core.Models.StarterModel.Create().WithCriterionPoints("trial-signup", published + 7));
         await page.GetByTestId("model-file").SetInputFilesAsync(new FilePayload { Name = "tuned.json", MimeType = "application/json", Buffer = System.Text.Encoding.UTF8.GetBytes(good) });
         await Expect(page.GetByTestId("model-file-problem")).ToHaveCountAsync(0);
-        // Other tests may have published other weights before; this file's own change is the one to see.
-        await Expect(page.GetByTestId("version-diff")).ToContainTextAsync(new System.Text.RegularExpressions.Regex(@"Trial sign-up: -?\d+ → 33 points"));
+        await Expect(page.GetByTestId("version-diff")).ToContainTextAsync($"Trial sign-up: {published} → {published + 7} points");
         await page.Context.CloseAsync();
     }
 
