@@ -36,12 +36,11 @@ public static class BankTuning
         Console.WriteLine($"read and guessed {leads.Count:N0} rows ({string.Join(", ", fields.Select(f => $"{f.Key} {f.Type}"))}) in {clock.ElapsedMilliseconds} ms");
 
         clock.Restart();
-        var duration = ModelFromData.Propose(StarterModel.Create(), data, fields, split).Fields.Single(f =>
+        var duration = ModelFromData.Propose(StarterModel.Create(), data, fields, split).Suggestion.Fields.Single(f =>
             f.Key == "duration");
         var marked = fields.Select(f => f.Key == "duration" ? f with { KnownBeforeContact = KnownBeforeContact.No } : f)
             .ToList();
-        var proposal = ModelFromData.Propose(StarterModel.Create(), data, marked, split);
-        var built = ModelFromData.Build(proposal);
+        var (proposal, built) = ModelFromData.Propose(StarterModel.Create(), data, marked, split);
         var buildTook = clock.Elapsed;
         clock.Restart();
         var tuned = WeightSuggester.Suggest(built, data, marked, split);

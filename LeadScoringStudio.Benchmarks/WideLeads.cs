@@ -7,7 +7,7 @@ namespace LeadScoringStudio.Benchmarks;
 /// <summary>
 /// Generated leads with 40 fields of every kind an export carries: text with 3 to 500 distinct values (some rare),
 /// numbers (some with a 999 "never" sentinel), yes/no and dates, each missing now and then; the outcome follows a
-/// hidden logit over eight of them. Seeded, so every run sees the same leads.
+/// hidden logit over eight of them and one pair of them. Seeded, so every run sees the same leads.
 /// </summary>
 internal static class WideLeads
 {
@@ -35,6 +35,13 @@ internal static class WideLeads
                 var (value, effect) = ValueAt(f, random);
                 values[Fields[f].Key] = value;
                 logit += effect;
+            }
+
+            // Two fields that go together: a combination worth more than its parts, for the pair search to find.
+            if (values.TryGetValue("text_4", out var text) && text.Text!.EndsWith(" 1", StringComparison.Ordinal)
+                && values.TryGetValue("flag_2", out var flag) && flag.Yes)
+            {
+                logit += 1.5;
             }
 
             leads.Add(new Lead($"w-{i}", values, []));

@@ -33,20 +33,22 @@ public sealed class BatchScorer
         _criteria = [.. model.Criteria];
         var activityCriteria = Enumerable.Range(0, _criteria.Length).Where(k => _criteria[k] is ActivityCriterion)
             .ToArray();
-        _criteriaBySignature = batch.Signatures
-            .Select(signature => activityCriteria.Where(k =>
-                ConditionMatcher.Matches(((ActivityCriterion)_criteria[k]).When, signature)).ToArray())
+        var activityMatches = activityCriteria.Select(k => batch.Conditions.Of(((ActivityCriterion)_criteria[k]).When))
             .ToArray();
-        _disqualifyingSignature = batch.Signatures
-            .Select(signature => model.Disqualifiers.Any(d => d.When is ActivityCondition c
-                && ConditionMatcher.Matches(c, signature)))
+        _criteriaBySignature = Enumerable.Range(0, batch.Signatures.Length)
+            .Select(signature => activityCriteria.Where((_, i) => activityMatches[i][signature]).ToArray())
+            .ToArray();
+        var disqualifying = model.Disqualifiers.Select(d => d.When).OfType<ActivityCondition>()
+            .Select(batch.Conditions.Of).ToArray();
+        _disqualifyingSignature = Enumerable.Range(0, batch.Signatures.Length)
+            .Select(signature => disqualifying.Any(matches => matches[signature]))
             .ToArray();
         _attributeCriterion = Enumerable.Range(0, _criteria.Length).Where(k => _criteria[k] is AttributeCriterion)
             .ToArray();
         _attributeMatches = _attributeCriterion.Select(k =>
-            ((AttributeCriterion)_criteria[k]).Conditions.Select(CompileAttribute).ToArray()).ToArray();
+            ((AttributeCriterion)_criteria[k]).Conditions.Select(batch.Conditions.Of).ToArray()).ToArray();
         _attributeDisqualifiers = model.Disqualifiers.Select(d => d.When).OfType<AttributeCondition>()
-            .Select(CompileAttribute).ToArray();
+            .Select(batch.Conditions.Of).ToArray();
         _completenessColumns = model.Completeness?.Fields.Select(ColumnOf).ToArray() ?? [];
         _maxOccurrences = _criteria.Select(c => c is ActivityCriterion { MaxOccurrences: { } max } ? max : int.MaxValue)
             .ToArray();
@@ -158,19 +160,6 @@ public sealed class BatchScorer
             scratch.CategoryCuts);
         scores.Set(lead, totals, disqualified);
         evidence?.Keep(lead, factors, finals, inactivity, completeness, disqualified);
-    }
-
-    private (int[] ValueIds, bool[] Matches) CompileAttribute(AttributeCondition condition)
-    {
-        if (!_batch.Attributes.TryGetValue(condition.Field, out var column))
-        {
-            var missing = ConditionMatcher.Matches(condition.Operator, condition.Values, Leads.FieldValue.Missing);
-            return (new int[_batch.Count], [missing]);
-        }
-
-        var matches = column.Values.Select(v => ConditionMatcher.Matches(condition.Operator, condition.Values, v))
-            .ToArray();
-        return (column.ValueIds, matches);
     }
 
     private int[] ColumnOf(string field) =>

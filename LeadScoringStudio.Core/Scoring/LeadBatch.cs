@@ -24,6 +24,7 @@ public sealed class LeadBatch
         ActivitySignature = activitySignature;
         ActivityTicks = activityTicks;
         Signatures = signatures;
+        Conditions = new ConditionTables(this);
     }
 
     public int Count => LeadIds.Count;
@@ -44,6 +45,9 @@ public sealed class LeadBatch
 
     /// <summary>One representative activity per distinct type-and-properties signature.</summary>
     internal Activity[] Signatures { get; }
+
+    /// <summary>The conditions decided on this batch so far.</summary>
+    internal ConditionTables Conditions { get; }
 
     public static LeadBatch From(IEnumerable<Lead> leads)
     {

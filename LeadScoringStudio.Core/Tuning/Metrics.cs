@@ -16,13 +16,15 @@ public static class Metrics
     /// <summary>ROC AUC: the chance a random positive scores above a random negative (ties count half). 0.5 without both kinds.</summary>
     public static double Auc(IReadOnlyList<double> scores, IReadOnlyList<bool> labels)
     {
-        var order = Enumerable.Range(0, scores.Count).OrderBy(i => scores[i]).ToArray();
+        var sorted = scores.ToArray();
+        var order = Enumerable.Range(0, sorted.Length).ToArray();
+        Array.Sort(sorted, order);
         double rankSum = 0;
         var positives = 0;
         for (var start = 0; start < order.Length;)
         {
             var end = start;
-            while (end + 1 < order.Length && scores[order[end + 1]] == scores[order[start]])
+            while (end + 1 < order.Length && sorted[end + 1] == sorted[start])
             {
                 end++;
             }

@@ -13,24 +13,24 @@ namespace LeadScoringStudio.Core.Tuning;
 /// </summary>
 public static class ModelFromData
 {
-    /// <summary>The suggestion for a model without criteria: every signal the fit gave points to is a candidate, all
-    /// chosen.</summary>
-    public static Suggestion Propose(ScoringModel current, TuningData data, IReadOnlyList<CatalogField> fields,
-        Split? split = null)
-    {
-        var blank = current with { Criteria = [], Completeness = null, Inactivity = null };
-        var suggestion = WeightSuggester.Analyse(blank, data, fields, split);
-        return suggestion with { Backtests = [.. suggestion.Backtests,
-            suggestion.Judge("proposed", Build(suggestion))] };
-    }
-
     /// <summary>Points at which a signal is kept even when its effect is less than one standard error from
     /// nothing.</summary>
     public const int SizeablePoints = 5;
 
-    /// <summary>The proposed model: the chosen signals as criteria, with limits, bands and MQL cells fitted to
-    /// it.</summary>
-    public static ScoringModel Build(Suggestion proposal) => proposal.Draft(Chosen(proposal));
+    /// <summary>
+    /// The suggestion for a model without criteria (every signal the fit gave points to is a candidate) and the model
+    /// it proposes: the chosen signals as criteria, with limits, bands and MQL cells fitted to it, judged on the
+    /// held-out leads as "proposed".
+    /// </summary>
+    public static ProposedModel Propose(ScoringModel current, TuningData data, IReadOnlyList<CatalogField> fields,
+        Split? split = null)
+    {
+        var blank = current with { Criteria = [], Completeness = null, Inactivity = null };
+        var suggestion = WeightSuggester.Analyse(blank, data, fields, split);
+        var model = suggestion.Draft(Chosen(suggestion));
+        return new ProposedModel(
+            suggestion with { Backtests = [.. suggestion.Backtests, suggestion.Judge("proposed", model)] }, model);
+    }
 
     /// <summary>
     /// The signals a proposed model keeps: those whose effect is at least one standard error from nothing, or worth

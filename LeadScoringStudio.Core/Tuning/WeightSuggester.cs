@@ -58,7 +58,8 @@ public static class WeightSuggester
         var groups = Signals.For(fields.Where(f => !Identity.Contains(f.Key, StringComparer.OrdinalIgnoreCase))
             .ToList(), data.Batch, data.AsOf, model.ActivityTypes).ToList();
         var byKey = fields.ToDictionary(f => f.Key, StringComparer.OrdinalIgnoreCase);
-        var verdicts = groups.Select(g => FieldGuard.Judge(g, g.IsActivity ? null : byKey.GetValueOrDefault(g.Key),
+        var verdicts = groups.AsParallel().AsOrdered()
+            .Select(g => FieldGuard.Judge(g, g.IsActivity ? null : byKey.GetValueOrDefault(g.Key),
             g.Unusable is null ? FieldGuard.AloneAuc(g, positions, labels, split) : null)).ToList();
 
         var (_, matched) = new BatchScorer(model, data.Batch).ScoreWithMatches(data.AsOf);
@@ -69,7 +70,7 @@ public static class WeightSuggester
         {
             groups.AddRange(pairs.Select(p => p.Group));
             verdicts.AddRange(pairs.Select(p => p.Verdict));
-            fitted = Fit(model, groups, verdicts, matched, data.Batch.Count, positions, labels, split, lambda);
+            fitted = Fit(model, groups, verdicts, matched, data.Batch.Count, positions, labels, split, lambda, fitted);
         }
 
         var (features, matrix, kept, keptMatrix, fit) = fitted;
@@ -135,17 +136,19 @@ public static class WeightSuggester
 
     /// <summary>The features of the model and the signals, and the logistic model fitted on the leads learned
     /// from.</summary>
+    /// <param name="before">A fit on the same features without the pairs' (they come last): where this one
+    /// starts.</param>
     private static Fitted Fit(
         ScoringModel model, IReadOnlyList<SignalGroup> groups, IReadOnlyList<FieldVerdict> verdicts, bool[] matched,
-            int leads,
-        IReadOnlyList<int> positions, IReadOnlyList<bool> labels, Split split, double lambda)
+        int leads, IReadOnlyList<int> positions, IReadOnlyList<bool> labels, Split split, double lambda,
+            Fitted? before = null)
     {
         var features = FitFeatures.Of(model, groups, verdicts, matched, leads);
         var matrix = features.Matrix(positions, matched, groups);
         var kept = Enumerable.Range(0, features.Count).Where(j => features.HeldBack[j] is null).ToList();
         var keptMatrix = matrix.Keep(kept);
         return new Fitted(features, matrix, kept, keptMatrix,
-            LogisticRegression.Fit(keptMatrix, split.Train, labels, lambda));
+            LogisticRegression.Fit(keptMatrix, split.Train, labels, lambda, start: before?.Fit));
     }
 
     private sealed record Fitted(FitFeatures Features, FeatureMatrix Matrix, IReadOnlyList<int> Kept,

@@ -44,6 +44,31 @@ public class BatchScorerTests
     }
 
     [Fact]
+    public void Models_scored_one_after_another_on_one_batch_each_get_their_own_conditions()
+    {
+        var model = StarterModel.Create();
+        var leads = Generator.GenerateMany(1500).Select(g => g.Lead).ToList();
+        var batch = LeadBatch.From(leads);
+        Func<AttributeCondition, AttributeCondition>[] edits =
+        [
+            c => c,
+            c => c with { Operator = c.Operator == Operator.NotOneOf ? Operator.OneOf : Operator.NotOneOf },
+            c => c with { Values = [.. c.Values.Skip(1)] },
+        ];
+
+        foreach (var edit in edits)
+        {
+            var edited = model with
+            {
+                Criteria = model.Criteria.Select(c => c is AttributeCriterion a ? a with { When = edit(a.When) } : c)
+                    .ToValueList(),
+            };
+            var scores = new BatchScorer(edited, batch).Score(Generator.AsOf);
+            Assert.Equal(leads.Select(l => LeadScorer.Score(edited, l, Generator.AsOf).Total), scores.Total);
+        }
+    }
+
+    [Fact]
     public void What_if_gives_the_same_scores_as_rescoring_the_changed_model()
     {
         var model = StarterModel.Create();

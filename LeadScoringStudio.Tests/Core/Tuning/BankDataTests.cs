@@ -126,11 +126,10 @@ public sealed class BankDataTests(BankDataTests.Flow flow) : IClassFixture<BankD
                 rows.Where(i => i % 10 is 0 or 3 or 7).ToList(), "rows 0, 3 and 7 of every ten held out");
             var fields = Mapping.Where(m => m.Target == ColumnTarget.Attribute)
                 .Select(m => CatalogField.Guess(m.Field!, m.Type, m.Column)).ToList();
-            FirstLook = ModelFromData.Propose(StarterModel.Create(), data, fields, split);
+            FirstLook = ModelFromData.Propose(StarterModel.Create(), data, fields, split).Suggestion;
             var marked = fields.Select(f =>
                 f.Key == "duration" ? f with { KnownBeforeContact = KnownBeforeContact.No } : f).ToList();
-            Proposal = ModelFromData.Propose(StarterModel.Create(), data, marked, split);
-            Built = ModelFromData.Build(Proposal);
+            (Proposal, Built) = ModelFromData.Propose(StarterModel.Create(), data, marked, split);
             Tuned = WeightSuggester.Suggest(Built, data, marked, split);
             Applied = DraftPreview.Of(Tuned, [], fitScale: true);
         }

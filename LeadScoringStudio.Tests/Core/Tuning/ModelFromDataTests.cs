@@ -13,13 +13,15 @@ public class ModelFromDataTests
 {
     private static readonly ScoringModel Starter = StarterModel.Create();
     private static readonly TuningData Data = Generate(5000);
-    private static readonly Suggestion Proposal = ModelFromData.Propose(Starter, Data,
+    private static readonly ProposedModel Proposed = ModelFromData.Propose(Starter, Data,
         Starter.Fields.Select(f => CatalogField.Guess(f.Name, f.Type, f.Label)).ToList());
+
+    private static Suggestion Proposal => Proposed.Suggestion;
 
     [Fact]
     public void A_model_built_from_the_data_ranks_later_leads_better_than_the_hand_made_starter_model()
     {
-        var built = ModelFromData.Build(Proposal);
+        var built = Proposed.Model;
 
         var starter = Proposal.Judge("starter", Starter).Auc;
         var proposed = Proposal.Judge("proposed", built).Auc;
@@ -31,7 +33,7 @@ public class ModelFromDataTests
     [Fact]
     public void It_keeps_actions_disqualifiers_and_recycling_and_leaves_out_what_the_fit_cannot_weigh()
     {
-        var built = ModelFromData.Build(Proposal);
+        var built = Proposed.Model;
 
         Assert.Equal((Starter.Actions, Starter.Disqualifiers, Starter.Recycling),
             (built.Actions, built.Disqualifiers, built.Recycling));

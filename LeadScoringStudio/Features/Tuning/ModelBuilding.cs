@@ -37,8 +37,7 @@ public sealed class ModelBuilding(TuningInputsLoader inputs)
             return null;
         }
 
-        var suggestion = ModelFromData.Propose(draft.Model, data, fields);
-        var model = ModelFromData.Build(suggestion);
+        var (suggestion, model) = ModelFromData.Propose(draft.Model, data, fields);
         var before = new BatchScorer(published?.Model ?? draft.Model, data.Batch).Score(data.AsOf);
         var after = new BatchScorer(model, data.Batch).Score(data.AsOf);
         var backtests = new[] { suggestion.Judge("draft now", draft.Model) }.Concat(suggestion.Backtests).ToList();
