@@ -33,7 +33,8 @@ public static class BankTuning
             rows.Where(i => i % 10 is 0 or 3 or 7).ToList(), "fixed");
         var fields = mapping.Where(m => m.Target == ColumnTarget.Attribute)
             .Select(m => CatalogField.Guess(m.Field!, m.Type, m.Column)).ToList();
-        Console.WriteLine($"read and guessed {leads.Count:N0} rows ({string.Join(", ", fields.Select(f => $"{f.Key} {f.Type}"))}) in {clock.ElapsedMilliseconds} ms");
+        Console.WriteLine($"read and guessed {leads.Count:N0} rows " +
+            $"({string.Join(", ", fields.Select(f => $"{f.Key} {f.Type}"))}) in {clock.ElapsedMilliseconds} ms");
 
         clock.Restart();
         var duration = ModelFromData.Propose(StarterModel.Create(), data, fields, split).Suggestion.Fields.Single(f =>
@@ -45,9 +46,11 @@ public static class BankTuning
         clock.Restart();
         var tuned = WeightSuggester.Suggest(built, data, marked, split);
         var applied = DraftPreview.Of(tuned, [], fitScale: true);
-        Console.WriteLine($"guard with nothing marked: duration {duration.Use} ({duration.Reason}); built twice in {buildTook.TotalMilliseconds:0} ms, tuned and applied in {clock.ElapsedMilliseconds} ms");
+        Console.WriteLine($"guard with nothing marked: duration {duration.Use} ({duration.Reason}); built twice in " +
+            $"{buildTook.TotalMilliseconds:0} ms, tuned and applied in {clock.ElapsedMilliseconds} ms");
         Console.WriteLine($"pairs: {string.Join("; ", proposal.Fields.Where(f => f.IsCombination).Select(f => $"{f.Label} ({f.Reason})"))}");
-        Console.WriteLine($"applied draft: {applied.Model.Criteria.Count} criteria, {proposal.PointsToDoubleOdds:0} points double the odds, MQL cells {string.Join(" ", applied.Model.MqlCells)}");
+        Console.WriteLine($"applied draft: {applied.Model.Criteria.Count} criteria, {proposal.PointsToDoubleOdds:0} " +
+            $"points double the odds, MQL cells {string.Join(" ", applied.Model.MqlCells)}");
         var logistic = proposal.Backtests.Single(b => b.Name == "logistic fit").Auc;
         var bayes = proposal.Backtests.Single(b => b.Name == "naive Bayes baseline").Auc;
         var atLimit = applied.AtLimits.Select(l => l.Share).DefaultIfEmpty(0).Max() * 100;

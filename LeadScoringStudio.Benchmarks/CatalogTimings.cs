@@ -23,8 +23,11 @@ public static class CatalogTimings
         var columnsTook = clock.ElapsedMilliseconds;
         clock.Restart();
         var coverage = ModelFromData.Coverage(StarterModel.Create(), batch, asOf);
-        Console.WriteLine($"{count:N0} leads × {WideLeads.FieldCount} fields, {outcomes.Count(o => o is not null):N0} with an outcome; columns built in {columnsTook} ms (once, when the app loads its leads); " +
-            $"the tuning page's coverage of the starter model {coverage:P0} in {clock.ElapsedMilliseconds} ms (shown before a model is built)");
+        Console.WriteLine($"{count:N0} leads × {WideLeads.FieldCount} fields, " +
+            $"{outcomes.Count(o => o is not null):N0} with an outcome; " +
+            $"columns built in {columnsTook} ms (once, when the app loads its leads); " +
+            $"the tuning page's coverage of the starter model {coverage:P0} in {clock.ElapsedMilliseconds} ms " +
+            "(shown before a model is built)");
         var data = new TuningData(batch, outcomes, leads.Select(l => l.FirstSeenAt).ToList(), asOf, 600);
         var split = data.DefaultSplit();
         var labels = data.Labelled.Select(i => data.Outcomes[i]!.Value).ToList();
@@ -41,9 +44,12 @@ public static class CatalogTimings
             var (proposal, model) = ModelFromData.Propose(StarterModel.Create(), data, WideLeads.Fields, split);
             var buildTook = clock.Elapsed;
             Console.WriteLine(
-                $"  run {run + 1}: catalog {catalogTook.TotalMilliseconds:0} ms ({catalog.Count} fields); catalog and signals {signalsTook.TotalMilliseconds:0} ms " +
-                $"({groups.Sum(g => g.Signals.Count)} signals, {verdicts.Count(v => v.IsUsed)} fields used); model built from the data {buildTook.TotalMilliseconds:0} ms " +
-                $"({model.Criteria.Count} criteria, held-out AUC {proposal.Backtests.Single(b => b.Name == "proposed").Auc:0.000}, logistic fit {proposal.Backtests.Single(b => b.Name == "logistic fit").Auc:0.000})");
+                $"  run {run + 1}: catalog {catalogTook.TotalMilliseconds:0} ms ({catalog.Count} fields); " +
+                $"catalog and signals {signalsTook.TotalMilliseconds:0} ms " +
+                $"({groups.Sum(g => g.Signals.Count)} signals, {verdicts.Count(v => v.IsUsed)} fields used); " +
+                $"model built from the data {buildTook.TotalMilliseconds:0} ms ({model.Criteria.Count} criteria, " +
+                $"held-out AUC {proposal.Backtests.Single(b => b.Name == "proposed").Auc:0.000}, " +
+                $"logistic fit {proposal.Backtests.Single(b => b.Name == "logistic fit").Auc:0.000})");
         }
     }
 }

@@ -38,12 +38,16 @@ public static class StorageTimings
             var checkedAt = clock.Elapsed;
             var summary = await services.GetRequiredService<LeadWriter>().UpsertAsync(plan.Leads, plan.Activities);
             var total = clock.Elapsed;
-            Console.WriteLine($"Imported {rows:N0} rows ({csv.Length / 1024.0 / 1024.0:0.0} MB, {plan.Problems.Count} problems): {summary.Inserted:N0} inserted.");
-            Console.WriteLine($"  read {read.TotalSeconds:0.00} s, types guessed and dry run {(checkedAt - read).TotalSeconds:0.00} s, write {(total - checkedAt).TotalSeconds:0.00} s, total {total.TotalSeconds:0.00} s");
+            Console.WriteLine($"Imported {rows:N0} rows ({csv.Length / 1024.0 / 1024.0:0.0} MB, " +
+                $"{plan.Problems.Count} problems): {summary.Inserted:N0} inserted.");
+            Console.WriteLine($"  read {read.TotalSeconds:0.00} s, " +
+                $"types guessed and dry run {(checkedAt - read).TotalSeconds:0.00} s, " +
+                $"write {(total - checkedAt).TotalSeconds:0.00} s, total {total.TotalSeconds:0.00} s");
 
             clock.Restart();
             var again = await services.GetRequiredService<LeadWriter>().UpsertAsync(plan.Leads, plan.Activities);
-            Console.WriteLine($"  the same file again (all updates: {again.Updated:N0}): {clock.Elapsed.TotalSeconds:0.00} s");
+            Console.WriteLine($"  the same file again (all updates: {again.Updated:N0}): " +
+                $"{clock.Elapsed.TotalSeconds:0.00} s");
         }
 
         SqliteConnection.ClearAllPools();
@@ -67,7 +71,8 @@ public static class StorageTimings
                 ("back to the starter model", model) })
             {
                 var run = await pipeline.RunAsync(version, 2, leads, now);
-                Console.WriteLine($"Full rescore of {run.Leads:N0} leads, {name}: {run.Took.TotalMilliseconds:0} ms ({run.StageChanges} stage changes, {run.EnteredMql} new MQLs, {run.ScorePoints} score points)");
+                Console.WriteLine($"Full rescore of {run.Leads:N0} leads, {name}: {run.Took.TotalMilliseconds:0} ms " +
+                    $"({run.StageChanges} stage changes, {run.EnteredMql} new MQLs, {run.ScorePoints} score points)");
             }
         }
 

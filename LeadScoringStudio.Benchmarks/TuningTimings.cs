@@ -22,7 +22,8 @@ public static class TuningTimings
         var outcomes = generated.Select(g => (bool?)g.Converted).ToList();
         var model = StarterModel.Create();
         var fields = model.Fields.Select(f => CatalogField.Guess(f.Name, f.Type, f.Label)).ToList();
-        Console.WriteLine($"{count:N0} labelled leads, {outcomes.Count(o => o == true) * 100.0 / count:0.0}% converted, {leads.Sum(l => l.Activities.Count):N0} activities");
+        Console.WriteLine($"{count:N0} labelled leads, {outcomes.Count(o => o == true) * 100.0 / count:0.0}% " +
+            $"converted, {leads.Sum(l => l.Activities.Count):N0} activities");
 
         for (var run = 0; run < 3; run++)
         {
@@ -41,7 +42,12 @@ public static class TuningTimings
             var auc = Metrics.Auc(scores.Total.Select(t => (double)t).ToList(), outcomes.Select(o => o == true)
                 .ToList());
             var backtestTook = clock.Elapsed;
-            Console.WriteLine($"  run {run + 1}: columnar batch {batchTook.TotalMilliseconds:0} ms (the app keeps it); suggestion {suggestTook.TotalMilliseconds:0} ms ({suggestion.Weights.Count} features; held-out AUC current {suggestion.Backtests[0].Auc:0.000}); the draft it suggests, fitted and judged {previewTook.TotalMilliseconds:0} ms (AUC {preview.Backtest.Auc:0.000}); backtest of one version {backtestTook.TotalMilliseconds:0} ms (AUC {auc:0.000})");
+            Console.WriteLine($"  run {run + 1}: columnar batch {batchTook.TotalMilliseconds:0} ms " +
+                $"(the app keeps it); suggestion {suggestTook.TotalMilliseconds:0} ms ({suggestion.Weights.Count} features; " +
+                $"held-out AUC current {suggestion.Backtests[0].Auc:0.000}); " +
+                $"the draft it suggests, fitted and judged {previewTook.TotalMilliseconds:0} ms " +
+                $"(AUC {preview.Backtest.Auc:0.000}); " +
+                $"backtest of one version {backtestTook.TotalMilliseconds:0} ms (AUC {auc:0.000})");
         }
     }
 }

@@ -95,7 +95,8 @@ public sealed record ColumnGuess(string Column, FieldType Type, IReadOnlyList<Mi
         foreach (var found in numbers.Where(n => sentinels.Contains(n.Value)))
         {
             yield return new MissingOffer(found.Text,
-                found.Count, $"{found.Text} stands apart from the other values ({Format(regular[0])} to {Format(regular[^1])})", IsSentinel: true);
+                found.Count, $"{found.Text} stands apart from the other values ({Format(regular[0])} to " +
+                    $"{Format(regular[^1])})", IsSentinel: true);
         }
     }
 

@@ -29,7 +29,8 @@ public static class LeadImport
         {
             problems.Add(new ImportProblem(leadsFile.FileName, null, null, idColumns.Count switch
             {
-                0 => "no column is mapped to the lead id: map the column that identifies each lead, or use the row number as the id",
+                0 => "no column is mapped to the lead id: map the column that identifies each lead, or use the row " +
+                    "number as the id",
                 1 => "a column is mapped to the lead id and the row number is chosen as the id too: choose one",
                 _ => "map only one column to the lead id",
             }));
@@ -95,7 +96,8 @@ public static class LeadImport
                     if (outcome is null)
                     {
                         problem(file.FileName, row.Line,
-                            map.Column, $"'{text}' is not an outcome (use converted/won/yes or lost/no, or leave it empty)");
+                            map.Column, $"'{text}' is not an outcome (use converted/won/yes or lost/no, or leave it " +
+                                $"empty)");
                     }
 
                     continue;
@@ -154,7 +156,8 @@ public static class LeadImport
             if (model is not null && model.FindActivityType(typeName) is null)
             {
                 problem(file.FileName, row.Line,
-                    mapping.TypeColumn, $"unknown activity type '{typeName}'; the model knows {string.Join(", ", model.ActivityTypes.Select(t => t.Name))}");
+                    mapping.TypeColumn, $"unknown activity type '{typeName}'; the model knows " +
+                        $"{string.Join(", ", model.ActivityTypes.Select(t => t.Name))}");
                 continue;
             }
 

@@ -30,7 +30,8 @@ public sealed record DraftPreview(ScoringModel Model, Backtest Backtest, int Mql
         var warnings = new List<string>();
         if (Backtest.Auc < current.Auc)
         {
-            warnings.Add($"It ranks the held-out leads worse than the draft does now (ROC AUC {Backtest.Auc:0.000} against {current.Auc:0.000}).");
+            warnings.Add($"It ranks the held-out leads worse than the draft does now (ROC AUC {Backtest.Auc:0.000} " +
+                $"against {current.Auc:0.000}).");
         }
 
         var capacity = data.MqlCapacityPerMonth;
@@ -40,18 +41,22 @@ public sealed record DraftPreview(ScoringModel Model, Backtest Backtest, int Mql
         }
         else if (!data.IsDated)
         {
-            warnings.Add($"The leads carry no dates, so MQLs a month cannot be set against the SDR team's capacity ({capacity:0} a month): it makes {Mqls:N0} MQLs among all {data.Batch.Count:N0} leads.");
+            warnings.Add($"The leads carry no dates, so MQLs a month cannot be set against the SDR team's capacity " +
+                $"({capacity:0} a month): it makes {Mqls:N0} MQLs among all {data.Batch.Count:N0} leads.");
         }
         else if (Backtest.MqlsPerMonth > capacity * (1 + CapacityTolerance)
             || Backtest.MqlsPerMonth < capacity * (1 - CapacityTolerance))
         {
-            warnings.Add($"It makes about {Backtest.MqlsPerMonth:0} MQLs a month; the SDR team can work about {capacity:0}.");
+            warnings.Add($"It makes about {Backtest.MqlsPerMonth:0} MQLs a month; the SDR team can work about " +
+                $"{capacity:0}.");
         }
 
         foreach (var limit in AtLimits.Where(l => l.Share > ScoreScale.AtLimitWarning))
         {
-            warnings.Add($"{limit.Share * 100:0}% of leads sit at the {limit.Name} ({limit.Limit}): points beyond it are cut off. " + (FittedScale
-                ? "Moving it would rank the leads learned from worse, so it stays; change it in Categories & limits if you disagree."
+            warnings.Add($"{limit.Share * 100:0}% of leads sit at the {limit.Name} ({limit.Limit}): points beyond it " +
+                $"are cut off. " + (FittedScale
+                ? "Moving it would rank the leads learned from worse, so it stays; change it in Categories & limits " +
+                    "if you disagree."
                 : "Let the suggestion fit the limits to fix it."));
         }
 

@@ -112,15 +112,18 @@ public static class FieldGuard
 
         if (AfterContactWords.Any(w => group.Key.Contains(w, StringComparison.OrdinalIgnoreCase)))
         {
-            return Verdict(FieldUse.Excluded, $"named like something recorded after sales contact (status, stage, owner…); {strength}".TrimEnd(';', ' '));
+            return Verdict(FieldUse.Excluded, ("named like something recorded after sales contact " +
+                $"(status, stage, owner…); {strength}").TrimEnd(';', ' '));
         }
 
         return aloneAuc switch
         {
             >= ExcludeAt =>
-                Verdict(FieldUse.Excluded, $"{strength}, too well for something known before sales contact: it probably records what sales did"),
+                Verdict(FieldUse.Excluded, $"{strength}, too well for something known before sales contact: it " +
+                    $"probably records what sales did"),
             >= AskAt when !group.IsActivity =>
-                Verdict(FieldUse.Asked, $"{strength}: is it known before first sales contact? Held back until someone says"),
+                Verdict(FieldUse.Asked, $"{strength}: is it known before first sales contact? Held back until " +
+                    $"someone says"),
             _ => Verdict(FieldUse.Used, ""),
         };
     }

@@ -149,14 +149,16 @@ internal sealed class FieldLevels(CatalogField field, LeadBatch.AttributeColumn 
             else
             {
                 Add(ids, AttributeOf(Operator.Between, [Text(lower),
-                    Text(upper)]), $"{field.Key} {Text(lower)}..{Text(upper)}", $"{field.Label} {Text(lower)} to {Text(upper)}");
+                    Text(upper)]), $"{field.Key} {Text(lower)}..{Text(upper)}", $"{field.Label} {Text(lower)} to " +
+                        $"{Text(upper)}");
             }
         }
 
         foreach (var sentinel in values.Where(v => sentinels.Contains(v.Value)))
         {
             Add(sentinel.Ids, AttributeOf(Operator.Equals,
-                [Text(sentinel.Value)]), $"{field.Key} = {Text(sentinel.Value)}", $"{field.Label} is {Text(sentinel.Value)} (stands apart)");
+                [Text(sentinel.Value)]), $"{field.Key} = {Text(sentinel.Value)}", $"{field.Label} is " +
+                    $"{Text(sentinel.Value)} (stands apart)");
         }
 
         return null;

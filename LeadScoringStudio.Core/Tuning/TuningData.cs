@@ -30,8 +30,15 @@ public sealed class TuningData(
     /// <summary>Whether the leads have dates, so volumes can be read per month.</summary>
     public bool IsDated => FirstSeen.Count(d => d is not null) >= 0.8 * FirstSeen.Count && Months > 1;
 
-    /// <summary>Enough known outcomes (50 or more, of both kinds) to learn from.</summary>
-    public bool IsLearnable => Labelled.Count >= 50 && Labelled.Any(i => Outcomes[i] == true)
+    /// <summary>The fewest known outcomes (of both kinds) learned from.</summary>
+    public const int LeastLabelled = 50;
+
+    /// <summary>What to say when the leads are not <see cref="IsLearnable"/>.</summary>
+    public const string TooFewOutcomes =
+        "Not enough leads with a known outcome of both kinds to learn from yet (50 or more are needed).";
+
+    /// <summary>Enough known outcomes (<see cref="LeastLabelled"/> or more, of both kinds) to learn from.</summary>
+    public bool IsLearnable => Labelled.Count >= LeastLabelled && Labelled.Any(i => Outcomes[i] == true)
         && Labelled.Any(i => Outcomes[i] == false);
 
     /// <summary>The usual split of the labelled leads (indices into <see cref="Labelled"/>): by time when they have

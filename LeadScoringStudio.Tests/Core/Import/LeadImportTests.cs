@@ -75,7 +75,8 @@ public class LeadImportTests
             "row 4, column 'budget_confirmed': 'maybe' is not yes or no",
             "row 5, column 'id': duplicate id 'a' (also on row 2)",
             "row 6, column 'id': the lead id is empty",
-            "row 7, column 'outcome': 'perhaps' is not an outcome (use converted/won/yes or lost/no, or leave it empty)",
+            "row 7, column 'outcome': 'perhaps' is not an outcome (use converted/won/yes or lost/no, or leave it " +
+                "empty)",
         ], plan.Problems.Select(p => p.ToString().Replace("leads.csv, ", "")));
         Assert.Equal(6, plan.BadRows);
         Assert.Equal(["g"], plan.Leads.Select(l => l.Id));
@@ -91,7 +92,8 @@ public class LeadImportTests
         var numbered = LeadImport.Plan(table, mapping, ImportOptions.Default with { RowNumberIds = true });
 
         var problem = Assert.Single(refused.FileProblems);
-        Assert.Equal("no column is mapped to the lead id: map the column that identifies each lead, or use the row number as the id", problem.Reason);
+        Assert.Equal("no column is mapped to the lead id: map the column that identifies each lead, or use the row " +
+            "number as the id", problem.Reason);
         Assert.Equal((0, 0), (refused.Leads.Count, refused.BadRows));
         Assert.True(numbered.IsClean);
         Assert.Equal(["crm_export-2", "crm_export-3"], numbered.Leads.Select(l => l.Id));
@@ -144,8 +146,11 @@ public class LeadImportTests
 
         Assert.Equal(
         [
-            "activities.csv, row 3, column 'type': unknown activity type 'podcast'; the model knows page_visit, content_download, webinar, email_click, form_fill, demo_request, trial_signup, trial_activity, intent_signal",
-            "activities.csv, row 4, column 'lead_id': there is no lead with id 'c-9' in the leads file or the workspace",
+            "activities.csv, row 3, column 'type': unknown activity type 'podcast'; the model knows page_visit, " +
+                "content_download, webinar, email_click, form_fill, demo_request, trial_signup, trial_activity, " +
+                "intent_signal",
+            "activities.csv, row 4, column 'lead_id': there is no lead with id 'c-9' in the leads file or the " +
+                "workspace",
             "activities.csv, row 5, column 'at': 'yesterday' is not a date and time (use e.g. 2026-05-01T14:30:00Z)",
         ], plan.Problems.Select(p => p.ToString()));
         Assert.Equal(2, plan.Activities.Count);

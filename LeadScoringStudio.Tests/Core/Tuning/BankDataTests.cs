@@ -22,7 +22,8 @@ public sealed class BankDataTests(BankDataTests.Flow flow) : IClassFixture<BankD
             .ToDictionary(m => m.Column, m => m.Type);
 
         Assert.Equal(
-            "age Number, job Text, marital Text, education Text, default YesNo, housing YesNo, loan YesNo, contact Text, month Text, day_of_week Text, duration Number, campaign Number, pdays Number, previous Number",
+            "age Number, job Text, marital Text, education Text, default YesNo, housing YesNo, loan YesNo, contact " +
+                "Text, month Text, day_of_week Text, duration Number, campaign Number, pdays Number, previous Number",
             string.Join(", ", types.Select(t => $"{t.Key} {t.Value}")));
         Assert.Equal(ColumnTarget.Outcome, flow.Mapping.Single(m => m.Column == "output").Target);
         Assert.Equal(["unknown"], flow.Mapping.Single(m => m.Column == "job").MissingValues);

@@ -77,7 +77,8 @@ public class ScoreScaleTests
         Assert.Equal(
         [
             "It ranks the held-out leads worse than the draft does now (ROC AUC 0.600 against 0.700).",
-            "The leads carry no dates, so MQLs a month cannot be set against the SDR team's capacity (150 a month): it makes 900 MQLs among all 1,000 leads.",
+            "The leads carry no dates, so MQLs a month cannot be set against the SDR team's capacity (150 a month): " +
+                "it makes 900 MQLs among all 1,000 leads.",
         ], preview.Warnings(new Backtest("current", 0.7, new Confusion(0, 0, 0, 0)), Data));
         Assert.Contains("It makes about 900 MQLs a month; the SDR team can work about 150.",
             preview.Warnings(new Backtest("current", 0.5, new Confusion(0, 0, 0, 0)), dated));

@@ -117,7 +117,10 @@ public class SignalsTests
         var pair = Signals.ForPair(month, contact, Dimension.Fit, 20);
 
         Assert.Equal(["month", "contact"], pair.Fields);
-        Assert.Equal(["month = mar & contact = cellular", "month = mar & contact = telephone", "month = may & contact = cellular"], pair.Signals.Select(s => s.Key));
+        Assert.Equal(
+            ["month = mar & contact = cellular", "month = mar & contact = telephone",
+                "month = may & contact = cellular"],
+            pair.Signals.Select(s => s.Key));
         Assert.Equal("Month is mar and Contact is telephone", pair.Signals[1].Label);
         Assert.Equal([new AttributeCondition("contact", Operator.Equals, ["telephone"])],
             ((AttributeCriterion)pair.Signals[1].Template).AlsoWhen);

@@ -62,10 +62,12 @@ public sealed class WorkbenchTests(BrowserFixture browser)
         await page.SetPointsAsync("seniority-exec", await page.PointsAsync("seniority-exec") + 10);
         await Expect(quadrant).Not.ToHaveAttributeAsync("data-revision", revision!);
 
-        // WebGL points cannot be hit reliably by a synthetic mouse; send the click event Plotly itself would send for point 3 of trace 0.
+        // WebGL points cannot be hit reliably by a synthetic mouse; send the click event Plotly itself would send for
+        // point 3 of trace 0.
         var hover = await page.EvaluateAsync<string>("() => document.getElementById('quadrant-chart').data[0].text[3]");
         var name = hover.Split(" · ")[0];
-        await page.EvaluateAsync("() => document.getElementById('quadrant-chart').emit('plotly_click', { points: [{ curveNumber: 0, pointNumber: 3, pointIndex: 3, fullData: { index: 0 }, x: 0, y: 0 }] })");
+        await page.EvaluateAsync("() => document.getElementById('quadrant-chart').emit('plotly_click', { points: [{ " +
+            "curveNumber: 0, pointNumber: 3, pointIndex: 3, fullData: { index: 0 }, x: 0, y: 0 }] })");
 
         await Expect(page.GetByTestId("preview-name")).ToContainTextAsync(name);
         await page.Context.CloseAsync();
@@ -93,15 +95,21 @@ public sealed class WorkbenchTests(BrowserFixture browser)
         await page.GetByText("Versions", new() { Exact = true }).ClickAsync();
         var broken = """{ "schemaVersion": 1, "name": "Broken", "fitBands": { "first": "high" } }""";
 
-        await page.GetByTestId("model-file").SetInputFilesAsync(new FilePayload { Name = "broken.json", MimeType = "application/json", Buffer = System.Text.Encoding.UTF8.GetBytes(broken) });
+        await page.GetByTestId("model-file").SetInputFilesAsync(new FilePayload { Name = "broken.json",
+            MimeType = "application/json", Buffer = System.Text.Encoding.UTF8.GetBytes(broken) });
 
         await Expect(page.GetByTestId("model-file-problem").First).ToContainTextAsync("broken.json: $.");
-        // Other tests may have published other weights before (a tuned suggestion among them): take points no version has.
-        var published = (await browser.Service<LeadScoringStudio.Features.Api.PublishedModels>().GetAsync())!.Model.FindCriterion("trial-signup")!.BasePoints;
-        var good = LeadScoringStudio.Core.Json.ModelFile.Write(LeadScoringStudio.Core.Models.StarterModel.Create().WithCriterionPoints("trial-signup", published + 7));
-        await page.GetByTestId("model-file").SetInputFilesAsync(new FilePayload { Name = "tuned.json", MimeType = "application/json", Buffer = System.Text.Encoding.UTF8.GetBytes(good) });
+        // Other tests may have published other weights before (a tuned suggestion among them): take points no version
+        // has.
+        var published = (await browser.Service<LeadScoringStudio.Features.Api.PublishedModels>()
+            .GetAsync())!.Model.FindCriterion("trial-signup")!.BasePoints;
+        var good = LeadScoringStudio.Core.Json.ModelFile.Write(LeadScoringStudio.Core.Models.StarterModel.Create()
+            .WithCriterionPoints("trial-signup", published + 7));
+        await page.GetByTestId("model-file").SetInputFilesAsync(new FilePayload { Name = "tuned.json",
+            MimeType = "application/json", Buffer = System.Text.Encoding.UTF8.GetBytes(good) });
         await Expect(page.GetByTestId("model-file-problem")).ToHaveCountAsync(0);
-        await Expect(page.GetByTestId("version-diff")).ToContainTextAsync($"Trial sign-up: {published} → {published + 7} points");
+        await Expect(page.GetByTestId("version-diff")).ToContainTextAsync($"Trial sign-up: {published} → " +
+            $"{published + 7} points");
         await page.Context.CloseAsync();
     }
 
@@ -115,7 +123,8 @@ public sealed class WorkbenchTests(BrowserFixture browser)
 
         Assert.Equal(200, download.Status);
         Assert.StartsWith("text/csv", download.Headers["content-type"]);
-        Assert.StartsWith("id,name,email,company,score,fit,engagement,cell,action,mql,stage,top_reasons", (await download.TextAsync()).TrimStart('\uFEFF'));
+        Assert.StartsWith("id,name,email,company,score,fit,engagement,cell,action,mql,stage,top_reasons",
+            (await download.TextAsync()).TrimStart('\uFEFF'));
         Assert.Equal(302, anonymous.Status);
         await page.Context.CloseAsync();
     }

@@ -24,13 +24,16 @@ public static class ApiEndpoints
         var write = api.MapGroup("").RequireAuthorization(ApiPolicies.Write);
 
         read.MapPost("/score", ScoreAsync)
-            .WithSummary("Score a lead given in the request (stateless), with its explanation, against the published or a named version (?version=N).");
+            .WithSummary("Score a lead given in the request (stateless), with its explanation, against the published " +
+                "or a named version (?version=N).");
         read.MapGet("/leads/{id}/score", StoredScoreAsync)
-            .WithSummary("The score of a stored lead under the published version, and its stage as the lifecycle recorded it (null until the lead's first rescoring).");
+            .WithSummary("The score of a stored lead under the published version, and its stage as the lifecycle " +
+                "recorded it (null until the lead's first rescoring).");
         read.MapGet("/models", ModelsAsync)
             .WithSummary("The models with their draft version and published versions.");
         write.MapPut("/leads", UpsertLeadsAsync)
-            .WithSummary("Insert or update up to 1,000 leads by id (attributes given are set, null removes one; outcome converted/lost/unknown).");
+            .WithSummary("Insert or update up to 1,000 leads by id (attributes given are set, null removes one; " +
+                "outcome converted/lost/unknown).");
         write.MapPost("/activities", AppendActivitiesAsync)
             .WithSummary("Append up to 1,000 activity events to stored leads.");
         return endpoints;
@@ -41,7 +44,9 @@ public static class ApiEndpoints
     {
         if (await published.GetAsync(version) is not { } model)
         {
-            return NotFound(version is null ? "Nothing is published yet." : $"There is no published version {version}.");
+            return NotFound(version is null
+                ? "Nothing is published yet."
+                : $"There is no published version {version}.");
         }
 
         var input = new ApiInput(model.Model);

@@ -78,7 +78,8 @@ public sealed class ApiInput(ScoringModel model, IReadOnlyList<CatalogField>? ca
         var type = model.FindActivityType(input.Type ?? "");
         if (type is null)
         {
-            Error($"{path}.type", $"unknown activity type '{input.Type}'; the model knows {string.Join(", ", model.ActivityTypes.Select(t => t.Name))}");
+            Error($"{path}.type", $"unknown activity type '{input.Type}'; the model knows " +
+                $"{string.Join(", ", model.ActivityTypes.Select(t => t.Name))}");
         }
 
         if (input.At is null)

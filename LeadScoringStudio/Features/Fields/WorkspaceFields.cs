@@ -73,7 +73,8 @@ public sealed class WorkspaceFields(
             if (problems.Count > 0)
             {
                 return new SaveResult(SaveStatus.Invalid,
-                    $"'{field.Label}' stays {Describe(current.Field.Type)}: {problems.Count:N0} values cannot be read as {Describe(field.Type)}, e.g. {string.Join("; ", problems.Take(3))}.");
+                    $"'{field.Label}' stays {Describe(current.Field.Type)}: {problems.Count:N0} values cannot be " +
+                        $"read as {Describe(field.Type)}, e.g. {string.Join("; ", problems.Take(3))}.");
             }
 
             await writer.RetypeAsync(field.Key, converted, Record(field, user), cancellationToken);
@@ -87,7 +88,9 @@ public sealed class WorkspaceFields(
 
         events.Publish(new FieldsChanged());
         return new SaveResult(SaveStatus.Saved,
-            retyped ? $"'{field.Label}' is now {Describe(field.Type)}; every stored value was converted." : $"'{field.Label}' saved.");
+            retyped
+                ? $"'{field.Label}' is now {Describe(field.Type)}; every stored value was converted."
+                : $"'{field.Label}' saved.");
     }
 
     /// <summary>Changes one thing about a field (e.g. marks it known before contact), keeping the rest as

@@ -64,7 +64,8 @@ public sealed class FeedbackService(IDbContextFactory<StudioDbContext> contexts,
         if (corrects is null && changes.All(c =>
             c.Kind is LifecycleEventKind.EnteredMql or LifecycleEventKind.LeftMql or LifecycleEventKind.Disqualified or LifecycleEventKind.Requalified))
         {
-            return new SaveResult(SaveStatus.Invalid, $"A lead at stage {state.Stage} cannot be marked '{RejectionReasons.Describe(input.Kind)}'.");
+            return new SaveResult(SaveStatus.Invalid, $"A lead at stage {state.Stage} cannot be marked " +
+                $"'{RejectionReasons.Describe(input.Kind)}'.");
         }
 
         var feedback = new FeedbackRecord
@@ -105,7 +106,8 @@ public sealed class FeedbackService(IDbContextFactory<StudioDbContext> contexts,
         }
 
         events.Publish(new FeedbackRecorded(lead.Id));
-        return new SaveResult(SaveStatus.Saved, $"{RejectionReasons.Describe(input.Kind)}: the lead is now {state.Stage}.");
+        return new SaveResult(SaveStatus.Saved, $"{RejectionReasons.Describe(input.Kind)}: the lead is now " +
+            $"{state.Stage}.");
     }
 
     /// <summary>Replaces an earlier feedback entry with a corrected one (the earlier one stays in the history, marked
