@@ -15,7 +15,7 @@ public sealed class ImportWizardTests(BrowserFixture browser)
         var page = await browser.SignInAsync(StudioRoles.Marketing, "/import");
         var file = "Lead ID;Name;E-mail;Company size (employees);Seniority\nwiz-1;Ada Wizard;ada@wizard.io;250;VP\nwiz-2;Ben Wizard;ben@wizard.io;lots;Manager\nex-product-leader;;;1300;\n";
 
-        await page.GetByTestId("leads-file").SetInputFilesAsync(new FilePayload { Name = "crm.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(file) });
+        await page.UploadAsync("leads-file", "crm.csv", "text/csv", Encoding.UTF8.GetBytes(file));
 
         await Expect(page.GetByTestId("file-format")).ToContainTextAsync("crm.csv: semicolon-separated, utf-8, with a header row, 3 rows");
         await Expect(page.GetByTestId("map-Company size (employees)")).ToContainTextAsync("250 · lots · 1300");

@@ -35,8 +35,7 @@ public sealed class OwnDataFlowTests(BrowserFixture browser)
         // Import: types and "no value" texts guessed, no id column, so the row number is chosen as the id.
         await page.GotoAsync("/import");
         await page.WaitForSelectorAsync("[data-interactive]");
-        await page.GetByTestId("leads-file").SetInputFilesAsync(new FilePayload { Name = "bank-sample.csv",
-            MimeType = "text/csv", Buffer = Sample() });
+        await page.UploadAsync("leads-file", "bank-sample.csv", "text/csv", Sample());
         await Expect(page.GetByTestId("lead-id")).ToContainTextAsync("none can be the lead id");
         await Expect(page.GetByTestId("map-pdays")).ToContainTextAsync("999 stands apart from the other values");
         await page.GetByText("Use the row number as the id").ClickAsync();

@@ -95,8 +95,8 @@ public sealed class WorkbenchTests(BrowserFixture browser)
         await page.GetByText("Versions", new() { Exact = true }).ClickAsync();
         var broken = """{ "schemaVersion": 1, "name": "Broken", "fitBands": { "first": "high" } }""";
 
-        await page.GetByTestId("model-file").SetInputFilesAsync(new FilePayload { Name = "broken.json",
-            MimeType = "application/json", Buffer = System.Text.Encoding.UTF8.GetBytes(broken) });
+        await page.UploadAsync("model-file", "broken.json", "application/json",
+            System.Text.Encoding.UTF8.GetBytes(broken));
 
         await Expect(page.GetByTestId("model-file-problem").First).ToContainTextAsync("broken.json: $.");
         // Other tests may have published other weights before (a tuned suggestion among them): take points no version
@@ -105,8 +105,8 @@ public sealed class WorkbenchTests(BrowserFixture browser)
             .GetAsync())!.Model.FindCriterion("trial-signup")!.BasePoints;
         var good = LeadScoringStudio.Core.Json.ModelFile.Write(LeadScoringStudio.Core.Models.StarterModel.Create()
             .WithCriterionPoints("trial-signup", published + 7));
-        await page.GetByTestId("model-file").SetInputFilesAsync(new FilePayload { Name = "tuned.json",
-            MimeType = "application/json", Buffer = System.Text.Encoding.UTF8.GetBytes(good) });
+        await page.UploadAsync("model-file", "tuned.json", "application/json",
+            System.Text.Encoding.UTF8.GetBytes(good));
         await Expect(page.GetByTestId("model-file-problem")).ToHaveCountAsync(0);
         await Expect(page.GetByTestId("version-diff")).ToContainTextAsync($"Trial sign-up: {published} → " +
             $"{published + 7} points");
