@@ -1,5 +1,3 @@
-using LeadScoringStudio.Core.Leads;
-
 namespace LeadScoringStudio.Core.Models;
 
 /// <summary>
@@ -46,7 +44,7 @@ public static class ModelValidator
                 Problem($"{path}.reason", "say why a matching lead is disqualified; sales will read it");
             }
 
-            CheckCondition(model, disqualifier.When, path, Problem);
+            ConditionValidator.Check(model, disqualifier.When, path, Problem);
         }
 
         CheckRules(model, Problem);
@@ -90,13 +88,13 @@ public static class ModelValidator
             problem($"{path}.category", $"there is no category '{category}'");
         }
 
-        CheckCondition(model, criterion is AttributeCriterion a ? a.When : ((ActivityCriterion)criterion).When, path,
+        ConditionValidator.Check(model, criterion is AttributeCriterion a ? a.When : ((ActivityCriterion)criterion).When, path,
             problem);
         if (criterion is AttributeCriterion { AlsoWhen.Count: > 0 } combined)
         {
             for (var k = 0; k < combined.AlsoWhen.Count; k++)
             {
-                CheckCondition(model, combined.AlsoWhen[k], $"{path}.and[{k}]", problem);
+                ConditionValidator.Check(model, combined.AlsoWhen[k], $"{path}.and[{k}]", problem);
             }
         }
 
@@ -125,87 +123,6 @@ public static class ModelValidator
             var what = activity.Decay.Kind == DecayKind.HalfLife ? "a half-life" : "a fade-out period";
             problem($"{path}.decay.days", $"{what} must be a positive number of days, not {activity.Decay.Days}");
         }
-    }
-
-    private static void CheckCondition(ScoringModel model, Condition condition, string path,
-        Action<string, string> problem)
-    {
-        switch (condition)
-        {
-            case AttributeCondition attribute:
-                var field = model.FindField(attribute.Field);
-                if (field is null)
-                {
-                    problem($"{path}.attribute.field", $"there is no field '{attribute.Field}'; add it to the fields first");
-                    return;
-                }
-
-                CheckOperator(attribute.Operator, attribute.Values, field.Type, field.Label, $"{path}.attribute",
-                    problem);
-                break;
-            case ActivityCondition activity:
-                if (model.FindActivityType(activity.ActivityType) is null)
-                {
-                    problem($"{path}.activity.type", $"there is no activity type '{activity.ActivityType}'");
-                }
-
-                for (var i = 0; i < activity.Filters.Count; i++)
-                {
-                    var filter = activity.Filters[i];
-                    var filterPath = $"{path}.activity.filters[{i}]";
-                    if (string.IsNullOrWhiteSpace(filter.Property))
-                    {
-                        problem($"{filterPath}.property", "name the activity property to filter on (e.g. url, topic)");
-                    }
-
-                    CheckValueCount(filter.Operator, filter.Values, filterPath, problem);
-                }
-
-                break;
-        }
-    }
-
-    private static void CheckOperator(Operator op, ValueList<string> values, FieldType type, string label, string path,
-        Action<string, string> problem)
-    {
-        if (!OperatorRules.Suits(op, type))
-        {
-            problem($"{path}.operator", $"'{OperatorRules.Describe(op)}' does not work on {label}, which is a {Describe(type)} field");
-            return;
-        }
-
-        if (!CheckValueCount(op, values, path, problem))
-        {
-            return;
-        }
-
-        for (var i = 0; i < values.Count; i++)
-        {
-            if (op is not (Operator.Contains or Operator.StartsWith or Operator.EndsWith)
-                && !ValueParser.TryParse(values[i], type, out _))
-            {
-                problem($"{path}.values[{i}]", $"'{values[i]}' is not a {Describe(type)} value, which {label} needs");
-            }
-        }
-
-        if (op == Operator.Between && ValueParser.TryParse(values[0], type, out var low)
-            && ValueParser.TryParse(values[1], type, out var high)
-            && (type == FieldType.Number ? low.Number > high.Number : low.Date > high.Date))
-        {
-            problem($"{path}.values", $"'between' needs the lowest value first: {values[0]} is above {values[1]}");
-        }
-    }
-
-    private static bool CheckValueCount(Operator op, ValueList<string> values, string path,
-        Action<string, string> problem)
-    {
-        if (OperatorRules.CheckValueCount(op, values.Count) is { } message)
-        {
-            problem($"{path}.values", message);
-            return false;
-        }
-
-        return true;
     }
 
     private static void CheckRules(ScoringModel model, Action<string, string> problem)
@@ -308,10 +225,4 @@ public static class ModelValidator
             }
         }
     }
-
-    private static string Describe(FieldType type) => type switch
-    {
-        FieldType.YesNo => "yes/no",
-        _ => type.ToString().ToLowerInvariant(),
-    };
 }

@@ -13,7 +13,7 @@ public static class FileUploads
     {
         await page.WaitForFunctionAsync(
             "id => document.querySelector(`[data-testid=\"${id}\"]`)?._blazorInputFileNextFileId !== undefined",
-                testId);
+            testId);
         await page.GetByTestId(testId).SetInputFilesAsync(new FilePayload
         {
             Name = name, MimeType = mimeType, Buffer = content,
