@@ -48,7 +48,8 @@ public static class BankTuning
         var applied = DraftPreview.Of(tuned, [], fitScale: true);
         Console.WriteLine($"guard with nothing marked: duration {duration.Use} ({duration.Reason}); built twice in " +
             $"{buildTook.TotalMilliseconds:0} ms, tuned and applied in {clock.ElapsedMilliseconds} ms");
-        Console.WriteLine($"pairs: {string.Join("; ", proposal.Fields.Where(f => f.IsCombination).Select(f => $"{f.Label} ({f.Reason})"))}");
+        var pairs = proposal.Fields.Where(f => f.IsCombination).Select(f => $"{f.Label} ({f.Reason})");
+        Console.WriteLine($"pairs: {string.Join("; ", pairs)}");
         Console.WriteLine($"applied draft: {applied.Model.Criteria.Count} criteria, {proposal.PointsToDoubleOdds:0} " +
             $"points double the odds, MQL cells {string.Join(" ", applied.Model.MqlCells)}");
         var logistic = proposal.Backtests.Single(b => b.Name == "logistic fit").Auc;

@@ -46,7 +46,8 @@ public static class MappingSuggestions
     private static readonly string[] OutcomeNames = ["outcome", "converted", "won"];
 
     /// <summary>Names that are an outcome only when every value reads as one (yes/no, won/lost, 1/0).</summary>
-    private static readonly string[] MaybeOutcomeNames = ["result", "output", "y", "target", "conversion", "is converted", "subscribed"];
+    private static readonly string[] MaybeOutcomeNames =
+        ["result", "output", "y", "target", "conversion", "is converted", "subscribed"];
 
     public static IReadOnlyList<ColumnMapping> ForLeads(
         CsvTable table, ScoringModel model, IReadOnlyList<ColumnGuess> guesses,

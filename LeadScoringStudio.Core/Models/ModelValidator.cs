@@ -88,8 +88,8 @@ public static class ModelValidator
             problem($"{path}.category", $"there is no category '{category}'");
         }
 
-        ConditionValidator.Check(model, criterion is AttributeCriterion a ? a.When : ((ActivityCriterion)criterion).When, path,
-            problem);
+        Condition when = criterion is AttributeCriterion a ? a.When : ((ActivityCriterion)criterion).When;
+        ConditionValidator.Check(model, when, path, problem);
         if (criterion is AttributeCriterion { AlsoWhen.Count: > 0 } combined)
         {
             for (var k = 0; k < combined.AlsoWhen.Count; k++)

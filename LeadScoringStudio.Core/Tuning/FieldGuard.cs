@@ -46,7 +46,8 @@ public static class FieldGuard
     public const double ExcludeAt = 0.85;
     public const double AskAt = 0.75;
 
-    private static readonly string[] AfterContactWords = ["status", "stage", "disposition", "outcome", "owner", "rep_", "sales_", "lost_reason"];
+    private static readonly string[] AfterContactWords =
+        ["status", "stage", "disposition", "outcome", "owner", "rep_", "sales_", "lost_reason"];
 
     /// <summary>
     /// ROC AUC of the field alone on the test rows, its levels scored by their smoothed log-odds among the train rows:

@@ -135,8 +135,9 @@ public static class Signals
         var levelOf = new short[leads];
         for (var lead = 0; lead < leads; lead++)
         {
-            levelOf[lead] = first.LevelOf[lead] >= 0
-                && second.LevelOf[lead] >= 0 ? levelOfCombination[(first.LevelOf[lead] * width) + second.LevelOf[lead]] : (short)-1;
+            levelOf[lead] = first.LevelOf[lead] >= 0 && second.LevelOf[lead] >= 0
+                ? levelOfCombination[(first.LevelOf[lead] * width) + second.LevelOf[lead]]
+                : (short)-1;
         }
 
         return new SignalGroup($"{first.Key} & {second.Key}", $"{first.Label} and {second.Label}", dimension, false,

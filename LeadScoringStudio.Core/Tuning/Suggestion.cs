@@ -100,7 +100,11 @@ public sealed record Suggestion(
                     .Where(field => model.FindField(field) is null)
                     .Aggregate(model, (m, field) => m with { Fields = m.Fields.Add(DefinitionOf(field)) }),
                 ActivityCriterion c when model.FindActivityType(c.When.ActivityType) is null =>
-                    model with { ActivityTypes = model.ActivityTypes.Add(new ActivityTypeDefinition(c.When.ActivityType, weight.FieldLabel ?? c.When.ActivityType)) },
+                    model with
+                    {
+                        ActivityTypes = model.ActivityTypes.Add(new ActivityTypeDefinition(c.When.ActivityType,
+                            weight.FieldLabel ?? c.When.ActivityType)),
+                    },
                 _ => model,
             };
         }

@@ -96,7 +96,9 @@ public static class WeightSuggester
             {
                 var criterion = model.Criteria[j];
                 var blend = n / (n + BlendAt);
-                int? points = features.HeldBack[j] is null ? (int)Math.Round((blend * scale * effect[j]) + ((1 - blend) * criterion.BasePoints)) : null;
+                int? points = features.HeldBack[j] is null
+                    ? (int)Math.Round((blend * scale * effect[j]) + ((1 - blend) * criterion.BasePoints))
+                    : null;
                 weights.Add(new SuggestedWeight(criterion.Id, criterion.Label, criterion.Id, criterion.BasePoints,
                     points, n, rateWith, rateWithout, effect[j], error[j], features.HeldBack[j])
                 {

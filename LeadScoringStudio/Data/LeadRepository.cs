@@ -9,7 +9,8 @@ namespace LeadScoringStudio.Data;
 /// </summary>
 public sealed record StoredLead(Lead Lead, LeadOutcome Outcome, string? ExampleStory)
 {
-    public OutcomeSource OutcomeSource { get; init; } = Outcome == LeadOutcome.Unknown ? OutcomeSource.None : OutcomeSource.Import;
+    public OutcomeSource OutcomeSource { get; init; } =
+        Outcome == LeadOutcome.Unknown ? OutcomeSource.None : OutcomeSource.Import;
 
     public bool IsExample => ExampleStory is not null;
 

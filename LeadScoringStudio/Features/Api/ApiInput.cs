@@ -117,7 +117,9 @@ public sealed class ApiInput(ScoringModel model, IReadOnlyList<CatalogField>? ca
     {
         JsonValueKind.Null => FieldValue.Missing,
         JsonValueKind.Number when type is FieldType.Number or FieldType.Text =>
-            type == FieldType.Number ? FieldValue.OfNumber(element.GetDouble()) : FieldValue.OfText(element.GetRawText()),
+            type == FieldType.Number
+                ? FieldValue.OfNumber(element.GetDouble())
+                : FieldValue.OfText(element.GetRawText()),
         JsonValueKind.True or JsonValueKind.False when type is FieldType.YesNo =>
             FieldValue.OfYesNo(element.GetBoolean()),
         JsonValueKind.String when ValueParser.TryParse(element.GetString(), type, out var parsed) => parsed,

@@ -62,7 +62,8 @@ public sealed class FeedbackService(IDbContextFactory<StudioDbContext> contexts,
             model.Recycling, when);
         var changes = transition.Events.Where(e => e.From != e.To).ToList();
         if (corrects is null && changes.All(c =>
-            c.Kind is LifecycleEventKind.EnteredMql or LifecycleEventKind.LeftMql or LifecycleEventKind.Disqualified or LifecycleEventKind.Requalified))
+            c.Kind is LifecycleEventKind.EnteredMql or LifecycleEventKind.LeftMql
+                or LifecycleEventKind.Disqualified or LifecycleEventKind.Requalified))
         {
             return new SaveResult(SaveStatus.Invalid, $"A lead at stage {state.Stage} cannot be marked " +
                 $"'{RejectionReasons.Describe(input.Kind)}'.");

@@ -29,7 +29,9 @@ public sealed class TuningInputsLoader(
     {
         var workspace = await models.LoadAsync((await models.FirstModelIdAsync())!.Value);
         var leads = await library.GetAsync();
-        var accepted = outcome == TuningOutcome.AcceptedBySales ? await feedback.AcceptanceByLeadAsync() : new Dictionary<string, bool>();
+        var accepted = outcome == TuningOutcome.AcceptedBySales
+            ? await feedback.AcceptanceByLeadAsync()
+            : new Dictionary<string, bool>();
         var outcomes = leads.Leads.Select(l => outcome == TuningOutcome.Converted
                 ? l.Outcome switch { LeadOutcome.Converted => true, LeadOutcome.NotConverted => false, _ =>
                     (bool?)null }
