@@ -15,8 +15,12 @@ namespace LeadScoringStudio.Tests.TestSupport;
 /// </summary>
 public sealed class TestStorage : IDisposable
 {
-    public TestStorage(bool seedDemo = true, int leadCount = 60, bool requireApproval = false)
+    private readonly bool _testAccounts;
+
+    /// <param name="testAccounts">Whether to create the accounts of <see cref="Principals"/>.</param>
+    public TestStorage(bool seedDemo = true, int leadCount = 60, bool requireApproval = false, bool testAccounts = true)
     {
+        _testAccounts = testAccounts;
         Folder = Path.Combine(Path.GetTempPath(), "lss-test-" + Guid.NewGuid().ToString("N"));
         Settings = new Dictionary<string, string?>
         {
@@ -46,13 +50,19 @@ public sealed class TestStorage : IDisposable
         services.AddSingleton<TimeProvider>(Time);
     }
 
-    /// <summary>A ready service provider: migrated and, when asked, seeded.</summary>
+    /// <summary>A ready service provider: migrated, with the accounts of <see cref="Principals"/> and, when asked,
+    /// seeded.</summary>
     public async Task<ServiceProvider> StartAsync()
     {
         var services = new ServiceCollection();
         AddTo(services);
         var provider = services.BuildServiceProvider();
         await StudioDatabase.PrepareAsync(provider);
+        if (_testAccounts)
+        {
+            await Principals.AddToAsync(provider);
+        }
+
         return provider;
     }
 

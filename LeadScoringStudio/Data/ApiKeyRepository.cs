@@ -14,14 +14,14 @@ public sealed record ApiKeyInfo(int Id, string Name, string Prefix, ApiScope Sco
 /// revokes them; requests are checked against the hash in constant time. Last use is recorded at most
 /// once a minute per key, so busy clients do not turn every read into a write.
 /// </summary>
-public sealed class ApiKeyRepository(IDbContextFactory<StudioDbContext> contexts, TimeProvider time)
+public sealed class ApiKeyRepository(IDbContextFactory<StudioDbContext> contexts, TimeProvider time, AccountCheck accounts)
 {
     public const string KeyStart = "lss_";
     private static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
 
     public async Task<(ApiKeyInfo Info, string Key)?> CreateAsync(string name, ApiScope scope, ClaimsPrincipal user, CancellationToken cancellationToken = default)
     {
-        if (!StudioRoles.CanManageUsers(user) || string.IsNullOrWhiteSpace(name))
+        if (string.IsNullOrWhiteSpace(name) || !StudioRoles.CanManageUsers(await accounts.NowAsync(user)))
         {
             return null;
         }
@@ -43,7 +43,7 @@ public sealed class ApiKeyRepository(IDbContextFactory<StudioDbContext> contexts
 
     public async Task<bool> RevokeAsync(int id, ClaimsPrincipal user, CancellationToken cancellationToken = default)
     {
-        if (!StudioRoles.CanManageUsers(user))
+        if (!StudioRoles.CanManageUsers(await accounts.NowAsync(user)))
         {
             return false;
         }

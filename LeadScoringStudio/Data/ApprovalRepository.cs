@@ -11,7 +11,7 @@ public sealed record Approval(string By, string Role, DateTimeOffset At);
 /// Sign-offs on a draft version by Marketing and Sales members. A sign-off names the exact version it
 /// was given on, so any later change to the draft voids it.
 /// </summary>
-public sealed class ApprovalRepository(IDbContextFactory<StudioDbContext> contexts, TimeProvider time)
+public sealed class ApprovalRepository(IDbContextFactory<StudioDbContext> contexts, TimeProvider time, AccountCheck accounts)
 {
     public async Task<IReadOnlyList<Approval>> ForAsync(int modelId, long draftVersion, CancellationToken cancellationToken = default)
     {
@@ -26,7 +26,7 @@ public sealed class ApprovalRepository(IDbContextFactory<StudioDbContext> contex
     /// <summary>Signs off the draft as it is at <paramref name="draftVersion"/>; refused if it has changed since, or for Ops.</summary>
     public async Task<SaveResult> ApproveAsync(int modelId, long draftVersion, ClaimsPrincipal user, CancellationToken cancellationToken = default)
     {
-        if (StudioRoles.SignOffRoleOf(user) is not { } role)
+        if (StudioRoles.SignOffRoleOf(await accounts.NowAsync(user)) is not { } role)
         {
             return new SaveResult(SaveStatus.Refused, "Sign-off comes from Marketing and Sales.");
         }

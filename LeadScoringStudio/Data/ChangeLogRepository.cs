@@ -8,7 +8,7 @@ namespace LeadScoringStudio.Data;
 public sealed record ChangeEntry(int Id, DateTimeOffset At, string By, string Text, string? CriterionId, string? Why, long DraftVersion);
 
 /// <summary>The change log of a model's draft: newest first, filterable by criterion and person; authors may add why.</summary>
-public sealed class ChangeLogRepository(IDbContextFactory<StudioDbContext> contexts)
+public sealed class ChangeLogRepository(IDbContextFactory<StudioDbContext> contexts, AccountCheck accounts)
 {
     public async Task<IReadOnlyList<ChangeEntry>> ListAsync(int modelId, string? criterionId = null, string? by = null, int limit = 200, CancellationToken cancellationToken = default)
     {
@@ -41,7 +41,7 @@ public sealed class ChangeLogRepository(IDbContextFactory<StudioDbContext> conte
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var change = await db.Changes.SingleOrDefaultAsync(c => c.Id == changeId, cancellationToken);
-        if (change is null || change.By != StudioRoles.NameOf(user))
+        if (change is null || change.By != StudioRoles.NameOf(await accounts.NowAsync(user)))
         {
             return false;
         }

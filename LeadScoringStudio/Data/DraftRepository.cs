@@ -20,7 +20,7 @@ public sealed record CommitResult(SaveStatus Status, string Message, DraftModel?
 /// records its changes, in words, in the change log. SQLite has no row version, so the draft's
 /// <see cref="ModelRecord.Version"/> is the guard: a commit that lost the race merges again.
 /// </summary>
-public sealed class DraftRepository(IDbContextFactory<StudioDbContext> contexts, TimeProvider time)
+public sealed class DraftRepository(IDbContextFactory<StudioDbContext> contexts, TimeProvider time, AccountCheck accounts)
 {
     private const int Attempts = 20;
 
@@ -32,7 +32,7 @@ public sealed class DraftRepository(IDbContextFactory<StudioDbContext> contexts,
         int modelId, ScoringModel baseModel, long baseVersion, ScoringModel edited, ClaimsPrincipal user,
         IReadOnlyDictionary<string, MergeChoice>? choices = null, CancellationToken cancellationToken = default)
     {
-        if (!StudioRoles.CanEditModel(user))
+        if (!StudioRoles.CanEditModel(await accounts.NowAsync(user)))
         {
             return new CommitResult(SaveStatus.Refused, "Your account has no role that may change the model.");
         }

@@ -13,7 +13,8 @@ namespace LeadScoringStudio.Data;
 /// versions, and publish the draft (Ops only, with a note, and with Marketing and Sales sign-off when
 /// governance asks for it). Editing the draft goes through <see cref="DraftRepository"/>.
 /// </summary>
-public sealed class ModelRepository(IDbContextFactory<StudioDbContext> contexts, TimeProvider time, IOptions<GovernanceOptions> governance)
+public sealed class ModelRepository(
+    IDbContextFactory<StudioDbContext> contexts, TimeProvider time, IOptions<GovernanceOptions> governance, AccountCheck accounts)
 {
     public async Task<int?> FirstModelIdAsync(CancellationToken cancellationToken = default)
     {
@@ -61,7 +62,7 @@ public sealed class ModelRepository(IDbContextFactory<StudioDbContext> contexts,
     /// <summary>Publishes the draft as the next version if it is still at <paramref name="draftVersion"/> (what the publisher saw).</summary>
     public async Task<SaveResult> PublishAsync(int modelId, long draftVersion, string note, ClaimsPrincipal user, CancellationToken cancellationToken = default)
     {
-        if (!StudioRoles.CanPublish(user))
+        if (!StudioRoles.CanPublish(await accounts.NowAsync(user)))
         {
             return new SaveResult(SaveStatus.Refused, "Only Ops can publish a model. Ask someone in Ops to publish the draft.");
         }

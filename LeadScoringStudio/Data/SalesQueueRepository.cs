@@ -16,7 +16,7 @@ public sealed record LeadHistory(
 
 /// <summary>The SDR queue's data: MQLs assigned to a person or in the shared pool, claiming from the pool, a lead's
 /// history, and the team.</summary>
-public sealed class SalesQueueRepository(IDbContextFactory<StudioDbContext> contexts, TimeProvider time)
+public sealed class SalesQueueRepository(IDbContextFactory<StudioDbContext> contexts, TimeProvider time, AccountCheck accounts)
 {
     public async Task<IReadOnlyList<LeadState>> QueueAsync(string person, CancellationToken cancellationToken = default)
     {
@@ -48,7 +48,7 @@ public sealed class SalesQueueRepository(IDbContextFactory<StudioDbContext> cont
     public async Task<bool> ClaimAsync(string leadId, ClaimsPrincipal user,
         CancellationToken cancellationToken = default)
     {
-        if (!FeedbackRepository.MayGiveFeedback(user))
+        if (!FeedbackRepository.MayGiveFeedback(await accounts.NowAsync(user)))
         {
             return false;
         }
@@ -82,7 +82,7 @@ public sealed class SalesQueueRepository(IDbContextFactory<StudioDbContext> cont
     public async Task<bool> SetTeamAsync(IReadOnlyList<string> members, int leadsPerSdrPerMonth, ClaimsPrincipal user,
         CancellationToken cancellationToken = default)
     {
-        if (!StudioRoles.CanManageUsers(user) || leadsPerSdrPerMonth < 1)
+        if (!StudioRoles.CanManageUsers(await accounts.NowAsync(user)) || leadsPerSdrPerMonth < 1)
         {
             return false;
         }

@@ -13,10 +13,16 @@ public sealed record Workshop(
     int Id, string StartedBy, DateTimeOffset StartedAt, IReadOnlyList<string> LeadIds, IReadOnlyList<Vote> Votes, DateTimeOffset? ClosedAt, long? TakenOnDraftVersion, ScoringModel? TakenOn);
 
 /// <summary>Workshops on a model: start one on a set of leads, vote (again to change one's mind), close it with the model it was taken on.</summary>
-public sealed class WorkshopRepository(IDbContextFactory<StudioDbContext> contexts, TimeProvider time)
+public sealed class WorkshopRepository(IDbContextFactory<StudioDbContext> contexts, TimeProvider time, AccountCheck accounts)
 {
-    public async Task<Workshop> StartAsync(int modelId, IReadOnlyList<string> leadIds, ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    /// <summary>Starts a workshop on the leads; null when the user may not change the model.</summary>
+    public async Task<Workshop?> StartAsync(int modelId, IReadOnlyList<string> leadIds, ClaimsPrincipal user, CancellationToken cancellationToken = default)
     {
+        if (!StudioRoles.CanEditModel(await accounts.NowAsync(user)))
+        {
+            return null;
+        }
+
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var record = new WorkshopRecord { ModelId = modelId, StartedBy = StudioRoles.NameOf(user), StartedAt = time.GetUtcNow(), LeadIdsJson = JsonSerializer.Serialize(leadIds) };
         db.Workshops.Add(record);
@@ -50,7 +56,7 @@ public sealed class WorkshopRepository(IDbContextFactory<StudioDbContext> contex
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var workshop = await db.Workshops.SingleOrDefaultAsync(w => w.Id == workshopId, cancellationToken);
-        if (workshop is null || workshop.ClosedAt is not null || !StudioRoles.CanEditModel(user) || !LeadIds(workshop).Contains(leadId))
+        if (workshop is null || workshop.ClosedAt is not null || !StudioRoles.CanEditModel(await accounts.NowAsync(user)) || !LeadIds(workshop).Contains(leadId))
         {
             return false;
         }

@@ -2,6 +2,7 @@ using LeadScoringStudio.Data;
 using LeadScoringStudio.Features.Account;
 using LeadScoringStudio.Features.Users;
 using LeadScoringStudio.Security;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -41,16 +42,22 @@ public static class StorageRegistration
             .AddEntityFrameworkStores<StudioDbContext>()
             .AddSignInManager()
             .AddDefaultTokenProviders();
+        services.AddSingleton<AccountCheck>();
         services.AddSingleton<UserAdministration>();
         services.AddScoped<FirstAccount>();
         return services;
     }
 
-    /// <summary>Cookie sign-in; every page requires it (see _Imports.razor) and the role checks live in <see cref="StudioRoles"/>.</summary>
+    /// <summary>Cookie sign-in; every page requires it (see _Imports.razor) and the role checks live in <see cref="StudioRoles"/>.
+    /// Cookies and open pages re-read their account every few seconds, so a role change or sign-out reaches them.</summary>
     public static IServiceCollection AddStudioSignIn(this IServiceCollection services)
     {
         services.AddCascadingAuthenticationState();
+        services.AddScoped<AuthenticationStateProvider, RevalidatingStudioAuthentication>();
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = RevalidatingStudioAuthentication.Interval);
+        services.AddSingleton<SignInThrottle>();
+        services.AddScoped<PasswordSignIn>();
         services.ConfigureApplicationCookie(options =>
         {
             options.LoginPath = "/account/login";

@@ -26,7 +26,7 @@ public sealed class ApiFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         App = new StudioApp(_storage, realPort: false);
-        _ = App.Server;
+        await App.AddTestAccountsAsync();
         var keys = App.Services.GetRequiredService<ApiKeyRepository>();
         ReadKey = (await keys.CreateAsync("reporting", ApiScope.Read, Principals.Ops))!.Value.Key;
         WriteKey = (await keys.CreateAsync("crm sync", ApiScope.Write, Principals.Ops))!.Value.Key;
@@ -254,7 +254,7 @@ public sealed class ApiRateLimitTests
         using var storage = new TestStorage(leadCount: 1);
         await using var app = new StudioApp(storage, realPort: false,
             new Dictionary<string, string?> { ["Api:RequestsPerMinute"] = "3" });
-        _ = app.Server;
+        await app.AddTestAccountsAsync();
         var keys = app.Services.GetRequiredService<ApiKeyRepository>();
         var busy = (await keys.CreateAsync("busy", ApiScope.Read, Principals.Ops))!.Value.Key;
         var quiet = (await keys.CreateAsync("quiet", ApiScope.Read, Principals.Ops))!.Value.Key;

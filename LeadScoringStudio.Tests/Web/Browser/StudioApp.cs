@@ -32,6 +32,14 @@ public sealed class StudioApp : WebApplicationFactory<Program>
 
     public string BaseUrl { get; } = "";
 
+    /// <summary>Starts the app and creates the accounts of <see cref="Principals"/> in it, for tests that call its
+    /// services as those people.</summary>
+    public async Task AddTestAccountsAsync()
+    {
+        _ = Server;
+        await Principals.AddToAsync(Services);
+    }
+
     /// <summary>The app's broadcasts, which a test may hold back for a moment.</summary>
     public HeldStudioEvents Events => (HeldStudioEvents)Services.GetRequiredService<IStudioEvents>();
 

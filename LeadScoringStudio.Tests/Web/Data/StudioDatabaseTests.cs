@@ -41,7 +41,7 @@ public sealed class StudioDatabaseTests
     [Fact]
     public async Task Starting_again_adds_nothing_twice()
     {
-        using var storage = new TestStorage(seedDemo: true, leadCount: 10);
+        using var storage = new TestStorage(seedDemo: true, leadCount: 10, testAccounts: false);
         await using var services = await storage.StartAsync();
 
         await StudioDatabase.PrepareAsync(services);
@@ -57,7 +57,7 @@ public sealed class StudioDatabaseTests
     [Fact]
     public async Task With_demo_seeding_off_there_are_roles_and_the_published_starter_model_but_no_users_or_leads()
     {
-        using var storage = new TestStorage(seedDemo: false);
+        using var storage = new TestStorage(seedDemo: false, testAccounts: false);
         await using var services = await storage.StartAsync();
 
         await using var db = await services.GetRequiredService<IDbContextFactory<StudioDbContext>>().CreateDbContextAsync();

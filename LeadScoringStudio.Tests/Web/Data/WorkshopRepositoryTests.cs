@@ -12,7 +12,7 @@ public sealed class WorkshopRepositoryTests() : StorageTest(seedDemo: false)
     public async Task Votes_are_kept_per_person_and_lead_and_a_second_vote_replaces_the_first()
     {
         var workshops = Services.GetRequiredService<WorkshopRepository>();
-        var started = await workshops.StartAsync(1, ["ex-a", "ex-b"], Principals.Ops);
+        var started = (await workshops.StartAsync(1, ["ex-a", "ex-b"], Principals.Ops))!;
 
         await workshops.VoteAsync(started.Id, "ex-a", Verdict.Nurture, Principals.Marketing);
         await workshops.VoteAsync(started.Id, "ex-a", Verdict.ReachOutNow, Principals.Marketing);
@@ -25,10 +25,20 @@ public sealed class WorkshopRepositoryTests() : StorageTest(seedDemo: false)
     }
 
     [Fact]
+    public async Task Someone_without_a_role_can_neither_start_a_workshop_nor_vote()
+    {
+        var workshops = Services.GetRequiredService<WorkshopRepository>();
+
+        Assert.Null(await workshops.StartAsync(1, ["ex-a"], Principals.NoRole));
+        var started = (await workshops.StartAsync(1, ["ex-a"], Principals.Ops))!;
+        Assert.False(await workshops.VoteAsync(started.Id, "ex-a", Verdict.Nurture, Principals.NoRole));
+    }
+
+    [Fact]
     public async Task A_closed_workshop_keeps_the_model_it_was_taken_on_and_takes_no_more_votes()
     {
         var workshops = Services.GetRequiredService<WorkshopRepository>();
-        var started = await workshops.StartAsync(1, ["ex-a"], Principals.Ops);
+        var started = (await workshops.StartAsync(1, ["ex-a"], Principals.Ops))!;
         await workshops.VoteAsync(started.Id, "ex-a", Verdict.Disqualify, Principals.Sales);
         var takenOn = StarterModel.Create().WithCriterionPoints("webinar", 6);
 

@@ -31,7 +31,7 @@ public sealed class OneTruthTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _app = new StudioApp(_storage, realPort: false);
-        _ = _app.Server;
+        await _app.AddTestAccountsAsync();
         await Service<PipelineRunner>().RunNowAsync();
     }
 

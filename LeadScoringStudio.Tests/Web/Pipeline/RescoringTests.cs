@@ -14,7 +14,7 @@ public sealed class RescoringTests
     {
         using var storage = new TestStorage(leadCount: 30);
         await using var app = new StudioApp(storage, realPort: false);
-        _ = app.Server;
+        await app.AddTestAccountsAsync();
         var queue = app.Services.GetRequiredService<SalesQueueRepository>();
         var lead = (await app.Services.GetRequiredService<LeadRepository>().LoadAllAsync()).Single(l => l.Lead.Id == "ex-enterprise-quiet");
         await WaitAsync(async () => (await queue.StateAsync(lead.Lead.Id))?.Stage == Stage.Lead);

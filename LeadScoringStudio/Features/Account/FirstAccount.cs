@@ -6,21 +6,32 @@ namespace LeadScoringStudio.Features.Account;
 
 /// <summary>
 /// A new installation without demo seeding has no users; whoever opens it first creates the first Ops
-/// account (as self-hosted tools usually do). Once any account exists this is closed for good.
+/// account (as self-hosted tools usually do). Once any account exists this is closed for good. Two setup forms sent at
+/// the same moment are taken one after the other, so only the first creates an account.
 /// </summary>
 public sealed class FirstAccount(UserManager<StudioUser> users)
 {
+    private static readonly SemaphoreSlim OneAtATime = new(1, 1);
+
     public bool IsOpen => !users.Users.Any();
 
     public async Task<IdentityResult> CreateAsync(string email, string displayName, string password)
     {
-        if (!IsOpen)
+        await OneAtATime.WaitAsync();
+        try
         {
-            return IdentityResult.Failed(new IdentityError { Description = "The studio already has accounts: ask someone in Ops to add you." });
-        }
+            if (!IsOpen)
+            {
+                return IdentityResult.Failed(new IdentityError { Description = "The studio already has accounts: ask someone in Ops to add you." });
+            }
 
-        var user = new StudioUser { UserName = email.Trim(), Email = email.Trim(), DisplayName = displayName.Trim(), EmailConfirmed = true };
-        var created = await users.CreateAsync(user, password);
-        return created.Succeeded ? await users.AddToRoleAsync(user, StudioRoles.Ops) : created;
+            var user = new StudioUser { UserName = email.Trim(), Email = email.Trim(), DisplayName = displayName.Trim(), EmailConfirmed = true };
+            var created = await users.CreateAsync(user, password);
+            return created.Succeeded ? await users.AddToRoleAsync(user, StudioRoles.Ops) : created;
+        }
+        finally
+        {
+            OneAtATime.Release();
+        }
     }
 }

@@ -20,7 +20,7 @@ public sealed record FieldsChanged() : StudioEvent(LeadsChanged.AnyModel, null);
 /// </summary>
 public sealed class WorkspaceFields(
     IDbContextFactory<StudioDbContext> contexts, ModelRepository models, LeadLibrary library, LeadWriter writer,
-        IStudioEvents events, TimeProvider time)
+        IStudioEvents events, TimeProvider time, AccountCheck accounts)
 {
     private readonly Lock _gate = new();
     private (LeadSet Leads, IReadOnlyList<FieldProfile> Profiles)? _profiles;
@@ -48,7 +48,7 @@ public sealed class WorkspaceFields(
     public async Task<SaveResult> DescribeAsync(CatalogField field, ClaimsPrincipal user,
         CancellationToken cancellationToken = default)
     {
-        if (!MayDescribe(user))
+        if (!MayDescribe(await accounts.NowAsync(user)))
         {
             return new SaveResult(SaveStatus.Refused, "Only Ops and Marketing describe fields.");
         }

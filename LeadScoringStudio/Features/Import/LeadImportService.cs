@@ -27,7 +27,7 @@ public sealed record ImportProposal(IReadOnlyList<ColumnMapping> Mapping, IReadO
 /// </summary>
 public sealed class LeadImportService(
     LeadWriter writer, LeadRepository leads, ImportRepository imports, ModelRepository models, WorkspaceFields fields,
-        LeadLibrary library, IStudioEvents events, TimeProvider time)
+        LeadLibrary library, IStudioEvents events, TimeProvider time, AccountCheck accounts)
 {
     public static bool MayImport(ClaimsPrincipal user) => user.IsInRole(StudioRoles.Ops)
         || user.IsInRole(StudioRoles.Marketing);
@@ -59,7 +59,7 @@ public sealed class LeadImportService(
         IReadOnlyList<ColumnMapping> mapping, ActivityFileMapping? activityMapping, bool skipBadRows,
         ClaimsPrincipal user)
     {
-        if (!MayImport(user))
+        if (!MayImport(await accounts.NowAsync(user)))
         {
             throw new UnauthorizedAccessException("Only Ops and Marketing can import leads.");
         }

@@ -23,13 +23,13 @@ public sealed record FeedbackRecorded(string LeadId) : StudioEvent(LeadsChanged.
 /// changes is written in one transaction, then announced.
 /// </summary>
 public sealed class FeedbackService(IDbContextFactory<StudioDbContext> contexts, LeadLibrary library,
-    IStudioEvents events, TimeProvider time)
+    IStudioEvents events, TimeProvider time, AccountCheck accounts)
 {
     public async Task<SaveResult> RecordAsync(
         Lead lead, ScoringModel model, FeedbackInput input, ClaimsPrincipal user, DateTimeOffset? at = null,
             int? corrects = null, CancellationToken cancellationToken = default)
     {
-        if (!FeedbackRepository.MayGiveFeedback(user))
+        if (!FeedbackRepository.MayGiveFeedback(await accounts.NowAsync(user)))
         {
             return new SaveResult(SaveStatus.Refused, "Only Sales (and Ops) record feedback on leads.");
         }

@@ -1,0 +1,56 @@
+using System.Security.Claims;
+using LeadScoringStudio.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace LeadScoringStudio.Security;
+
+/// <summary>
+/// Who a signed-in person is <em>now</em>, as the user store says: a principal from a cookie or an open circuit
+/// may carry roles that were taken away since. Every privileged service method asks here before it acts.
+/// A principal whose account is gone, disabled or whose security stamp changed (sign-out, role change, password
+/// reset) comes back signed out. API-key principals are checked per request by their own scheme, and principals the
+/// server makes for itself (<see cref="ServerMade"/>, e.g. the demo seed's SDRs) never come from a request: both pass
+/// as they are.
+/// </summary>
+public sealed class AccountCheck(IServiceScopeFactory scopes)
+{
+    /// <summary>The authentication type of principals the server makes for itself; no sign-in scheme issues it.</summary>
+    public const string ServerMade = "server";
+
+    private static readonly ClaimsPrincipal SignedOut = new(new ClaimsIdentity());
+
+    public async Task<ClaimsPrincipal> NowAsync(ClaimsPrincipal claimed)
+    {
+        if (claimed.Identity is not { IsAuthenticated: true } identity)
+        {
+            return SignedOut;
+        }
+
+        if (identity.AuthenticationType is ApiKeyAuthenticationHandler.SchemeName or ServerMade)
+        {
+            return claimed;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StudioUser>>();
+        var stampClaim = scope.ServiceProvider.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity.SecurityStampClaimType;
+        if (await users.GetUserAsync(claimed) is not { } user
+            || claimed.FindFirstValue(stampClaim) != await users.GetSecurityStampAsync(user)
+            || await users.IsLockedOutAsync(user))
+        {
+            return SignedOut;
+        }
+
+        return await scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<StudioUser>>().CreateAsync(user);
+    }
+
+    /// <summary>True when the claimed principal still stands with the same roles; an open circuit whose answer is
+    /// false is signed out.</summary>
+    public async Task<bool> StillValidAsync(ClaimsPrincipal claimed)
+    {
+        var now = await NowAsync(claimed);
+        return now.Identity?.IsAuthenticated == true
+            && StudioRoles.All.All(role => now.IsInRole(role) == claimed.IsInRole(role));
+    }
+}
