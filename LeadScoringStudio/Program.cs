@@ -15,6 +15,7 @@ builder.Services.AddStudioStorage(builder.Configuration);
 builder.Services.AddStudioSignIn();
 builder.Services.AddWorkbench(builder.Configuration);
 builder.Services.AddStudioApi(builder.Configuration);
+builder.Services.AddStudioErrors();
 
 var app = builder.Build();
 
@@ -26,7 +27,8 @@ if (!app.Environment.IsDevelopment())
 
 await StudioDatabase.PrepareAsync(app.Services);
 
-app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseSecurityHeaders();
+app.UseStudioErrors();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using LeadScoringStudio.Core.Leads;
 
 namespace LeadScoringStudio.Core.Import;
 
@@ -52,6 +53,11 @@ public static class CsvFile
         var columns = hasHeader
             ? rows[0].Cells.Select((c, i) => string.IsNullOrWhiteSpace(c) ? $"Column {i + 1}" : c.Trim()).ToList()
             : Enumerable.Range(1, rows[0].Cells.Count).Select(i => $"Column {i}").ToList();
+        if (columns.Count > InputLimits.MaxColumns)
+        {
+            return new CsvReadResult(null, [Problem($"the file has {columns.Count:N0} columns; at most {InputLimits.MaxColumns:N0} can be imported, so leave out the columns you do not need")]);
+        }
+
         var data = new List<CsvRow>();
         foreach (var row in rows.Skip(hasHeader ? 1 : 0))
         {
@@ -63,6 +69,13 @@ public static class CsvFile
             if (row.Cells.Count != columns.Count)
             {
                 problems.Add(Problem($"has {row.Cells.Count} cells but the header has {columns.Count} columns", row.Line));
+                continue;
+            }
+
+            if (row.Cells.Select((cell, i) => (Problem: InputLimits.TextProblem(cell), Column: columns[i]))
+                .FirstOrDefault(c => c.Problem is not null) is { Problem: { } tooLong, Column: var column })
+            {
+                problems.Add(new ImportProblem(fileName, row.Line, column, $"the value {tooLong}"));
                 continue;
             }
 

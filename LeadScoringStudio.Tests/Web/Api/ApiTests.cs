@@ -242,7 +242,7 @@ public sealed class ApiTests(ApiFixture api) : IClassFixture<ApiFixture>
     {
         var json = JsonSerializer.Deserialize<LeadInput>(JsonSerializer.Serialize(lead),
             new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
-        return new ApiInput(StarterModel.Create()).Lead(json, "lead", needsId: false)!;
+        return new ApiInput(StarterModel.Create(), DateTimeOffset.UtcNow).Lead(json, "lead", needsId: false)!;
     }
 }
 
@@ -275,5 +275,13 @@ public sealed class ApiRateLimitTests
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests],
             statuses);
         Assert.Equal(HttpStatusCode.OK, (await Client(quiet).GetAsync("/api/v1/models")).StatusCode);
+        foreach (var (method, path) in new[] { (HttpMethod.Get, "/api/v1/models"), (HttpMethod.Post, "/api/v1/score") })
+        {
+            var refused = await Client(busy).SendAsync(new HttpRequestMessage(method, path) { Content = new StringContent("{", System.Text.Encoding.UTF8, "application/json") });
+            Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+            Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+            Assert.InRange(refused.Headers.RetryAfter?.Delta?.TotalSeconds ?? 0, 1, 60);
+            Assert.Contains("try again in", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString());
+        }
     }
 }

@@ -89,6 +89,7 @@ public sealed class OwnDataFlowTests(BrowserFixture browser)
         Assert.Equal(2, published.Number);
         Assert.DoesNotContain(published.Model.Criteria, c => c is AttributeCriterion a
             && a.Conditions.Any(w => w.Field is "duration" or "day_of_week"));
+        await app.AddTestAccountsAsync();
         var key = (await app.Services.GetRequiredService<ApiKeyRepository>()
             .CreateAsync("crm", ApiScope.Read, Principals.Ops))!.Value.Key;
         using var client = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };

@@ -36,7 +36,11 @@ public sealed class StudioApp : WebApplicationFactory<Program>
     /// services as those people.</summary>
     public async Task AddTestAccountsAsync()
     {
-        _ = Server;
+        if (BaseUrl.Length == 0)
+        {
+            _ = Server;
+        }
+
         await Principals.AddToAsync(Services);
     }
 

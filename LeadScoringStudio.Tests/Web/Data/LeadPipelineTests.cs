@@ -101,6 +101,25 @@ public sealed class LeadPipelineTests() : StorageTest(seedDemo: false)
         Assert.Equal((false, RejectionReason.WrongPersona), (Assert.Single(facts).Accepted, facts[0].Reason));
     }
 
+    [Theory]
+    [InlineData(-5000, "cannot be right")]
+    [InlineData(2_000_000_000_000, "cannot be right")]
+    public async Task An_opportunity_amount_below_zero_or_beyond_a_trillion_is_refused_and_nothing_changes(double amount, string said)
+    {
+        var leads = await StoreAsync(Hot("hot-1"));
+        await Services.GetRequiredService<LeadPipeline>().RunAsync(Model, 1, leads, Now);
+        var feedback = Services.GetRequiredService<FeedbackService>();
+        await feedback.RecordAsync(leads[0].Lead, Model, new FeedbackInput(SalesEventKind.Accepted), Principals.Sales, Now);
+
+        var result = await feedback.RecordAsync(leads[0].Lead, Model,
+            new FeedbackInput(SalesEventKind.OpportunityCreated, Amount: (decimal)amount), Principals.Sales, Now.AddDays(1));
+
+        Assert.Equal(SaveStatus.Invalid, result.Status);
+        Assert.Contains(said, result.Message);
+        Assert.Equal([SalesEventKind.Accepted], (await Services.GetRequiredService<FeedbackRepository>().ForLeadAsync("hot-1")).Select(f => f.Kind));
+        Assert.Equal(Stage.Sal, (await Services.GetRequiredService<SalesQueueRepository>().StateAsync("hot-1"))!.Stage);
+    }
+
     [Fact]
     public async Task A_rejected_lead_comes_back_only_after_the_cool_down_and_new_engagement()
     {

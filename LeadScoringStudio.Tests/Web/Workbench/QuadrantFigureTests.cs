@@ -40,6 +40,22 @@ public class QuadrantFigureTests
     }
 
     [Fact]
+    public void Names_with_markup_show_as_text_in_the_tooltip()
+    {
+        var lead = new Lead("x", new Dictionary<string, FieldValue>
+        {
+            ["name"] = FieldValue.OfText("<span style=\"font-size:60px\">Big</span>"),
+            ["company"] = FieldValue.OfText("<a href=\"https://evil.example\">Acme</a>"),
+        }, []);
+        var leads = new LeadSet([new StoredLead(lead, LeadOutcome.Unknown, null)]);
+        var scores = new BatchScorer(_model, leads.Batch).Score(AsOf);
+
+        var text = QuadrantFigure.Build(_model, scores, leads).Data.Cast<ScatterGl>().SelectMany(t => t.TextArray).Single().ToString()!;
+
+        Assert.StartsWith("&lt;span style=&quot;font-size:60px&quot;&gt;Big&lt;/span&gt; · &lt;a href=&quot;https://evil.example&quot;&gt;Acme&lt;/a&gt;<br>", text);
+    }
+
+    [Fact]
     public void A_click_on_trace_and_point_finds_the_lead_and_nothing_outside()
     {
         var figure = QuadrantFigure.Build(_model, new BatchScorer(_model, _leads.Batch).Score(AsOf), _leads);

@@ -7,6 +7,7 @@ using LeadScoringStudio.Features.Collaboration;
 using LeadScoringStudio.Features.Fields;
 using LeadScoringStudio.Features.Leads;
 using LeadScoringStudio.Security;
+using Microsoft.AspNetCore.Mvc;
 
 namespace LeadScoringStudio.Features.Api;
 
@@ -16,9 +17,13 @@ namespace LeadScoringStudio.Features.Api;
 /// </summary>
 public static class ApiEndpoints
 {
+    /// <summary>The largest request body: a full batch of 1,000 leads with their activities fits easily.</summary>
+    public const long MaxBodyBytes = 10 * 1024 * 1024;
+
     public static IEndpointRouteBuilder MapStudioApi(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/api/v1").RequireRateLimiting(ApiPolicies.RateLimit)
+            .WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes))
             .WithTags("Lead Scoring Studio API");
         var read = api.MapGroup("").RequireAuthorization(ApiPolicies.Read);
         var write = api.MapGroup("").RequireAuthorization(ApiPolicies.Write);
@@ -49,7 +54,7 @@ public static class ApiEndpoints
                 : $"There is no published version {version}.");
         }
 
-        var input = new ApiInput(model.Model);
+        var input = new ApiInput(model.Model, time.GetUtcNow());
         var parsed = input.Lead(lead, "lead", needsId: false);
         return parsed is null
             ? Results.ValidationProblem(input.Errors, title: "The lead has errors.")
@@ -93,12 +98,16 @@ public static class ApiEndpoints
 
     private static async Task<IResult> UpsertLeadsAsync(
         List<LeadInput> leads, PublishedModels published, ModelRepository models, WorkspaceFields fields,
-            LeadWriter writer, LeadLibrary library, IStudioEvents events)
+            LeadWriter writer, LeadLibrary library, IStudioEvents events, TimeProvider time)
     {
         var model = (await published.GetAsync())?.Model
             ?? (await models.LoadAsync((await models.FirstModelIdAsync())!.Value)).Draft.Model;
-        var input = new ApiInput(model, await fields.FieldsAsync());
-        input.CheckBatch(leads.Count, "leads");
+        var input = new ApiInput(model, time.GetUtcNow(), await fields.FieldsAsync());
+        if (!input.CheckBatch(leads.Count, "leads"))
+        {
+            return Results.ValidationProblem(input.Errors, title: "The batch has the wrong size; nothing was written.");
+        }
+
         var parsed = leads.Select((lead, i) => input.Upsert(lead, $"leads[{i}]"))
             .OfType<(ImportedLead Lead, IReadOnlyList<Activity> Activities)>().ToList();
         foreach (var duplicate in parsed.GroupBy(p => p.Lead.Id).Where(g => g.Count() > 1))
@@ -120,12 +129,17 @@ public static class ApiEndpoints
     }
 
     private static async Task<IResult> AppendActivitiesAsync(List<ActivityInput> activities, PublishedModels published,
-        ModelRepository models, LeadRepository leads, LeadWriter writer, LeadLibrary library, IStudioEvents events)
+        ModelRepository models, LeadRepository leads, LeadWriter writer, LeadLibrary library, IStudioEvents events,
+        TimeProvider time)
     {
         var model = (await published.GetAsync())?.Model
             ?? (await models.LoadAsync((await models.FirstModelIdAsync())!.Value)).Draft.Model;
-        var input = new ApiInput(model);
-        input.CheckBatch(activities.Count, "activities");
+        var input = new ApiInput(model, time.GetUtcNow());
+        if (!input.CheckBatch(activities.Count, "activities"))
+        {
+            return Results.ValidationProblem(input.Errors, title: "The batch has the wrong size; nothing was written.");
+        }
+
         var known = await leads.ExternalIdsAsync();
         var parsed = new List<ImportedActivity>();
         for (var i = 0; i < activities.Count; i++)

@@ -10,9 +10,11 @@ namespace LeadScoringStudio.Features.Api;
 /// <summary>
 /// Turns API input into leads and activities, collecting every error under the path of the offending field (e.g.
 /// <c>leads[3].attributes.company_size</c>) for a ProblemDetails reply. Attributes are typed by the model's fields,
-/// else by the workspace's field catalog; a field met for the first time takes the type of its JSON value.
+/// else by the workspace's field catalog; a field met for the first time takes the type of its JSON value. Sizes are
+/// bounded by <see cref="InputLimits"/>, names given twice (ignoring case) are refused, and an activity must have
+/// happened between 1970 and <paramref name="now"/> (plus a day).
 /// </summary>
-public sealed class ApiInput(ScoringModel model, IReadOnlyList<CatalogField>? catalog = null)
+public sealed class ApiInput(ScoringModel model, DateTimeOffset now, IReadOnlyList<CatalogField>? catalog = null)
 {
     public const int MaxBatch = 1000;
 
@@ -27,9 +29,29 @@ public sealed class ApiInput(ScoringModel model, IReadOnlyList<CatalogField>? ca
             Error($"{path}.id", "every lead needs an id");
         }
 
+        Text($"{path}.id", input.Id, InputLimits.MaxKeyLength);
+        var tooManyAttributes = Count($"{path}.attributes", input.Attributes?.Count ?? 0, InputLimits.MaxAttributesPerLead, "attributes");
+        if (Count($"{path}.activities", input.Activities?.Count ?? 0, InputLimits.MaxActivitiesPerLead, "activities")
+            | tooManyAttributes)
+        {
+            return null;
+        }
+
         var attributes = new Dictionary<string, FieldValue>(StringComparer.OrdinalIgnoreCase);
         foreach (var (name, element) in input.Attributes ?? [])
         {
+            Text($"{path}.attributes", name, InputLimits.MaxKeyLength);
+            if (attributes.ContainsKey(name))
+            {
+                Error($"{path}.attributes.{name}", "is given twice (field names ignore case)");
+                continue;
+            }
+
+            if (element.ValueKind == JsonValueKind.String)
+            {
+                Text($"{path}.attributes.{name}", element.GetString(), InputLimits.MaxTextLength);
+            }
+
             var type = model.FindField(name)?.Type
                 ?? catalog?.FirstOrDefault(f => string.Equals(f.Key, name, StringComparison.OrdinalIgnoreCase))?.Type
                 ?? element.ValueKind switch { JsonValueKind.Number => FieldType.Number,
@@ -86,14 +108,61 @@ public sealed class ApiInput(ScoringModel model, IReadOnlyList<CatalogField>? ca
         {
             Error($"{path}.at", "when it happened is required (ISO 8601, e.g. 2026-05-01T14:30:00Z)");
         }
+        else if (InputLimits.ActivityTimeProblem(input.At.Value, now) is { } wrongTime)
+        {
+            Error($"{path}.at", wrongTime);
+        }
 
-        return type is null || input.At is null
-            ? null
-            : new Activity(type.Name, input.At.Value.ToUniversalTime(),
-                new Dictionary<string, string>(input.Properties ?? [], StringComparer.OrdinalIgnoreCase));
+        var properties = Properties(input.Properties ?? [], $"{path}.properties");
+        return type is null || !IsValid ? null : new Activity(type.Name, input.At!.Value.ToUniversalTime(), properties);
     }
 
-    public void CheckBatch(int count, string path)
+    private Dictionary<string, string> Properties(Dictionary<string, string> given, string path)
+    {
+        var properties = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        if (Count(path, given.Count, InputLimits.MaxPropertiesPerActivity, "properties"))
+        {
+            return properties;
+        }
+
+        foreach (var (name, value) in given)
+        {
+            Text(path, name, InputLimits.MaxKeyLength);
+            Text($"{path}.{name}", value, InputLimits.MaxTextLength);
+            if (!properties.TryAdd(name, value))
+            {
+                Error($"{path}.{name}", $"is given twice ('{properties.Keys.First(k => string.Equals(k, name, StringComparison.OrdinalIgnoreCase))}' " +
+                    $"and '{name}'; property names ignore case)");
+            }
+        }
+
+        return properties;
+    }
+
+    private void Text(string path, string? text, int maxLength)
+    {
+        if (InputLimits.TextProblem(text, maxLength) is { } problem)
+        {
+            Error(path, $"{Shortened(text!)} {problem}");
+        }
+    }
+
+    /// <summary>True (and an error) when there are more than <paramref name="max"/>.</summary>
+    private bool Count(string path, int count, int max, string what)
+    {
+        if (count > max)
+        {
+            Error(path, $"has {count:N0} {what}; at most {max:N0} per lead in one request");
+        }
+
+        return count > max;
+    }
+
+    private static string Shortened(string text) => text.Length <= 40 ? $"'{text}'" : $"'{text[..40]}…'";
+
+    /// <summary>False (and an error) when the batch is empty or too big; a too big one is refused before its items
+    /// are read.</summary>
+    public bool CheckBatch(int count, string path)
     {
         if (count == 0)
         {
@@ -103,6 +172,8 @@ public sealed class ApiInput(ScoringModel model, IReadOnlyList<CatalogField>? ca
         {
             Error(path, $"send at most {MaxBatch} items per request, not {count}");
         }
+
+        return count is > 0 and <= MaxBatch;
     }
 
     public void Error(string path, string message) => Errors[path] = [.. Errors.GetValueOrDefault(path, []), message];

@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
 using LeadScoringStudio.Data;
 using LeadScoringStudio.Security;
 using Microsoft.AspNetCore.Authentication;
@@ -38,11 +39,31 @@ public static class ApiRegistration
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.OnRejected = TooManyRequestsAsync;
             limiter.AddPolicy(ApiPolicies.RateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
                 ApiKeyRepository.PrefixOf(ApiKeyAuthenticationHandler.KeyOf(context.Request) ?? "") ?? "no-key",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = options.RequestsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         });
         services.AddOpenApi("v1");
         return services;
+    }
+
+    /// <summary>A 429 says when to come back, in the Retry-After header and in words.</summary>
+    private static async ValueTask TooManyRequestsAsync(OnRejectedContext context, CancellationToken cancellationToken)
+    {
+        var seconds = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
+            ? (int)Math.Ceiling(retryAfter.TotalSeconds)
+            : 60;
+        var response = context.HttpContext.Response;
+        response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context.HttpContext,
+            ProblemDetails =
+            {
+                Status = StatusCodes.Status429TooManyRequests,
+                Title = $"This API key has made too many requests; try again in {seconds} seconds.",
+            },
+        });
     }
 }

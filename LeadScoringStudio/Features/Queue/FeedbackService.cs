@@ -44,6 +44,17 @@ public sealed class FeedbackService(IDbContextFactory<StudioDbContext> contexts,
             return new SaveResult(SaveStatus.Invalid, "Say in a comment what the other reason is.");
         }
 
+        if (input.Amount is < 0 or > InputLimits.MaxAmount)
+        {
+            return new SaveResult(SaveStatus.Invalid, $"The amount {input.Amount:N0} cannot be right: enter 0 or more, " +
+                $"up to {InputLimits.MaxAmount:N0}.");
+        }
+
+        if (InputLimits.TextProblem(input.Comment) is { } longComment)
+        {
+            return new SaveResult(SaveStatus.Invalid, $"The comment {longComment}: shorten it.");
+        }
+
         var when = at ?? time.GetUtcNow();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

@@ -54,7 +54,7 @@ public sealed class QuadrantFigure
                 Mode = ModeFlag.Markers,
                 X = members.Select(i => (object)(scores.Fit[i] + Nudge(i, 0))).ToList(),
                 Y = members.Select(i => (object)(scores.Engagement[i] + Nudge(i, 1))).ToList(),
-                TextArray = members.Select(i => $"{leads.Leads[i].Lead.Name} · {leads.Leads[i].Lead.Company}<br>{scores.CellOf(i)} · fit {scores.Fit[i]} · engagement {scores.Engagement[i]}").ToList(),
+                TextArray = members.Select(i => $"{AsText(leads.Leads[i].Lead.Name)} · {AsText(leads.Leads[i].Lead.Company)}<br>{scores.CellOf(i)} · fit {scores.Fit[i]} · engagement {scores.Engagement[i]}").ToList(),
                 HoverInfo = HoverInfoFlag.Text,
                 Marker = new Marker { Color = colour, Size = 5, Opacity = 0.65m },
             });
@@ -125,4 +125,7 @@ public sealed class QuadrantFigure
         (bands.Third + bands.Second) / 2.0,
         (range.Min + bands.Third) / 2,
     ];
+
+    /// <summary>Plotly reads hover text as HTML: a lead's name is escaped so it shows as typed, never as markup or a link.</summary>
+    private static string AsText(string? text) => System.Net.WebUtility.HtmlEncode(text ?? "");
 }
