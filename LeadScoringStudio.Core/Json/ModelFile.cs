@@ -19,15 +19,26 @@ public static class ModelFile
 
     public static ModelFileResult Read(string json)
     {
+        if (json.Length > ModelLimits.MaxFileBytes)
+        {
+            return TooBig(json.Length);
+        }
+
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(json, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+            document = JsonDocument.Parse(json, new JsonDocumentOptions
+            {
+                AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = ModelLimits.MaxDepth,
+            });
         }
         catch (JsonException e)
         {
             var where = e.LineNumber is { } line ? $" (line {line + 1}, position {e.BytePositionInLine + 1})" : "";
-            return new ModelFileResult(null, [new ModelProblem("$", $"this is not valid JSON{where}")]);
+            var why = e.Message.Contains("depth", StringComparison.OrdinalIgnoreCase)
+                ? $"it is nested deeper than {ModelLimits.MaxDepth} levels{where}"
+                : $"this is not valid JSON{where}";
+            return new ModelFileResult(null, [new ModelProblem("$", why)]);
         }
 
         using (document)
@@ -41,6 +52,10 @@ public static class ModelFile
             return new ModelFileResult(problems.Count == 0 ? model : null, problems);
         }
     }
+
+    /// <summary>A file of <paramref name="bytes"/> bytes, refused before it is read.</summary>
+    public static ModelFileResult TooBig(long bytes) => new(null,
+        [new ModelProblem("$", $"the file is {bytes / 1024.0 / 1024.0:0.0} MB; model files up to {ModelLimits.MaxFileBytes / 1024 / 1024} MB can be read")]);
 
     private static string EnclosingObject(string path)
     {

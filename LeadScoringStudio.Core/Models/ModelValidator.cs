@@ -51,6 +51,7 @@ public static class ModelValidator
         CheckBands(model.FitBands, "$.fitBands", "fit grade", ["1", "2", "3"], Problem);
         CheckBands(model.EngagementBands, "$.engagementBands", "engagement grade", ["A", "B", "C"], Problem);
         CheckActions(model, Problem);
+        ModelLimits.Check(model, Problem);
         return problems;
     }
 
