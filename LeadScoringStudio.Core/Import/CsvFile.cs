@@ -87,7 +87,10 @@ public static class CsvFile
             problems.Add(Problem("the file has a header but no data rows"));
         }
 
-        return new CsvReadResult(new CsvTable(fileName, new CsvFormat(encoding, delimiter, hasHeader), columns, data), problems);
+        return new CsvReadResult(new CsvTable(fileName, new CsvFormat(encoding, delimiter, hasHeader), columns, data)
+        {
+            RowProblems = problems.Where(p => p.Line is not null).ToList(),
+        }, problems);
     }
 
     private static (string Text, Encoding Encoding) Decode(byte[] bytes)

@@ -89,7 +89,10 @@ internal static class CsvParser
 
         if (quoted)
         {
-            problems.Add((rowLine, "has a quote (\") that is never closed"));
+            var lastLine = text.EndsWith('\n') ? line - 1 : line;
+            problems.Add((rowLine, rowLine == lastLine
+                ? "has a quote (\") that is never closed"
+                : $"has a quote (\") that is never closed, so rows {rowLine} to {lastLine} cannot be read"));
             return rows;
         }
 

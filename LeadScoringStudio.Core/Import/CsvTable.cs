@@ -18,9 +18,13 @@ public sealed record CsvFormat(Encoding Encoding, char Delimiter, bool HasHeader
 /// <summary>One data row of a CSV file, with its line number in the file (the header is line 1).</summary>
 public sealed record CsvRow(int Line, IReadOnlyList<string> Cells);
 
-/// <summary>A CSV file read into named columns and rows.</summary>
+/// <summary>A CSV file read into named columns and rows. <see cref="RowProblems"/> are the rows that could not be read
+/// (a wrong number of cells, an unclosed quote, a value too long): they are not in <see cref="Rows"/>, and an import
+/// of the file must list them as problems.</summary>
 public sealed record CsvTable(string FileName, CsvFormat Format, IReadOnlyList<string> Columns, IReadOnlyList<CsvRow> Rows)
 {
+    public IReadOnlyList<ImportProblem> RowProblems { get; init; } = [];
+
     /// <summary>The position of a column by name (any case), or -1.</summary>
     public int ColumnIndex(string column)
     {

@@ -34,20 +34,29 @@ public static class LeadImport
                 1 => "a column is mapped to the lead id and the row number is chosen as the id too: choose one",
                 _ => "map only one column to the lead id",
             }));
-            return new ImportPlan([], [], problems, 0);
+            return new ImportPlan([], [], problems, []);
+        }
+
+        foreach (var unread in leadsFile.RowProblems.Concat(activitiesFile?.RowProblems ?? []))
+        {
+            Problem(unread.File, unread.Line!.Value, unread.Column, unread.Reason);
         }
 
         var leads = ReadLeads(leadsFile, mapping, options, idColumns.FirstOrDefault()?.Column, Problem);
+        var existing = existingLeadIds ?? new HashSet<string>();
+        var skippedLeads = leads.Where(l => badLines.Contains((leadsFile.FileName, l.Line)) && !existing.Contains(l.Id))
+            .ToDictionary(l => l.Id, l => l.Line, StringComparer.Ordinal);
         var activities = activitiesFile is null || activityMapping is null
             ? []
             : ReadActivities(activitiesFile, activityMapping, options, model, leads.Select(l => l.Id)
-                .Concat(existingLeadIds ?? new HashSet<string>()).ToHashSet(StringComparer.Ordinal), Problem);
+                .Concat(existing).Where(id => !skippedLeads.ContainsKey(id)).ToHashSet(StringComparer.Ordinal),
+                skippedLeads, Problem);
 
         return new ImportPlan(
             leads.Where(l => !badLines.Contains((leadsFile.FileName, l.Line))).ToList(),
             activities.Where(a => !badLines.Contains((activitiesFile!.FileName, a.Line))).ToList(),
             problems,
-            badLines.Count);
+            badLines.Select(l => new SkippedRow(l.Item1, l.Item2)).ToList());
     }
 
     /// <summary>The lead id made from a row number when the file has no id column: the file's name and the row, e.g.
@@ -134,7 +143,8 @@ public static class LeadImport
 
     private static List<ImportedActivity> ReadActivities(
         CsvTable file, ActivityFileMapping mapping, ImportOptions options, ScoringModel? model,
-            IReadOnlySet<string> knownLeads, Action<string, int, string?, string> problem)
+            IReadOnlySet<string> knownLeads, IReadOnlyDictionary<string, int> skippedLeads,
+            Action<string, int, string?, string> problem)
     {
         var lead = file.ColumnIndex(mapping.LeadIdColumn);
         var type = file.ColumnIndex(mapping.TypeColumn);
@@ -146,6 +156,13 @@ public static class LeadImport
         {
             var leadId = row.Cells[lead].Trim();
             var typeName = row.Cells[type].Trim();
+            if (skippedLeads.TryGetValue(leadId, out var leadLine))
+            {
+                problem(file.FileName, row.Line, mapping.LeadIdColumn,
+                    $"its lead '{leadId}' (leads file, row {leadLine}) has problems, so this activity cannot be added either");
+                continue;
+            }
+
             if (!knownLeads.Contains(leadId))
             {
                 problem(file.FileName, row.Line,

@@ -25,6 +25,10 @@ public sealed class ImportRecord
 
     /// <summary>Rows with problems the importer chose to skip.</summary>
     public int Skipped { get; set; }
+
+    /// <summary>Which rows were skipped, in words (see <see cref="Core.Import.ImportPlan.DescribeSkipped"/>).</summary>
+    [MaxLength(4000)]
+    public string? SkippedRows { get; set; }
 }
 
 /// <summary>The mapping last used for a column name (lower case), offered again for any file with a column of that

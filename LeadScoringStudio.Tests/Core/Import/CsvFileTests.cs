@@ -70,7 +70,7 @@ public class CsvFileTests
     {
         var problem = Assert.Single(Read("id,name\n1,Ada\n2,\"Ben\n3,Cy\n").Problems);
 
-        Assert.Equal((3, "has a quote (\") that is never closed"), (problem.Line, problem.Reason));
+        Assert.Equal((3, "has a quote (\") that is never closed, so rows 3 to 4 cannot be read"), (problem.Line, problem.Reason));
     }
 
     [Fact]

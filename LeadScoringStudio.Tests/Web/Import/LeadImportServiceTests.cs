@@ -26,9 +26,9 @@ public sealed class LeadImportServiceTests() : StorageTest(seedDemo: true, leadC
         var (files, mapping) = Files(GoodLeads);
         var plan = await Importer.DryRunAsync(files, mapping, null, ImportOptions.Default);
 
-        var summary = await Importer.CommitAsync(files, plan, mapping, null, skipBadRows: false, Principals.Marketing);
+        var result = await Importer.CommitAsync(files, plan, mapping, null, skipBadRows: false, Principals.Marketing);
 
-        Assert.Equal(new WriteSummary(2, 1, 0), summary);
+        Assert.Equal(new WriteSummary(2, 1, 0), result.Summary);
         var leads = Services.GetRequiredService<LeadRepository>();
         var ada = (await leads.FindAsync("new-1"))!;
         Assert.Equal((1200.0, LeadOutcome.Converted, "Ada Brooks"),
@@ -51,14 +51,15 @@ public sealed class LeadImportServiceTests() : StorageTest(seedDemo: true, leadC
         var plan = await Importer.DryRunAsync(files, mapping, null, ImportOptions.Default);
         var count = await Services.GetRequiredService<LeadRepository>().CountAsync();
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() =>
-            Importer.CommitAsync(files, plan, mapping, null, skipBadRows: false, Principals.Ops));
+        var refused = await Importer.CommitAsync(files, plan, mapping, null, skipBadRows: false, Principals.Ops);
+        Assert.Contains("The files have problems", refused.Refusal);
         Assert.Equal(count, await Services.GetRequiredService<LeadRepository>().CountAsync());
 
-        var summary = await Importer.CommitAsync(files, plan, mapping, null, skipBadRows: true, Principals.Ops);
-        Assert.Equal(2, summary.Inserted);
+        var result = await Importer.CommitAsync(files, plan, mapping, null, skipBadRows: true, Principals.Ops);
+        Assert.Equal(2, result.Summary!.Inserted);
         Assert.Null(await Services.GetRequiredService<LeadRepository>().FindAsync("new-3"));
-        Assert.Equal(1, (await Services.GetRequiredService<ImportRepository>().HistoryAsync())[0].Skipped);
+        var history = (await Services.GetRequiredService<ImportRepository>().HistoryAsync())[0];
+        Assert.Equal((1, "leads.csv row 5"), (history.Skipped, history.SkippedRows));
     }
 
     [Fact]
@@ -75,10 +76,10 @@ public sealed class LeadImportServiceTests() : StorageTest(seedDemo: true, leadC
         var before = (await Services.GetRequiredService<LeadRepository>()
             .FindAsync("ex-student"))!.Lead.Activities.Count;
 
-        var summary = await Importer.CommitAsync(files, plan, mapping, activityMapping, skipBadRows: false,
+        var result = await Importer.CommitAsync(files, plan, mapping, activityMapping, skipBadRows: false,
             Principals.Ops);
 
-        Assert.Equal(2, summary.ActivitiesAdded);
+        Assert.Equal(2, result.Summary!.ActivitiesAdded);
         Assert.Equal(before + 1, (await Services.GetRequiredService<LeadRepository>()
             .FindAsync("ex-student"))!.Lead.Activities.Count);
     }
@@ -89,8 +90,44 @@ public sealed class LeadImportServiceTests() : StorageTest(seedDemo: true, leadC
         var (files, mapping) = Files(GoodLeads);
         var plan = await Importer.DryRunAsync(files, mapping, null, ImportOptions.Default);
 
-        await Assert.ThrowsAsync<UnauthorizedAccessException>(() =>
-            Importer.CommitAsync(files, plan, mapping, null, false, Principals.Sales));
+        var result = await Importer.CommitAsync(files, plan, mapping, null, false, Principals.Sales);
+
+        Assert.Equal((null, "Only Ops and Marketing can import leads."), (result.Summary, result.Refusal));
+    }
+
+    [Theory]
+    [InlineData("new-3,Cy,cy@gamma.de,10,VP\n", "has 5 cells but the header has 6 columns")]
+    [InlineData("new-3,\"Cy,cy@gamma.de,10,VP,\nnew-4,Di,di@delta.de,20,VP,\n", "never closed, so rows 5 to 6 cannot be read")]
+    public async Task A_row_that_cannot_be_read_is_a_problem_of_the_check_and_blocks_the_import_until_skipped(string bad, string said)
+    {
+        var (files, mapping) = Files(GoodLeads + "\n" + bad);
+        var plan = await Importer.DryRunAsync(files, mapping, null, ImportOptions.Default);
+
+        Assert.False(plan.IsClean);
+        Assert.Contains(plan.Problems, p => p.Line == 5 && p.Reason.Contains(said));
+        Assert.Contains("The files have problems", (await Importer.CommitAsync(files, plan, mapping, null, false, Principals.Ops)).Refusal);
+        Assert.NotNull((await Importer.CommitAsync(files, plan, mapping, null, true, Principals.Ops)).Summary);
+        var history = (await Services.GetRequiredService<ImportRepository>().HistoryAsync())[0];
+        Assert.Equal((1, "leads.csv row 5"), (history.Skipped, history.SkippedRows));
+    }
+
+    [Fact]
+    public async Task An_activity_of_a_skipped_new_lead_is_skipped_too_and_nothing_crashes()
+    {
+        var (files, mapping) = Files(GoodLeads + "\nnew-3,Cy,cy@gamma.de,lots,VP,\n", """
+            lead_id,type,at,url
+            new-3,page_visit,2026-05-01T10:00:00Z,/pricing
+            new-1,page_visit,2026-05-01T10:00:00Z,/pricing
+            """);
+        var activityMapping = MappingSuggestions.ForActivities(files.Activities!.Columns);
+        var plan = await Importer.DryRunAsync(files, mapping, activityMapping, ImportOptions.Default);
+
+        Assert.Contains(plan.Problems, p => p is { File: "activities.csv", Line: 2 } && p.Reason.Contains("row 5) has problems"));
+        var result = await Importer.CommitAsync(files, plan, mapping, activityMapping, true, Principals.Ops);
+
+        Assert.Equal((3, 1), (result.Summary!.Inserted + result.Summary.Updated, result.Summary.ActivitiesAdded));
+        Assert.Null(await Services.GetRequiredService<LeadRepository>().FindAsync("new-3"));
+        Assert.Equal("activities.csv row 2; leads.csv row 5", (await Services.GetRequiredService<ImportRepository>().HistoryAsync())[0].SkippedRows);
     }
 
     private static (ImportFiles Files, IReadOnlyList<ColumnMapping> Mapping) Files(string leads,

@@ -277,6 +277,10 @@ namespace LeadScoringStudio.Data.Migrations
                     b.Property<int>("Skipped")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SkippedRows")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Updated")
                         .HasColumnType("INTEGER");
 

@@ -9,6 +9,12 @@ using LeadScoringStudio.Security;
 
 namespace LeadScoringStudio.Features.Import;
 
+/// <summary>What an import did (<see cref="Summary"/>), or why it wrote nothing (<see cref="Refusal"/>).</summary>
+public sealed record ImportResult(WriteSummary? Summary, string? Refusal)
+{
+    public static ImportResult Refused(string why) => new(null, why);
+}
+
 /// <summary>The files of one import: the leads file and, optionally, an activities file.</summary>
 public sealed record ImportFiles(CsvTable Leads, CsvTable? Activities);
 
@@ -27,7 +33,8 @@ public sealed record ImportProposal(IReadOnlyList<ColumnMapping> Mapping, IReadO
 /// </summary>
 public sealed class LeadImportService(
     LeadWriter writer, LeadRepository leads, ImportRepository imports, ModelRepository models, WorkspaceFields fields,
-        LeadLibrary library, IStudioEvents events, TimeProvider time, AccountCheck accounts)
+        LeadLibrary library, IStudioEvents events, TimeProvider time, AccountCheck accounts,
+        ILogger<LeadImportService> log)
 {
     public static bool MayImport(ClaimsPrincipal user) => user.IsInRole(StudioRoles.Ops)
         || user.IsInRole(StudioRoles.Marketing);
@@ -53,20 +60,21 @@ public sealed class LeadImportService(
             existing);
     }
 
-    /// <summary>Writes the plan's leads and activities. Refused while it has problems, unless <paramref
-    /// name="skipBadRows"/> says to leave those rows out.</summary>
-    public async Task<WriteSummary> CommitAsync(ImportFiles files, ImportPlan plan,
+    /// <summary>Writes the plan's leads and activities, all or nothing. Refused while it has problems, unless <paramref
+    /// name="skipBadRows"/> says to leave those rows out; then the history names them. Never throws: a failure comes
+    /// back as a sentence (and is logged), and nothing is written.</summary>
+    public async Task<ImportResult> CommitAsync(ImportFiles files, ImportPlan plan,
         IReadOnlyList<ColumnMapping> mapping, ActivityFileMapping? activityMapping, bool skipBadRows,
         ClaimsPrincipal user)
     {
         if (!MayImport(await accounts.NowAsync(user)))
         {
-            throw new UnauthorizedAccessException("Only Ops and Marketing can import leads.");
+            return ImportResult.Refused("Only Ops and Marketing can import leads.");
         }
 
         if (plan.FileProblems.Count > 0 || (!plan.IsClean && !skipBadRows))
         {
-            throw new InvalidOperationException("The files have problems: fix them, or choose to skip the rows with problems.");
+            return ImportResult.Refused("The files have problems: fix them, or choose to skip the rows with problems.");
         }
 
         var history = new ImportRecord
@@ -74,19 +82,30 @@ public sealed class LeadImportService(
             At = time.GetUtcNow(),
             By = StudioRoles.NameOf(user),
             Files = string.Join(", ", new[] { files.Leads.FileName, files.Activities?.FileName }.OfType<string>()),
-            Rows = files.Leads.Rows.Count + (files.Activities?.Rows.Count ?? 0),
+            Rows = files.Leads.Rows.Count + files.Leads.RowProblems.Count
+                + (files.Activities is { } activities ? activities.Rows.Count + activities.RowProblems.Count : 0),
             Skipped = plan.BadRows,
+            SkippedRows = plan.BadRows == 0 ? null : plan.DescribeSkipped(),
         };
         var described = mapping.Where(m => m.Target == ColumnTarget.Attribute)
             .Select(m => CatalogField.Guess(m.Field ?? MappingSuggestions.Identifier(m.Column), m.Type, m.Column))
             .ToList();
-        var summary = await writer.UpsertAsync(plan.Leads, plan.Activities, history, described,
-            StudioRoles.NameOf(user));
-        await imports.RememberAsync(mapping, activityMapping);
-        library.Invalidate();
-        events.Publish(new LeadsChanged());
-        events.Publish(new FieldsChanged());
-        return summary;
+        try
+        {
+            var summary = await writer.UpsertAsync(plan.Leads, plan.Activities, history, described,
+                StudioRoles.NameOf(user));
+            await imports.RememberAsync(mapping, activityMapping);
+            library.Invalidate();
+            events.Publish(new LeadsChanged());
+            events.Publish(new FieldsChanged());
+            return new ImportResult(summary, null);
+        }
+        catch (Exception error)
+        {
+            log.LogError(error, "Import of {Files} by {User} failed; nothing was written", history.Files, history.By);
+            return ImportResult.Refused($"The import failed and nothing was written ({error.Message}). Try again; if it " +
+                "fails again, tell Ops.");
+        }
     }
 
     private async Task<Core.Models.ScoringModel> ModelAsync()
