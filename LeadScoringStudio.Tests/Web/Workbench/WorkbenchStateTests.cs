@@ -108,6 +108,27 @@ public sealed class WorkbenchStateTests() : StorageTest(seedDemo: true, leadCoun
     }
 
     [Fact]
+    public async Task An_edit_shows_saving_until_its_commit_lands_and_a_refused_one_says_it_is_not_saved()
+    {
+        var bench = await OpenAsync();
+        var seen = new List<(bool Saving, long Version)>();
+        bench.Changed += () => seen.Add((bench.IsSaving, bench.Saved.Version));
+        var before = bench.Saved.Version;
+
+        await bench.EditAsync(bench.Draft.WithCriterionPoints("webinar", 9), Principals.Marketing);
+
+        Assert.Equal((true, before), seen[0]);
+        Assert.Equal((false, before + 1), seen[^1]);
+        Assert.DoesNotContain(seen, s => s.Saving && s.Version > before);
+
+        await bench.EditAsync(bench.Draft.WithCriterionPoints("webinar", 11), Principals.NoRole);
+
+        Assert.False(bench.IsSaving);
+        Assert.Equal("Your account has no role that may change the model.", bench.NotSaved);
+        Assert.Equal(9, (await Models.LoadAsync(bench.ModelId)).Draft.Model.Criteria.Single(c => c.Id == "webinar").BasePoints);
+    }
+
+    [Fact]
     public async Task A_workspace_without_leads_opens_with_an_empty_grid()
     {
         using var storage = new TestStorage(seedDemo: false);

@@ -51,6 +51,13 @@ public sealed partial class Workbench(
     /// <summary>My edit and someone else's changed the same things: choose before the edit is shared.</summary>
     public IReadOnlyList<MergeConflict> Conflicts { get; private set; } = [];
 
+    /// <summary>Why my last edit was not stored (e.g. my role no longer allows it); null when it was.</summary>
+    public string? NotSaved { get; private set; }
+
+    /// <summary>True while an edit shows on the page but its commit has not landed yet: nothing may look saved that
+    /// is not.</summary>
+    public bool IsSaving => Problems.Count == 0 && Conflicts.Count == 0 && NotSaved is null && !Draft.Equals(Saved.Model);
+
     public IReadOnlyList<Approval> Approvals { get; private set; } = [];
 
     public LeadSet Leads { get; private set; } = default!;
@@ -106,6 +113,7 @@ public sealed partial class Workbench(
     /// </summary>
     public async Task EditAsync(ScoringModel draft, ClaimsPrincipal user)
     {
+        NotSaved = null;
         Show(draft.WithFieldsItUses(Fields.Select(f => f.Field.Definition).ToList()));
         if (Problems.Count == 0)
         {
@@ -128,6 +136,7 @@ public sealed partial class Workbench(
     public void DiscardUnshared()
     {
         Conflicts = [];
+        NotSaved = null;
         Show(Saved.Model);
     }
 
@@ -190,6 +199,7 @@ public sealed partial class Workbench(
             var result = await drafts.CommitAsync(ModelId, Saved.Model, Saved.Version, edited, user, _pendingChoices);
             _pendingChoices = null;
             Conflicts = result.Conflicts ?? [];
+            NotSaved = result.Succeeded || Conflicts.Count > 0 ? null : result.Message;
             if (result.Succeeded)
             {
                 await TakeStoredAsync(result.Draft!, keepLocalEdits: !Draft.Equals(edited));
