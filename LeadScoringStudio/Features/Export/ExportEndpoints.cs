@@ -2,16 +2,21 @@ using System.Text;
 using LeadScoringStudio.Core.Export;
 using LeadScoringStudio.Core.Json;
 using LeadScoringStudio.Data;
+using LeadScoringStudio.Security;
 
 namespace LeadScoringStudio.Features.Export;
 
 /// <summary>Downloads for signed-in users: scored leads as CSV (published model), and model files (a version or the
-/// draft).</summary>
+/// draft). Each download re-checks the account against the store, so a copied cookie stops working at sign-out.</summary>
 public static class ExportEndpoints
 {
     public static IEndpointRouteBuilder MapExportEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/export").RequireAuthorization();
+        var group = endpoints.MapGroup("/export").RequireAuthorization().AddEndpointFilter(async (context, next) =>
+            StudioRoles.CanEditModel(await context.HttpContext.RequestServices.GetRequiredService<AccountCheck>()
+                .NowAsync(context.HttpContext.User))
+                ? await next(context)
+                : Results.Problem("Your account may no longer export: sign in again.", statusCode: StatusCodes.Status403Forbidden));
         group.MapGet("/leads.csv", ExportLeadsAsync);
         group.MapGet("/models/{number:int}.json", async (int number, ModelRepository models) =>
             await models.FirstModelIdAsync() is { } id && (await models.PublishedVersionsAsync(id))
