@@ -40,14 +40,21 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A new browser context signed in as the demo user of <paramref name="role"/>, on the workbench and interactive.</summary>
-    public async Task<IPage> SignInAsync(string role, string path = "/")
+    public Task<IPage> SignInAsync(string role, string path = "/")
     {
         var user = DemoUsers.All.Single(u => u.Role == role);
+        return SignInAsync(user.Email, user.Password, path);
+    }
+
+    /// <summary>A new browser context signed in with this e-mail and password, on <paramref name="path"/> and
+    /// interactive.</summary>
+    public async Task<IPage> SignInAsync(string email, string password, string path)
+    {
         var context = await Browser.NewContextAsync(new() { BaseURL = App.BaseUrl, ViewportSize = new() { Width = 1366, Height = 768 } });
         var page = await context.NewPageAsync();
         await page.GotoAsync($"/account/login?returnUrl={Uri.EscapeDataString(path)}");
-        await page.FillAsync("#email", user.Email);
-        await page.FillAsync("#password", user.Password);
+        await page.FillAsync("#email", email);
+        await page.FillAsync("#password", password);
         await page.ClickAsync("button[type=submit]");
         await page.WaitForSelectorAsync("[data-interactive]");
         return page;
