@@ -68,7 +68,7 @@ public sealed partial class SignInOverHttpTests : IAsyncLifetime
     public async Task Sign_out_rotates_the_stamp_so_a_copied_cookie_exports_nothing()
     {
         using var client = Client();
-        var signedIn = await SignInAsync(client, "ops@demo.local", "Ops-demo-1");
+        var signedIn = await HttpSignIn.SignInAsync(client, "ops@demo.local", "Ops-demo-1");
         Assert.Equal(HttpStatusCode.Redirect, signedIn.Status);
         var copied = Client();
         copied.DefaultRequestHeaders.Add("Cookie", signedIn.Cookie);
@@ -77,7 +77,7 @@ public sealed partial class SignInOverHttpTests : IAsyncLifetime
         var page = await client.GetStringAsync("/");
         var logout = await client.PostAsync("/account/logout", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = Token(page),
+            ["__RequestVerificationToken"] = HttpSignIn.Token(page),
         }));
         Assert.Equal(HttpStatusCode.Redirect, logout.StatusCode);
 
@@ -88,7 +88,7 @@ public sealed partial class SignInOverHttpTests : IAsyncLifetime
     public async Task A_sign_out_without_its_token_and_a_non_ascii_return_url_are_400_and_a_redirect_never_500()
     {
         using var client = Client();
-        var signedIn = await SignInAsync(client, "ops@demo.local", "Ops-demo-1", "/leads?q=Müller%20&x=ü");
+        var signedIn = await HttpSignIn.SignInAsync(client, "ops@demo.local", "Ops-demo-1", "/leads?q=Müller%20&x=ü");
         Assert.Equal(HttpStatusCode.Redirect, signedIn.Status);
         Assert.EndsWith("/leads?q=M%C3%BCller%20&x=%C3%BC", signedIn.Location);
 
@@ -117,32 +117,9 @@ public sealed partial class SignInOverHttpTests : IAsyncLifetime
     {
         using var client = Client();
         var watch = Stopwatch.StartNew();
-        var result = await SignInAsync(client, email, password);
+        var result = await HttpSignIn.SignInAsync(client, email, password);
         return (result.Status, result.Page, watch.Elapsed);
     }
-
-    private static async Task<(HttpStatusCode Status, string Page, string Cookie, string? Location)> SignInAsync(
-        HttpClient client, string email, string password, string returnUrl = "/")
-    {
-        var path = $"/account/login?returnUrl={Uri.EscapeDataString(returnUrl)}";
-        var form = await client.GetStringAsync(path);
-        var response = await client.PostAsync(path, new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["_handler"] = "login",
-            ["__RequestVerificationToken"] = Token(form),
-            ["Input.Email"] = email,
-            ["Input.Password"] = password,
-        }));
-        var cookie = response.Headers.TryGetValues("Set-Cookie", out var cookies)
-            ? string.Join("; ", cookies.Select(c => c.Split(';')[0]).Where(c => c.StartsWith(".AspNetCore.Identity", StringComparison.Ordinal)))
-            : "";
-        return (response.StatusCode, await response.Content.ReadAsStringAsync(), cookie, response.Headers.Location?.OriginalString);
-    }
-
-    private static string Token(string page) => TokenRegex().Match(page).Groups[1].Value;
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenRegex();
 
     [GeneratedRegex("'nonce-([^']+)'")]
     private static partial Regex NonceRegex();
