@@ -24,9 +24,9 @@ public static class BankTuning
         var mapping = MappingSuggestions.ForLeads(table, StarterModel.Create(),
             ColumnGuess.Of(table, ImportOptions.Default));
         var plan = LeadImport.Plan(table, mapping, ImportOptions.Default with { RowNumberIds = true });
-        var leads = plan.Leads.Select(l => new Lead(l.Id, l.Attributes, [])).ToList();
+        var leads = plan.ReadLeads().Select(l => new Lead(l.Id, l.Attributes, [])).ToList();
         var data = new TuningData(LeadBatch.From(leads),
-            plan.Leads.Select(l => (bool?)(l.Outcome == LeadOutcome.Converted)).ToList(),
+            plan.ReadLeads().Select(l => (bool?)(l.Outcome == LeadOutcome.Converted)).ToList(),
             leads.Select(_ => (DateTimeOffset?)null).ToList(), DateTimeOffset.UtcNow, 150);
         var rows = Enumerable.Range(0, leads.Count).ToList();
         var split = new Split(rows.Where(i => i % 10 is not (0 or 3 or 7)).ToList(),

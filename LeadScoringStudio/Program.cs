@@ -3,6 +3,7 @@ using LeadScoringStudio.Data;
 using LeadScoringStudio.Features.Account;
 using LeadScoringStudio.Features.Api;
 using LeadScoringStudio.Features.Export;
+using LeadScoringStudio.Features.Import;
 using LeadScoringStudio.Hosting;
 using LeadScoringStudio.Security;
 
@@ -37,6 +38,7 @@ app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAccountEndpoints();
 app.MapExportEndpoints();
+app.MapImportEndpoints();
 app.MapStudioApi();
 app.MapOpenApi("/api/{documentName}/openapi.json").RequireAuthorization(ApiPolicies.Docs);
 

@@ -5,120 +5,145 @@ using LeadScoringStudio.Core.Leads;
 namespace LeadScoringStudio.Core.Import;
 
 /// <summary>
-/// Reads an uploaded CSV file whatever its dialect: detects the encoding (byte-order mark, else UTF-8,
-/// else Windows Latin), the delimiter (comma, semicolon, tab or bar), and whether there is a header.
-/// Refuses empty, oversized and non-text files, and reports rows with the wrong number of cells.
+/// Opens an uploaded CSV file whatever its dialect: detects the encoding (byte-order mark, else UTF-8,
+/// else Windows Latin), the delimiter (comma, semicolon, tab or bar), and whether there is a header, from the start of
+/// the file. Refuses empty, oversized, too wide and non-text files. The rows are read later, one at a time (see
+/// <see cref="CsvTable.ReadRows"/>), which also reports rows with the wrong number of cells.
 /// </summary>
 public static class CsvFile
 {
-    public const long DefaultMaxBytes = 100L * 1024 * 1024;
+    public const long DefaultMaxBytes = 500L * 1024 * 1024;
+
+    private const int SampleBytes = 64 * 1024;
 
     private static readonly char[] Delimiters = [',', ';', '\t', '|'];
 
-    public static CsvReadResult Read(string fileName, byte[] bytes, long maxBytes = DefaultMaxBytes)
+    /// <summary>Opens a file held in memory (tests, small files).</summary>
+    public static CsvReadResult Read(string fileName, byte[] bytes, long maxBytes = DefaultMaxBytes) =>
+        Open(fileName, () => new MemoryStream(bytes, writable: false), maxBytes);
+
+    /// <summary>Opens a file that <paramref name="open"/> gives a fresh stream of each time it is read.</summary>
+    public static CsvReadResult Open(string fileName, Func<Stream> open, long maxBytes = DefaultMaxBytes)
     {
-        ImportProblem Problem(string reason, int? line = null) => new(fileName, line, null, reason);
+        CsvReadResult Refused(string reason) => new(null, [new ImportProblem(fileName, null, null, reason)]);
 
-        if (bytes.Length > maxBytes)
+        long length;
+        byte[] head;
+        using (var stream = open())
         {
-            return new CsvReadResult(null, [Problem($"the file is {Megabytes(bytes.Length)} MB; files up to {Megabytes(maxBytes)} MB can be imported")]);
+            length = stream.Length;
+            head = new byte[(int)Math.Min(length, SampleBytes)];
+            stream.ReadExactly(head);
         }
 
-        if (bytes.Length >= 4 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4)
+        if (length > maxBytes)
         {
-            return new CsvReadResult(null, [Problem("this is a spreadsheet (xlsx) or zip file, not CSV: save it as CSV first")]);
+            return Refused($"the file is {Megabytes(length)} MB; files up to {Megabytes(maxBytes)} MB can be imported");
         }
 
-        var (text, encoding) = Decode(bytes);
-        if (string.IsNullOrWhiteSpace(text))
+        if (head is [(byte)'P', (byte)'K', 3, 4, ..])
         {
-            return new CsvReadResult(null, [Problem("the file is empty")]);
+            return Refused("this is a spreadsheet (xlsx) or zip file, not CSV: save it as CSV first");
         }
 
-        if (LooksBinary(text))
+        var encoding = EncodingOf(head, open);
+        var sample = encoding.GetString(head, Preamble(head), head.Length - Preamble(head));
+        if (string.IsNullOrWhiteSpace(sample) && length == head.Length)
         {
-            return new CsvReadResult(null, [Problem("this is not a CSV text file (it contains binary data)")]);
+            return Refused("the file is empty");
         }
 
-        var delimiter = DetectDelimiter(text);
-        var parseProblems = new List<(int Line, string Reason)>();
-        var rows = CsvParser.Parse(text, delimiter, parseProblems);
-        var problems = parseProblems.Select(p => Problem(p.Reason, p.Line)).ToList();
-        if (rows.Count == 0)
+        if (LooksBinary(sample))
         {
-            return new CsvReadResult(null, [Problem("the file has no rows")]);
+            return Refused("this is not a CSV text file (it contains binary data)");
         }
 
-        var hasHeader = LooksLikeHeader(rows[0].Cells);
+        var delimiter = DetectDelimiter(sample);
+        List<CsvRow> first;
+        using (var reader = new StreamReader(open(), encoding, detectEncodingFromByteOrderMarks: true))
+        {
+            first = CsvParser.Parse(reader, delimiter, (_, _) => { }).Take(1).ToList();
+        }
+
+        if (first.Count == 0)
+        {
+            return Refused("the file has no rows");
+        }
+
+        var hasHeader = LooksLikeHeader(first[0].Cells);
         var columns = hasHeader
-            ? rows[0].Cells.Select((c, i) => string.IsNullOrWhiteSpace(c) ? $"Column {i + 1}" : c.Trim()).ToList()
-            : Enumerable.Range(1, rows[0].Cells.Count).Select(i => $"Column {i}").ToList();
+            ? first[0].Cells.Select((c, i) => string.IsNullOrWhiteSpace(c) ? $"Column {i + 1}" : c.Trim()).ToList()
+            : Enumerable.Range(1, first[0].Cells.Count).Select(i => $"Column {i}").ToList();
         if (columns.Count > InputLimits.MaxColumns)
         {
-            return new CsvReadResult(null, [Problem($"the file has {columns.Count:N0} columns; at most {InputLimits.MaxColumns:N0} can be imported, so leave out the columns you do not need")]);
+            return Refused($"the file has {columns.Count:N0} columns; at most {InputLimits.MaxColumns:N0} can be imported, so leave out the columns you do not need");
         }
 
-        var data = new List<CsvRow>();
-        foreach (var row in rows.Skip(hasHeader ? 1 : 0))
+        var table = new CsvTable(fileName, length, new CsvFormat(encoding, delimiter, hasHeader), columns, open);
+        if (table.Preview.Count == 0 && !HasRowProblems(table))
         {
-            if (row.Cells.Count == 1 && string.IsNullOrWhiteSpace(row.Cells[0]))
-            {
-                continue;
-            }
-
-            if (row.Cells.Count != columns.Count)
-            {
-                problems.Add(Problem($"has {row.Cells.Count} cells but the header has {columns.Count} columns", row.Line));
-                continue;
-            }
-
-            if (row.Cells.Select((cell, i) => (Problem: InputLimits.TextProblem(cell), Column: columns[i]))
-                .FirstOrDefault(c => c.Problem is not null) is { Problem: { } tooLong, Column: var column })
-            {
-                problems.Add(new ImportProblem(fileName, row.Line, column, $"the value {tooLong}"));
-                continue;
-            }
-
-            data.Add(row);
+            return Refused("the file has a header but no data rows");
         }
 
-        if (data.Count == 0 && problems.Count == 0)
-        {
-            problems.Add(Problem("the file has a header but no data rows"));
-        }
-
-        return new CsvReadResult(new CsvTable(fileName, new CsvFormat(encoding, delimiter, hasHeader), columns, data)
-        {
-            RowProblems = problems.Where(p => p.Line is not null).ToList(),
-        }, problems);
+        return new CsvReadResult(table, []);
     }
 
-    private static (string Text, Encoding Encoding) Decode(byte[] bytes)
+    private static bool HasRowProblems(CsvTable table)
     {
-        if (bytes is [0xEF, 0xBB, 0xBF, ..])
+        var any = false;
+        foreach (var _ in table.ReadRows(_ => any = true))
         {
-            return (Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3), Encoding.UTF8);
         }
 
-        if (bytes is [0xFF, 0xFE, ..])
+        return any;
+    }
+
+    /// <summary>The byte-order mark's encoding, else UTF-8 when every byte of the file reads as UTF-8, else Windows
+    /// Latin.</summary>
+    private static Encoding EncodingOf(byte[] head, Func<Stream> open)
+    {
+        if (head is [0xEF, 0xBB, 0xBF, ..])
         {
-            return (Encoding.Unicode.GetString(bytes, 2, bytes.Length - 2), Encoding.Unicode);
+            return Encoding.UTF8;
         }
 
-        if (bytes is [0xFE, 0xFF, ..])
+        if (head is [0xFF, 0xFE, ..])
         {
-            return (Encoding.BigEndianUnicode.GetString(bytes, 2, bytes.Length - 2), Encoding.BigEndianUnicode);
+            return Encoding.Unicode;
         }
 
+        if (head is [0xFE, 0xFF, ..])
+        {
+            return Encoding.BigEndianUnicode;
+        }
+
+        var decoder = new UTF8Encoding(false, throwOnInvalidBytes: true).GetDecoder();
+        var bytes = new byte[SampleBytes];
+        var chars = new char[SampleBytes + 4];
+        using var stream = open();
         try
         {
-            return (new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes), Encoding.UTF8);
+            int read;
+            while ((read = stream.Read(bytes, 0, bytes.Length)) > 0)
+            {
+                decoder.GetChars(bytes, 0, read, chars, 0, flush: false);
+            }
+
+            decoder.GetChars([], 0, 0, chars, 0, flush: true);
+            return Encoding.UTF8;
         }
         catch (DecoderFallbackException)
         {
-            return (Encoding.Latin1.GetString(bytes), Encoding.Latin1);
+            return Encoding.Latin1;
         }
     }
+
+    private static int Preamble(byte[] head) => head switch
+    {
+        [0xEF, 0xBB, 0xBF, ..] => 3,
+        [0xFF, 0xFE, ..] or [0xFE, 0xFF, ..] => 2,
+        _ => 0,
+    };
 
     private static bool LooksBinary(string text)
     {

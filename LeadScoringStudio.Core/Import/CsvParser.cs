@@ -1,22 +1,28 @@
 using System.Text;
+using LeadScoringStudio.Core.Leads;
 
 namespace LeadScoringStudio.Core.Import;
 
 /// <summary>
-/// Splits CSV text into rows of cells (RFC 4180): cells may be quoted, a quote inside a quoted cell is
-/// doubled, quoted cells may hold delimiters and line breaks. Rows carry their starting line number.
+/// Splits CSV text into rows of cells (RFC 4180) as it reads, one row at a time: cells may be quoted, a quote inside a
+/// quoted cell is doubled, quoted cells may hold delimiters and line breaks. Rows carry their starting line number.
+/// A cell keeps at most <see cref="InputLimits.MaxTextLength"/> + 1 characters (enough to tell it is too long), so
+/// an unclosed quote in a big file costs no more memory than one long cell.
 /// </summary>
 internal static class CsvParser
 {
-    public static List<CsvRow> Parse(string text, char delimiter, List<(int Line, string Reason)> problems)
+    private const int MaxCell = InputLimits.MaxTextLength + 1;
+
+    public static IEnumerable<CsvRow> Parse(TextReader reader, char delimiter, Action<int, string> problem)
     {
-        var rows = new List<CsvRow>();
+        var text = new CharSource(reader);
         var cells = new List<string>();
         var cell = new StringBuilder();
         var line = 1;
         var rowLine = 1;
         var quoted = false;
         var cellWasQuoted = false;
+        var endedWithNewline = false;
 
         void EndCell()
         {
@@ -25,26 +31,23 @@ internal static class CsvParser
             cellWasQuoted = false;
         }
 
-        void EndRow()
+        void Append(char c)
         {
-            EndCell();
-            if (!(cells.Count == 1 && cells[0].Length == 0))
+            if (cell.Length < MaxCell)
             {
-                rows.Add(new CsvRow(rowLine, cells.ToList()));
+                cell.Append(c);
             }
-
-            cells.Clear();
         }
 
-        for (var i = 0; i < text.Length; i++)
+        while (text.Next() is { } c)
         {
-            var c = text[i];
+            endedWithNewline = c == '\n';
             if (quoted)
             {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
+                if (c == '"' && text.Peek() == '"')
                 {
-                    cell.Append('"');
-                    i++;
+                    Append('"');
+                    text.Next();
                 }
                 else if (c == '"')
                 {
@@ -57,10 +60,10 @@ internal static class CsvParser
                         line++;
                     }
 
-                    cell.Append(c);
+                    Append(c);
                 }
             }
-            else if (c == '"' && cell.ToString().Trim().Length == 0)
+            else if (c == '"' && IsBlank(cell))
             {
                 cell.Clear();
                 quoted = true;
@@ -70,33 +73,79 @@ internal static class CsvParser
             {
                 EndCell();
             }
-            else if (c == '\n' || c == '\r')
+            else if (c is '\n' or '\r')
             {
-                if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
+                if (c == '\r' && text.Peek() == '\n')
                 {
-                    i++;
+                    text.Next();
+                    endedWithNewline = true;
                 }
 
-                EndRow();
+                EndCell();
+                if (!(cells.Count == 1 && cells[0].Length == 0))
+                {
+                    yield return new CsvRow(rowLine, cells.ToList());
+                }
+
+                cells.Clear();
                 line++;
                 rowLine = line;
             }
             else
             {
-                cell.Append(c);
+                Append(c);
             }
         }
 
         if (quoted)
         {
-            var lastLine = text.EndsWith('\n') ? line - 1 : line;
-            problems.Add((rowLine, rowLine == lastLine
+            var lastLine = endedWithNewline ? line - 1 : line;
+            problem(rowLine, rowLine == lastLine
                 ? "has a quote (\") that is never closed"
-                : $"has a quote (\") that is never closed, so rows {rowLine} to {lastLine} cannot be read"));
-            return rows;
+                : $"has a quote (\") that is never closed, so rows {rowLine} to {lastLine} cannot be read");
+            yield break;
         }
 
-        EndRow();
-        return rows;
+        EndCell();
+        if (!(cells.Count == 1 && cells[0].Length == 0))
+        {
+            yield return new CsvRow(rowLine, cells.ToList());
+        }
+    }
+
+    private static bool IsBlank(StringBuilder cell)
+    {
+        for (var i = 0; i < cell.Length; i++)
+        {
+            if (!char.IsWhiteSpace(cell[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Characters from a reader, a block at a time, with one character of look-ahead.</summary>
+    private sealed class CharSource(TextReader reader)
+    {
+        private readonly char[] _buffer = new char[1 << 16];
+        private int _length;
+        private int _at;
+
+        public char? Next() => Fill() ? _buffer[_at++] : null;
+
+        public char? Peek() => Fill() ? _buffer[_at] : null;
+
+        private bool Fill()
+        {
+            if (_at < _length)
+            {
+                return true;
+            }
+
+            (_length, _at) = (reader.Read(_buffer, 0, _buffer.Length), 0);
+            return _length > 0;
+        }
     }
 }

@@ -56,7 +56,7 @@ public static class MappingSuggestions
         var id = LeadIdColumn(table.Columns, guesses);
         return table.Columns.Select((column, i) => column == id
                 ? new ColumnMapping(column, ColumnTarget.LeadId)
-                : Suggest(column, guesses[i], table.Rows.Select(r => r.Cells[i]), model, known ?? []))
+                : Suggest(column, guesses[i], model, known ?? []))
             .ToList();
     }
 
@@ -78,14 +78,12 @@ public static class MappingSuggestions
         columns.FirstOrDefault(c => Normal(c) is "at" or "date" or "time" or "timestamp" or "occurred at")
             ?? columns.ElementAtOrDefault(2) ?? columns[0]);
 
-    private static ColumnMapping Suggest(string column, ColumnGuess guess, IEnumerable<string> cells,
-        ScoringModel model, IReadOnlyList<CatalogField> known)
+    private static ColumnMapping Suggest(string column, ColumnGuess guess, ScoringModel model,
+        IReadOnlyList<CatalogField> known)
     {
         var name = Normal(column);
         var missing = guess.MissingOffers.Select(o => o.Value).ToList();
-        if (OutcomeNames.Contains(name)
-            || (MaybeOutcomeNames.Contains(name) && cells.All(c => c.Trim().Length == 0 || missing.Contains(c.Trim(),
-                StringComparer.OrdinalIgnoreCase) || LeadImport.ParseOutcome(c) is not null)))
+        if (OutcomeNames.Contains(name) || (MaybeOutcomeNames.Contains(name) && guess.ReadsAsOutcome))
         {
             return new ColumnMapping(column, ColumnTarget.Outcome) { MissingValues = missing };
         }

@@ -14,16 +14,52 @@ public sealed record ImportedActivity(int Line, string LeadId, Activity Activity
 public sealed record SkippedRow(string File, int Line);
 
 /// <summary>
-/// The outcome of a dry run: the leads and activities the files would write, every problem found (rows that could not
-/// be read included), and the rows with problems (those rows are left out; they are written only if fixed).
+/// The outcome of a dry run: how many leads and activities the files would write, the problems found (rows that could
+/// not be read included; the first <see cref="MaxListed"/> are kept, all are counted), and the rows with problems
+/// (those rows are left out; they are written only if fixed). The leads and activities themselves are read again
+/// from the files, one at a time, by <see cref="ReadLeads"/> and <see cref="ReadActivities"/>: a plan for a million
+/// rows holds no rows.
 /// </summary>
-public sealed record ImportPlan(
-    IReadOnlyList<ImportedLead> Leads, IReadOnlyList<ImportedActivity> Activities,
-        IReadOnlyList<ImportProblem> Problems, IReadOnlyList<SkippedRow> SkippedRows)
+public sealed class ImportPlan
 {
-    public bool IsClean => Problems.Count == 0;
+    public const int MaxListed = 1_000;
+
+    private readonly Func<IEnumerable<ImportedLead>> _leads;
+    private readonly Func<IEnumerable<ImportedActivity>> _activities;
+
+    internal ImportPlan(int leadCount, int activityCount, IReadOnlyList<ImportProblem> problems, int problemCount,
+        IReadOnlyList<SkippedRow> skippedRows, Func<IEnumerable<ImportedLead>> leads,
+        Func<IEnumerable<ImportedActivity>> activities)
+    {
+        (LeadCount, ActivityCount, Problems, ProblemCount, SkippedRows) =
+            (leadCount, activityCount, problems, problemCount, skippedRows);
+        (_leads, _activities) = (leads, activities);
+    }
+
+    public int LeadCount { get; }
+
+    public int ActivityCount { get; }
+
+    /// <summary>The first <see cref="MaxListed"/> problems, those of the files as a whole first.</summary>
+    public IReadOnlyList<ImportProblem> Problems { get; }
+
+    public int ProblemCount { get; }
+
+    public IReadOnlyList<SkippedRow> SkippedRows { get; }
+
+    public bool IsClean => ProblemCount == 0;
 
     public int BadRows => SkippedRows.Count;
+
+    /// <summary>Problems with the file or mapping as a whole (no row): nothing can be imported until they are
+    /// solved.</summary>
+    public IReadOnlyList<ImportProblem> FileProblems => Problems.Where(p => p.Line is null).ToList();
+
+    /// <summary>The leads of the rows without problems, read from the file as they are enumerated.</summary>
+    public IEnumerable<ImportedLead> ReadLeads() => _leads();
+
+    /// <summary>The activities of the rows without problems, read from the file as they are enumerated.</summary>
+    public IEnumerable<ImportedActivity> ReadActivities() => _activities();
 
     /// <summary>The skipped rows per file in words, e.g. "leads.csv rows 3, 7; activities.csv row 12", the first
     /// <paramref name="most"/> of them named.</summary>
@@ -35,10 +71,6 @@ public sealed record ImportPlan(
         var rest = SkippedRows.Count - most;
         return string.Join("; ", named) + (rest > 0 ? $" and {rest:N0} more" : "");
     }
-
-    /// <summary>Problems with the file or mapping as a whole (no row): nothing can be imported until they are
-    /// solved.</summary>
-    public IReadOnlyList<ImportProblem> FileProblems => Problems.Where(p => p.Line is null).ToList();
 }
 
 /// <summary>

@@ -5,58 +5,95 @@ using LeadScoringStudio.Core.Models;
 namespace LeadScoringStudio.Core.Import;
 
 /// <summary>
-/// The dry run of an import: reads the mapped leads file (and an activities file) into leads and
-/// activities, checking every cell, and lists each problem with file, row, column and reason. Nothing
-/// here writes anything.
+/// The dry run of an import: reads the mapped leads file (and an activities file) row by row, checking every cell,
+/// and lists each problem with file, row, column and reason. It keeps no rows: the plan it gives reads the good rows
+/// again when they are written. Memory grows with the number of lead ids (to find duplicates), not with the rows.
+/// Nothing here writes anything.
 /// </summary>
 public static class LeadImport
 {
     public static ImportPlan Plan(
         CsvTable leadsFile, IReadOnlyList<ColumnMapping> mapping, ImportOptions options,
         CsvTable? activitiesFile = null, ActivityFileMapping? activityMapping = null,
-        ScoringModel? model = null, IReadOnlySet<string>? existingLeadIds = null)
+        ScoringModel? model = null, IReadOnlySet<string>? existingLeadIds = null, IProgress<int>? rowsChecked = null)
     {
-        var problems = new List<ImportProblem>();
-        var badLines = new HashSet<(string, int)>();
-        void Problem(string file, int line, string? column, string reason)
-        {
-            problems.Add(new ImportProblem(file, line, column, reason));
-            badLines.Add((file, line));
-        }
-
         var idColumns = mapping.Where(m => m.Target == ColumnTarget.LeadId).ToList();
         if (idColumns.Count > 1 || (idColumns.Count == 0) != options.RowNumberIds)
         {
-            problems.Add(new ImportProblem(leadsFile.FileName, null, null, idColumns.Count switch
+            var problem = new ImportProblem(leadsFile.FileName, null, null, idColumns.Count switch
             {
                 0 => "no column is mapped to the lead id: map the column that identifies each lead, or use the row " +
                     "number as the id",
                 1 => "a column is mapped to the lead id and the row number is chosen as the id too: choose one",
                 _ => "map only one column to the lead id",
-            }));
-            return new ImportPlan([], [], problems, []);
+            });
+            return new ImportPlan(0, 0, [problem], 1, [], () => [], () => []);
         }
 
-        foreach (var unread in leadsFile.RowProblems.Concat(activitiesFile?.RowProblems ?? []))
-        {
-            Problem(unread.File, unread.Line!.Value, unread.Column, unread.Reason);
-        }
-
-        var leads = ReadLeads(leadsFile, mapping, options, idColumns.FirstOrDefault()?.Column, Problem);
+        var check = new Check(rowsChecked);
         var existing = existingLeadIds ?? new HashSet<string>();
-        var skippedLeads = leads.Where(l => badLines.Contains((leadsFile.FileName, l.Line)) && !existing.Contains(l.Id))
-            .ToDictionary(l => l.Id, l => l.Line, StringComparer.Ordinal);
-        var activities = activitiesFile is null || activityMapping is null
-            ? []
-            : ReadActivities(activitiesFile, activityMapping, options, model, leads.Select(l => l.Id)
-                .Concat(existing).Where(id => !skippedLeads.ContainsKey(id)).ToHashSet(StringComparer.Ordinal),
-                skippedLeads, Problem);
+        var leads = new LeadReader(leadsFile, mapping, options, idColumns.FirstOrDefault()?.Column);
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var skippedLeads = new Dictionary<string, int>(StringComparer.Ordinal);
+        var badLeadLines = new HashSet<int>();
+        var leadCount = 0;
+        foreach (var row in leadsFile.ReadRows(p => check.Add(p, badLeadLines)))
+        {
+            check.Row();
+            if (leads.IdOf(row, p => check.Add(p, badLeadLines)) is not { } id)
+            {
+                continue;
+            }
 
-        return new ImportPlan(
-            leads.Where(l => !badLines.Contains((leadsFile.FileName, l.Line))).ToList(),
-            activities.Where(a => !badLines.Contains((activitiesFile!.FileName, a.Line))).ToList(),
-            problems,
-            badLines.Select(l => new SkippedRow(l.Item1, l.Item2)).ToList());
+            if (seen.TryGetValue(id, out var first))
+            {
+                check.Add(leads.Problem(row, leads.IdColumn, $"duplicate id '{id}' (also on row {first})"), badLeadLines);
+                continue;
+            }
+
+            seen[id] = row.Line;
+            leads.Read(row, id, p => check.Add(p, badLeadLines));
+            if (!badLeadLines.Contains(row.Line))
+            {
+                leadCount++;
+            }
+            else if (!existing.Contains(id))
+            {
+                skippedLeads[id] = row.Line;
+            }
+        }
+
+        var activities = activitiesFile is null || activityMapping is null
+            ? null
+            : new ActivityReader(activitiesFile, activityMapping, options, model);
+        var badActivityLines = new HashSet<int>();
+        var activityCount = 0;
+        foreach (var row in activities?.File.ReadRows(p => check.Add(p, badActivityLines)) ?? [])
+        {
+            check.Row();
+            var leadId = activities!.LeadIdOf(row);
+            if (skippedLeads.TryGetValue(leadId, out var leadLine))
+            {
+                check.Add(activities.Problem(row, activities.Mapping.LeadIdColumn,
+                    $"its lead '{leadId}' (leads file, row {leadLine}) has problems, so this activity cannot be added either"),
+                    badActivityLines);
+            }
+            else if (!seen.ContainsKey(leadId) && !existing.Contains(leadId))
+            {
+                check.Add(activities.Problem(row, activities.Mapping.LeadIdColumn,
+                    $"there is no lead with id '{leadId}' in the leads file or the workspace"), badActivityLines);
+            }
+            else if (activities.Read(row, p => check.Add(p, badActivityLines)) is not null)
+            {
+                activityCount++;
+            }
+        }
+
+        var skipped = badLeadLines.Select(l => new SkippedRow(leadsFile.FileName, l))
+            .Concat(badActivityLines.Select(l => new SkippedRow(activitiesFile!.FileName, l))).ToList();
+        return new ImportPlan(leadCount, activityCount, check.Problems, check.Count, skipped,
+            () => Good(leadsFile, badLeadLines, row => leads.Read(row, leads.IdOf(row, _ => { })!, _ => { })),
+            () => activities is null ? [] : Good(activities.File, badActivityLines, row => activities.Read(row, _ => { })));
     }
 
     /// <summary>The lead id made from a row number when the file has no id column: the file's name and the row, e.g.
@@ -64,49 +101,99 @@ public static class LeadImport
     public static string RowNumberId(string fileName,
         int line) => $"{MappingSuggestions.Identifier(Path.GetFileNameWithoutExtension(fileName))}-{line}";
 
-    private static List<ImportedLead> ReadLeads(CsvTable file, IReadOnlyList<ColumnMapping> mapping,
-        ImportOptions options, string? idColumn, Action<string, int, string?, string> problem)
+    private static IEnumerable<T> Good<T>(CsvTable file, HashSet<int> badLines, Func<CsvRow, T?> read)
+        where T : class
     {
-        var columns = mapping.Where(m => m.Target != ColumnTarget.Ignore)
-            .Select(m => (Mapping: m, Index: file.ColumnIndex(m.Column))).ToList();
-        var idIndex = idColumn is null ? -1 : file.ColumnIndex(idColumn);
-        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        var leads = new List<ImportedLead>(file.Rows.Count);
-        foreach (var row in file.Rows)
+        foreach (var row in file.ReadRows())
         {
-            var id = idIndex < 0 ? RowNumberId(file.FileName, row.Line) : row.Cells[idIndex].Trim();
+            if (!badLines.Contains(row.Line) && read(row) is { } item)
+            {
+                yield return item;
+            }
+        }
+    }
+
+    /// <summary>The problems of a dry run: all counted, the first <see cref="ImportPlan.MaxListed"/> kept, each row
+    /// with one marked bad; and how many rows were checked, told every 10,000.</summary>
+    private sealed class Check(IProgress<int>? rowsChecked)
+    {
+        private int _rows;
+
+        public List<ImportProblem> Problems { get; } = [];
+
+        public int Count { get; private set; }
+
+        public void Add(ImportProblem problem, HashSet<int> badLines)
+        {
+            Count++;
+            if (Problems.Count < ImportPlan.MaxListed)
+            {
+                Problems.Add(problem);
+            }
+
+            if (problem.Line is { } line)
+            {
+                badLines.Add(line);
+            }
+        }
+
+        public void Row()
+        {
+            if (++_rows % 10_000 == 0)
+            {
+                rowsChecked?.Report(_rows);
+            }
+        }
+    }
+
+    /// <summary>Reads one row of a leads file into a lead, as the mapping says.</summary>
+    private sealed class LeadReader(CsvTable file, IReadOnlyList<ColumnMapping> mapping, ImportOptions options,
+        string? idColumn)
+    {
+        private readonly List<(ColumnMapping Mapping, int Index)> _columns = mapping
+            .Where(m => m.Target is not (ColumnTarget.Ignore or ColumnTarget.LeadId))
+            .Select(m => (m, file.ColumnIndex(m.Column))).ToList();
+
+        private readonly int _idIndex = idColumn is null ? -1 : file.ColumnIndex(idColumn);
+
+        public string? IdColumn => idColumn;
+
+        public ImportProblem Problem(CsvRow row, string? column, string reason) =>
+            new(file.FileName, row.Line, column, reason);
+
+        public string? IdOf(CsvRow row, Action<ImportProblem> problem)
+        {
+            var id = _idIndex < 0 ? RowNumberId(file.FileName, row.Line) : row.Cells[_idIndex].Trim();
             if (id.Length == 0 || options.IsMissing(id))
             {
-                problem(file.FileName, row.Line, idColumn, "the lead id is empty");
-                continue;
+                problem(Problem(row, idColumn, "the lead id is empty"));
+                return null;
             }
 
-            if (seen.TryGetValue(id, out var first))
+            if (id.Length > InputLimits.MaxKeyLength)
             {
-                problem(file.FileName, row.Line, idColumn, $"duplicate id '{id}' (also on row {first})");
-                continue;
+                problem(Problem(row, idColumn, $"the lead id is {id.Length:N0} characters long; at most {InputLimits.MaxKeyLength} are allowed"));
+                return null;
             }
 
-            seen[id] = row.Line;
+            return id;
+        }
+
+        public ImportedLead Read(CsvRow row, string id, Action<ImportProblem> problem)
+        {
             var attributes = new Dictionary<string, FieldValue>(StringComparer.OrdinalIgnoreCase);
             LeadOutcome? outcome = null;
-            foreach (var (map, index) in columns)
+            foreach (var (map, index) in _columns)
             {
                 var text = row.Cells[index];
-                if (map.Target == ColumnTarget.LeadId)
-                {
-                    continue;
-                }
-
                 var missing = options.IsMissing(text) || map.MeansMissing(text);
                 if (map.Target == ColumnTarget.Outcome)
                 {
                     outcome = missing ? LeadOutcome.Unknown : ParseOutcome(text);
                     if (outcome is null)
                     {
-                        problem(file.FileName, row.Line,
-                            map.Column, $"'{text}' is not an outcome (use converted/won/yes or lost/no, or leave it " +
-                                $"empty)");
+                        problem(Problem(row, map.Column, $"'{text}' is not an outcome (use converted/won/yes or " +
+                            "lost/no, or leave it empty)"));
                     }
 
                     continue;
@@ -131,69 +218,62 @@ public static class LeadImport
                 }
                 else
                 {
-                    problem(file.FileName, row.Line, map.Column, BadValue(text, type));
+                    problem(Problem(row, map.Column, BadValue(text, type)));
                 }
             }
 
-            leads.Add(new ImportedLead(row.Line, id, attributes, outcome));
+            return new ImportedLead(row.Line, id, attributes, outcome);
         }
-
-        return leads;
     }
 
-    private static List<ImportedActivity> ReadActivities(
-        CsvTable file, ActivityFileMapping mapping, ImportOptions options, ScoringModel? model,
-            IReadOnlySet<string> knownLeads, IReadOnlyDictionary<string, int> skippedLeads,
-            Action<string, int, string?, string> problem)
+    /// <summary>Reads one row of an activities file into an activity of a known type; the columns besides lead, type
+    /// and time become its properties.</summary>
+    private sealed class ActivityReader(CsvTable file, ActivityFileMapping mapping, ImportOptions options,
+        ScoringModel? model)
     {
-        var lead = file.ColumnIndex(mapping.LeadIdColumn);
-        var type = file.ColumnIndex(mapping.TypeColumn);
-        var at = file.ColumnIndex(mapping.AtColumn);
-        var properties = file.Columns.Select((name, i) => (name, i)).Where(c => c.i != lead && c.i != type && c.i != at)
-            .ToList();
-        var activities = new List<ImportedActivity>(file.Rows.Count);
-        foreach (var row in file.Rows)
+        private readonly int _lead = file.ColumnIndex(mapping.LeadIdColumn);
+        private readonly int _type = file.ColumnIndex(mapping.TypeColumn);
+        private readonly int _at = file.ColumnIndex(mapping.AtColumn);
+
+        public CsvTable File => file;
+
+        public ActivityFileMapping Mapping => mapping;
+
+        public ImportProblem Problem(CsvRow row, string column, string reason) =>
+            new(file.FileName, row.Line, column, reason);
+
+        public string LeadIdOf(CsvRow row) => row.Cells[_lead].Trim();
+
+        public ImportedActivity? Read(CsvRow row, Action<ImportProblem> problem)
         {
-            var leadId = row.Cells[lead].Trim();
-            var typeName = row.Cells[type].Trim();
-            if (skippedLeads.TryGetValue(leadId, out var leadLine))
-            {
-                problem(file.FileName, row.Line, mapping.LeadIdColumn,
-                    $"its lead '{leadId}' (leads file, row {leadLine}) has problems, so this activity cannot be added either");
-                continue;
-            }
-
-            if (!knownLeads.Contains(leadId))
-            {
-                problem(file.FileName, row.Line,
-                    mapping.LeadIdColumn, $"there is no lead with id '{leadId}' in the leads file or the workspace");
-                continue;
-            }
-
+            var typeName = row.Cells[_type].Trim();
             if (model is not null && model.FindActivityType(typeName) is null)
             {
-                problem(file.FileName, row.Line,
-                    mapping.TypeColumn, $"unknown activity type '{typeName}'; the model knows " +
-                        $"{string.Join(", ", model.ActivityTypes.Select(t => t.Name))}");
-                continue;
+                problem(Problem(row, mapping.TypeColumn, $"unknown activity type '{typeName}'; the model knows " +
+                    $"{string.Join(", ", model.ActivityTypes.Select(t => t.Name))}"));
+                return null;
             }
 
-            if (!DateTimeOffset.TryParse(row.Cells[at], CultureInfo.InvariantCulture,
+            if (!DateTimeOffset.TryParse(row.Cells[_at], CultureInfo.InvariantCulture,
                 DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var when))
             {
-                problem(file.FileName, row.Line,
-                    mapping.AtColumn, $"'{row.Cells[at]}' is not a date and time (use e.g. 2026-05-01T14:30:00Z)");
-                continue;
+                problem(Problem(row, mapping.AtColumn,
+                    $"'{row.Cells[_at]}' is not a date and time (use e.g. 2026-05-01T14:30:00Z)"));
+                return null;
             }
 
-            var props = properties
-                .Where(p => !options.IsMissing(row.Cells[p.i]))
-                .ToDictionary(p => p.name, p => row.Cells[p.i], StringComparer.OrdinalIgnoreCase);
-            activities.Add(new ImportedActivity(row.Line, leadId,
-                new Activity(model?.FindActivityType(typeName)?.Name ?? typeName, when, props)));
-        }
+            var properties = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            for (var i = 0; i < row.Cells.Count; i++)
+            {
+                if (i != _lead && i != _type && i != _at && !options.IsMissing(row.Cells[i]))
+                {
+                    properties[file.Columns[i]] = row.Cells[i];
+                }
+            }
 
-        return activities;
+            return new ImportedActivity(row.Line, LeadIdOf(row),
+                new Activity(model?.FindActivityType(typeName)?.Name ?? typeName, when, properties));
+        }
     }
 
     internal static LeadOutcome? ParseOutcome(string text) => text.Trim().ToLowerInvariant() switch

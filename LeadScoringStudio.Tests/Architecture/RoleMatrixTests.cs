@@ -119,6 +119,7 @@ public sealed class RoleMatrixTests : IAsyncLifetime
     {
         "/api/v1/score" => Json("""{"attributes": {"seniority": "VP"}}"""),
         "/api/v1/leads" => Json("""[{"id": "matrix-lead"}]"""),
+        "/import/uploads" => Upload(),
         "/api/v1/activities" => Json("""[{"leadId": "ex-enterprise-quiet", "type": "page_visit", "at": "2026-05-01T10:00:00Z"}]"""),
         "/account/logout" => new FormUrlEncodedContent(new Dictionary<string, string>
         {
@@ -128,6 +129,13 @@ public sealed class RoleMatrixTests : IAsyncLifetime
     };
 
     private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
+
+    private static ByteArrayContent Upload()
+    {
+        var content = new ByteArrayContent(Encoding.UTF8.GetBytes("id,name\nm-1,Ada\n"));
+        content.Headers.Add(LeadScoringStudio.Features.Import.ImportEndpoints.Header, "1");
+        return content;
+    }
 
     private HttpClient Client() => _app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
 

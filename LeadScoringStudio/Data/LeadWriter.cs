@@ -9,113 +9,91 @@ namespace LeadScoringStudio.Data;
 public sealed record WriteSummary(int Inserted, int Updated, int ActivitiesAdded);
 
 /// <summary>
-/// Writes leads and activities by external id, in one transaction (all or nothing): a new id inserts a
-/// lead; a known id updates the attributes the input gives (a missing value removes one) and its outcome
-/// if given; activities are appended, exact repeats ignored. Every attribute that arrives becomes a field of
-/// the workspace in the same transaction: as <paramref name="fields"/> describes it (an import's mapping), else
-/// named after its key and typed by its values.
+/// Writes leads and activities by external id, in one transaction (all or nothing, however many rows): a new id
+/// inserts a lead; a known id updates the attributes the input gives (a missing value removes one) and its outcome if
+/// given; activities are appended, exact repeats ignored. The input is consumed in batches, each saved and forgotten
+/// before the next, so memory stays that of one batch. Every attribute that arrives becomes a field of the workspace
+/// in the same transaction: as <paramref name="fields"/> describes it (an import's mapping), else named after its key
+/// and typed by its values.
 /// </summary>
 public sealed class LeadWriter(IDbContextFactory<StudioDbContext> contexts, TimeProvider time)
 {
+    private const int BatchSize = 2_000;
+
     public async Task<WriteSummary> UpsertAsync(
-        IReadOnlyList<ImportedLead> leads, IReadOnlyList<ImportedActivity> activities, ImportRecord? history = null,
-        IReadOnlyList<CatalogField>? fields = null, string by = "", CancellationToken cancellationToken = default)
+        IEnumerable<ImportedLead> leads, IEnumerable<ImportedActivity> activities, ImportRecord? history = null,
+        IReadOnlyList<CatalogField>? fields = null, string by = "", IProgress<int>? rowsWritten = null,
+        CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.ChangeTracker.AutoDetectChangesEnabled = false;
-
-        var ids = leads.Select(l => l.Id).Concat(activities.Select(a => a.LeadId)).ToHashSet(StringComparer.Ordinal);
-        var existing = new Dictionary<string, LeadRecord>(StringComparer.Ordinal);
-        foreach (var chunk in ids.Chunk(500))
+        var arriving = new Dictionary<string, CatalogField>(StringComparer.OrdinalIgnoreCase);
+        var (inserted, updated, added, written) = (0, 0, 0, 0);
+        foreach (var batch in leads.Chunk(BatchSize))
         {
-            foreach (var record in await db.Leads.Where(l => chunk.Contains(l.ExternalId))
-                .ToListAsync(cancellationToken))
+            var existing = await LoadAsync(db, batch.Select(l => l.Id), cancellationToken);
+            foreach (var lead in batch)
             {
-                existing[record.ExternalId] = record;
-            }
-        }
-
-        var inserted = 0;
-        var updated = 0;
-        var working = new Dictionary<string, (LeadRecord Record, Dictionary<string, FieldValue> Attributes,
-            List<Activity> Activities)>(StringComparer.Ordinal);
-        (LeadRecord Record, Dictionary<string, FieldValue> Attributes, List<Activity> Activities) Open(string id)
-        {
-            if (!working.TryGetValue(id, out var entry))
-            {
-                var record = existing[id];
-                var lead = LeadJson.Read(id, record.AttributesJson, record.ActivitiesJson);
-                entry = (record, new Dictionary<string, FieldValue>(lead.Attributes, StringComparer.OrdinalIgnoreCase),
-                    lead.Activities.ToList());
-                working[id] = entry;
-            }
-
-            return entry;
-        }
-
-        foreach (var lead in leads)
-        {
-            if (!existing.ContainsKey(lead.Id))
-            {
-                var record = new LeadRecord { ExternalId = lead.Id, AttributesJson = "{}", ActivitiesJson = "[]",
-                    Outcome = lead.Outcome ?? LeadOutcome.Unknown };
-                db.Leads.Add(record);
-                existing[lead.Id] = record;
-                working[lead.Id] = (record, new Dictionary<string, FieldValue>(StringComparer.OrdinalIgnoreCase), []);
-                inserted++;
-            }
-            else if (!working.ContainsKey(lead.Id))
-            {
-                updated++;
-            }
-
-            var entry = Open(lead.Id);
-            foreach (var (field, value) in lead.Attributes)
-            {
-                if (value.IsMissing)
+                if (existing.TryGetValue(lead.Id, out var record))
                 {
-                    entry.Attributes.Remove(field);
+                    updated++;
                 }
                 else
                 {
-                    entry.Attributes[field] = value;
+                    record = new LeadRecord { ExternalId = lead.Id, AttributesJson = "{}", ActivitiesJson = "[]",
+                        Outcome = lead.Outcome ?? LeadOutcome.Unknown };
+                    db.Leads.Add(record);
+                    inserted++;
                 }
+
+                var stored = LeadJson.Read(lead.Id, record.AttributesJson, record.ActivitiesJson);
+                var attributes = new Dictionary<string, FieldValue>(stored.Attributes, StringComparer.OrdinalIgnoreCase);
+                foreach (var (field, value) in lead.Attributes)
+                {
+                    if (value.IsMissing)
+                    {
+                        attributes.Remove(field);
+                        continue;
+                    }
+
+                    attributes[field] = value;
+                    arriving.TryAdd(field, CatalogField.Guess(field, value.Type!.Value));
+                }
+
+                if (lead.Outcome is { } outcome)
+                {
+                    record.Outcome = outcome;
+                }
+
+                Store(db, record, new Lead(lead.Id, attributes, stored.Activities));
             }
 
-            if (lead.Outcome is { } outcome)
-            {
-                entry.Record.Outcome = outcome;
-            }
+            written = await SaveBatchAsync(db, written, batch.Length, rowsWritten, cancellationToken);
         }
 
-        var added = 0;
-        foreach (var group in activities.GroupBy(a => a.LeadId))
+        foreach (var batch in activities.Chunk(BatchSize))
         {
-            var entry = Open(group.Key);
-            var known = entry.Activities.Select(Signature).ToHashSet();
-            foreach (var activity in group.Select(a => a.Activity).Where(a => known.Add(Signature(a))))
+            var existing = await LoadAsync(db, batch.Select(a => a.LeadId).Distinct(), cancellationToken);
+            foreach (var group in batch.GroupBy(a => a.LeadId))
             {
-                entry.Activities.Add(activity);
-                added++;
+                var record = existing[group.Key];
+                var lead = LeadJson.Read(group.Key, record.AttributesJson, record.ActivitiesJson);
+                var list = lead.Activities.ToList();
+                var known = list.Select(Signature).ToHashSet();
+                foreach (var activity in group.Select(a => a.Activity).Where(a => known.Add(Signature(a))))
+                {
+                    list.Add(activity);
+                    added++;
+                }
+
+                Store(db, record, lead with { Activities = list });
             }
+
+            written = await SaveBatchAsync(db, written, batch.Length, rowsWritten, cancellationToken);
         }
 
-        foreach (var (id, (record, attributes, list)) in working)
-        {
-            var lead = new Lead(id, attributes, list);
-            record.AttributesJson = LeadJson.WriteAttributes(attributes);
-            record.ActivitiesJson = LeadJson.WriteActivities(list.OrderByDescending(a => a.At));
-            record.Name = lead.Name;
-            record.Email = lead.Email;
-            record.Company = lead.Company;
-            if (record.Id != 0)
-            {
-                db.Entry(record).State = EntityState.Modified;
-            }
-        }
-
-        await RegisterFieldsAsync(db, leads, fields ?? [], by, cancellationToken);
+        await RegisterFieldsAsync(db, arriving.Values, fields ?? [], by, cancellationToken);
         if (history is not null)
         {
             history.Inserted = inserted;
@@ -128,6 +106,46 @@ public sealed class LeadWriter(IDbContextFactory<StudioDbContext> contexts, Time
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new WriteSummary(inserted, updated, added);
+    }
+
+    private static async Task<Dictionary<string, LeadRecord>> LoadAsync(StudioDbContext db, IEnumerable<string> ids,
+        CancellationToken cancellationToken)
+    {
+        var found = new Dictionary<string, LeadRecord>(StringComparer.Ordinal);
+        foreach (var chunk in ids.Chunk(500))
+        {
+            foreach (var record in await db.Leads.Where(l => chunk.Contains(l.ExternalId)).ToListAsync(cancellationToken))
+            {
+                found[record.ExternalId] = record;
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>Puts the lead's attributes, activities (newest first) and contact columns on its record.</summary>
+    private static void Store(StudioDbContext db, LeadRecord record, Lead lead)
+    {
+        record.AttributesJson = LeadJson.WriteAttributes(lead.Attributes);
+        record.ActivitiesJson = LeadJson.WriteActivities(lead.Activities.OrderByDescending(a => a.At));
+        record.Name = lead.Name;
+        record.Email = lead.Email;
+        record.Company = lead.Company;
+        if (record.Id != 0)
+        {
+            db.Entry(record).State = EntityState.Modified;
+        }
+    }
+
+    /// <summary>Saves a batch inside the transaction and forgets its entities.</summary>
+    private static async Task<int> SaveBatchAsync(StudioDbContext db, int written, int rows, IProgress<int>? rowsWritten,
+        CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.DetectChanges();
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        rowsWritten?.Report(written + rows);
+        return written + rows;
     }
 
     /// <summary>Writes a field's values converted to a new type and the field's new description, in one
@@ -167,15 +185,10 @@ public sealed class LeadWriter(IDbContextFactory<StudioDbContext> contexts, Time
 
     /// <summary>Adds the fields not in the catalog yet; an import's mapping also sets the type of a known field (its
     /// label and settings stay).</summary>
-    private async Task RegisterFieldsAsync(StudioDbContext db, IReadOnlyList<ImportedLead> leads,
+    private async Task RegisterFieldsAsync(StudioDbContext db, IEnumerable<CatalogField> fromValues,
         IReadOnlyList<CatalogField> described, string by, CancellationToken cancellationToken)
     {
-        var arriving = described.Concat(leads.SelectMany(l => l.Attributes)
-                .Where(a => !a.Value.IsMissing)
-                .DistinctBy(a => a.Key, StringComparer.OrdinalIgnoreCase)
-                .Select(a => CatalogField.Guess(a.Key, a.Value.Type!.Value)))
-            .DistinctBy(f => f.Key, StringComparer.OrdinalIgnoreCase)
-            .ToList();
+        var arriving = described.Concat(fromValues).DistinctBy(f => f.Key, StringComparer.OrdinalIgnoreCase).ToList();
         if (arriving.Count == 0)
         {
             return;

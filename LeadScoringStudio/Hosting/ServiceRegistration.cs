@@ -35,6 +35,7 @@ public static class ServiceRegistration
         services.AddSingleton<IStudioEvents, InProcessStudioEvents>();
         services.AddSingleton<PresenceTracker>();
         services.AddSingleton<LeadImportService>();
+        services.AddSingleton<ImportUploads>();
         services.AddSingleton<PublishedModels>();
         services.AddSingleton<PipelineRunner>();
         services.AddSingleton<SalesQueue>();

@@ -40,14 +40,14 @@ public class ScoredLeadCsvTests
 
         var table = CsvFile.Read("export.csv", System.Text.Encoding.UTF8.GetBytes(text.ToString())).Table!;
         Assert.Equal(ScoredLeadCsv.Header, table.Columns);
-        Assert.Equal(examples.Count, table.Rows.Count);
-        var cfo = table.Rows.Single(r => r.Cells[0] == "ex-pricing-cfo").Cells;
+        Assert.Equal(examples.Count, table.ReadRows().Count());
+        var cfo = table.ReadRows().Single(r => r.Cells[0] == "ex-pricing-cfo").Cells;
         var expected = rows.Single(r => r.Lead.Id == "ex-pricing-cfo");
         Assert.Equal([expected.Score.Total.ToString(), expected.Score.Cell.ToString(), "yes", "Mql"],
             [cfo[4], cfo[7], cfo[9], cfo[10]]);
         Assert.Equal(3, cfo[11].Split("; ").Length);
-        Assert.StartsWith("Disqualified: Student", table.Rows.Single(r => r.Cells[0] == "ex-student").Cells[11]);
-        Assert.Equal("", table.Rows.Single(r =>
+        Assert.StartsWith("Disqualified: Student", table.ReadRows().Single(r => r.Cells[0] == "ex-student").Cells[11]);
+        Assert.Equal("", table.ReadRows().Single(r =>
             r.Cells[0] == "ex-enterprise-quiet").Cells[10]); // no stage recorded yet: none made up
     }
 }

@@ -43,15 +43,15 @@ public class LeadImportTests
             """);
 
         Assert.True(plan.IsClean);
-        Assert.Equal(["c-1", "c-2", "c-3"], plan.Leads.Select(l => l.Id));
-        var ada = plan.Leads[0];
+        Assert.Equal(["c-1", "c-2", "c-3"], plan.ReadLeads().Select(l => l.Id));
+        var ada = plan.ReadLeads().ToList()[0];
         Assert.Equal((1200.0, true, "VP", "Ada Brooks"),
             (ada.Attributes["company_size"].Number, ada.Attributes["budget_confirmed"].Yes,
             ada.Attributes["seniority"].Text, ada.Attributes["name"].Text));
-        Assert.False(plan.Leads[1].Attributes.ContainsKey("company_size"));
-        Assert.False(plan.Leads[1].Attributes.ContainsKey("seniority"));
+        Assert.False(plan.ReadLeads().ToList()[1].Attributes.ContainsKey("company_size"));
+        Assert.False(plan.ReadLeads().ToList()[1].Attributes.ContainsKey("seniority"));
         Assert.Equal([LeadOutcome.Converted, LeadOutcome.Unknown, LeadOutcome.NotConverted],
-            plan.Leads.Select(l => l.Outcome!.Value));
+            plan.ReadLeads().Select(l => l.Outcome!.Value));
     }
 
     [Fact]
@@ -79,7 +79,7 @@ public class LeadImportTests
                 "empty)",
         ], plan.Problems.Select(p => p.ToString().Replace("leads.csv, ", "")));
         Assert.Equal(6, plan.BadRows);
-        Assert.Equal(["g"], plan.Leads.Select(l => l.Id));
+        Assert.Equal(["g"], plan.ReadLeads().Select(l => l.Id));
     }
 
     [Fact]
@@ -94,9 +94,9 @@ public class LeadImportTests
         var problem = Assert.Single(refused.FileProblems);
         Assert.Equal("no column is mapped to the lead id: map the column that identifies each lead, or use the row " +
             "number as the id", problem.Reason);
-        Assert.Equal((0, 0), (refused.Leads.Count, refused.BadRows));
+        Assert.Equal((0, 0), (refused.LeadCount, refused.BadRows));
         Assert.True(numbered.IsClean);
-        Assert.Equal(["crm_export-2", "crm_export-3"], numbered.Leads.Select(l => l.Id));
+        Assert.Equal(["crm_export-2", "crm_export-3"], numbered.ReadLeads().Select(l => l.Id));
     }
 
     [Fact]
@@ -112,9 +112,9 @@ public class LeadImportTests
 
         var plan = LeadImport.Plan(table, mapping, ImportOptions.Default);
 
-        Assert.False(plan.Leads[0].Attributes.ContainsKey("pdays"));
-        Assert.Equal("999", plan.Leads[0].Attributes["note"].Text);
-        Assert.Equal(3, plan.Leads[1].Attributes["pdays"].Number);
+        Assert.False(plan.ReadLeads().ToList()[0].Attributes.ContainsKey("pdays"));
+        Assert.Equal("999", plan.ReadLeads().ToList()[0].Attributes["note"].Text);
+        Assert.Equal(3, plan.ReadLeads().ToList()[1].Attributes["pdays"].Number);
     }
 
     [Fact]
@@ -124,7 +124,7 @@ public class LeadImportTests
             [new("id", ColumnTarget.LeadId), new("seniority", ColumnTarget.Attribute, "seniority")],
             new ImportOptions(["unknown"]));
 
-        Assert.False(plan.Leads[0].Attributes.ContainsKey("seniority"));
+        Assert.False(plan.ReadLeads().ToList()[0].Attributes.ContainsKey("seniority"));
     }
 
     [Fact]
@@ -153,10 +153,10 @@ public class LeadImportTests
                 "workspace",
             "activities.csv, row 5, column 'at': 'yesterday' is not a date and time (use e.g. 2026-05-01T14:30:00Z)",
         ], plan.Problems.Select(p => p.ToString()));
-        Assert.Equal(2, plan.Activities.Count);
-        Assert.Equal("/pricing", plan.Activities[0].Activity.Property("url"));
-        Assert.Equal(new DateTimeOffset(2026, 5, 2, 0, 0, 0, TimeSpan.Zero), plan.Activities[1].Activity.At);
-        Assert.Empty(plan.Activities[1].Activity.Properties);
+        Assert.Equal(2, plan.ActivityCount);
+        Assert.Equal("/pricing", plan.ReadActivities().ToList()[0].Activity.Property("url"));
+        Assert.Equal(new DateTimeOffset(2026, 5, 2, 0, 0, 0, TimeSpan.Zero), plan.ReadActivities().ToList()[1].Activity.At);
+        Assert.Empty(plan.ReadActivities().ToList()[1].Activity.Properties);
     }
 
     private static ImportPlan Plan(string csv, params (string Field, FieldType Type)[] extraTypes)

@@ -32,8 +32,8 @@ public sealed class BankDataTests(BankDataTests.Flow flow) : IClassFixture<BankD
         Assert.Contains("use the row number as the id",
             Assert.Single(LeadImport.Plan(flow.Table, flow.Mapping, ImportOptions.Default).FileProblems).Reason);
         Assert.True(flow.Plan.IsClean);
-        Assert.Equal((41_188, "bank_marketing-2"), (flow.Plan.Leads.Count, flow.Plan.Leads[0].Id));
-        Assert.False(flow.Plan.Leads[0].Attributes.ContainsKey("pdays")); // 999 means never contacted
+        Assert.Equal((41_188, "bank_marketing-2"), (flow.Plan.LeadCount, flow.Plan.ReadLeads().First().Id));
+        Assert.False(flow.Plan.ReadLeads().First().Attributes.ContainsKey("pdays")); // 999 means never contacted
     }
 
     [Fact]
@@ -118,8 +118,8 @@ public sealed class BankDataTests(BankDataTests.Flow flow) : IClassFixture<BankD
             Guesses = ColumnGuess.Of(Table, ImportOptions.Default);
             Mapping = MappingSuggestions.ForLeads(Table, StarterModel.Create(), Guesses);
             Plan = LeadImport.Plan(Table, Mapping, ImportOptions.Default with { RowNumberIds = true });
-            var leads = Plan.Leads.Select(l => new Lead(l.Id, l.Attributes, [])).ToList();
-            var outcomes = Plan.Leads.Select(l => (bool?)(l.Outcome == LeadOutcome.Converted)).ToList();
+            var leads = Plan.ReadLeads().Select(l => new Lead(l.Id, l.Attributes, [])).ToList();
+            var outcomes = Plan.ReadLeads().Select(l => (bool?)(l.Outcome == LeadOutcome.Converted)).ToList();
             var data = new TuningData(LeadBatch.From(leads), outcomes, leads.Select(_ => (DateTimeOffset?)null)
                 .ToList(), TestSupport.Leads.AsOf, 150);
             var rows = Enumerable.Range(0, leads.Count).ToList();

@@ -41,7 +41,7 @@ public sealed class OwnDataFlowTests(BrowserFixture browser)
         await page.GetByText("Use the row number as the id").ClickAsync();
         await page.GetByTestId("check").ClickAsync();
         await Expect(page.GetByTestId("check-summary"))
-            .ToContainTextAsync($"{Rows} leads and 0 activities are ready. No problems found.");
+            .ToContainTextAsync($"{Rows:N0} leads and 0 activities are ready. No problems found.");
         await page.GetByTestId("import").ClickAsync();
         await Expect(page.GetByTestId("import-done")).ToContainTextAsync($"{Rows} new leads");
 

@@ -15,8 +15,9 @@ public sealed record ImportResult(WriteSummary? Summary, string? Refusal)
     public static ImportResult Refused(string why) => new(null, why);
 }
 
-/// <summary>The files of one import: the leads file and, optionally, an activities file.</summary>
-public sealed record ImportFiles(CsvTable Leads, CsvTable? Activities);
+/// <summary>The files of one import: the leads file and, optionally, an activities file; and the uploads they were read
+/// from, deleted once imported.</summary>
+public sealed record ImportFiles(CsvTable Leads, CsvTable? Activities, IReadOnlyList<string>? Uploads = null);
 
 /// <summary>
 /// What the wizard proposes for a leads file: a mapping per column (remembered by column name, else suggested from
@@ -33,15 +34,23 @@ public sealed record ImportProposal(IReadOnlyList<ColumnMapping> Mapping, IReadO
 /// </summary>
 public sealed class LeadImportService(
     LeadWriter writer, LeadRepository leads, ImportRepository imports, ModelRepository models, WorkspaceFields fields,
-        LeadLibrary library, IStudioEvents events, TimeProvider time, AccountCheck accounts,
+        LeadLibrary library, IStudioEvents events, TimeProvider time, AccountCheck accounts, ImportUploads uploads,
         ILogger<LeadImportService> log)
 {
     public static bool MayImport(ClaimsPrincipal user) => user.IsInRole(StudioRoles.Ops)
         || user.IsInRole(StudioRoles.Marketing);
 
+    /// <summary>Opens an uploaded file as CSV (its encoding, delimiter and header found), or says why it cannot be
+    /// read.</summary>
+    public Task<CsvReadResult> OpenAsync(string uploadId, ClaimsPrincipal user) =>
+        uploads.Find(uploadId, user) is { } upload
+            ? Task.Run(() => CsvFile.Open(upload.Name, () => File.OpenRead(upload.Path)))
+            : Task.FromResult(new CsvReadResult(null, [new ImportProblem("upload", null, null,
+                "the uploaded file is gone (uploads are kept for a day): pick it again")]));
+
     public async Task<ImportProposal> ProposeAsync(CsvTable table, ImportOptions options)
     {
-        var guesses = ColumnGuess.Of(table, options);
+        var guesses = await Task.Run(() => ColumnGuess.Of(table, options));
         var suggested = MappingSuggestions.ForLeads(table, await ModelAsync(), guesses, await fields.FieldsAsync());
         var remembered = await imports.ColumnsAsync(table.Columns);
         var mapping = suggested.Select(s => remembered.GetValueOrDefault(s.Column) ?? s).ToList();
@@ -52,12 +61,15 @@ public sealed class LeadImportService(
     public async Task<ActivityFileMapping> ProposeActivitiesAsync(CsvTable table) =>
         await imports.ActivitiesAsync(table.Columns) ?? MappingSuggestions.ForActivities(table.Columns);
 
+    /// <summary>Checks every row of the files, off the page's thread, telling <paramref name="rowsChecked"/> how far it
+    /// got.</summary>
     public async Task<ImportPlan> DryRunAsync(ImportFiles files, IReadOnlyList<ColumnMapping> mapping,
-        ActivityFileMapping? activityMapping, ImportOptions options)
+        ActivityFileMapping? activityMapping, ImportOptions options, IProgress<int>? rowsChecked = null)
     {
         var existing = files.Activities is null ? new HashSet<string>() : await leads.ExternalIdsAsync();
-        return LeadImport.Plan(files.Leads, mapping, options, files.Activities, activityMapping, await ModelAsync(),
-            existing);
+        var model = await ModelAsync();
+        return await Task.Run(() => LeadImport.Plan(files.Leads, mapping, options, files.Activities, activityMapping,
+            model, existing, rowsChecked));
     }
 
     /// <summary>Writes the plan's leads and activities, all or nothing. Refused while it has problems, unless <paramref
@@ -65,7 +77,7 @@ public sealed class LeadImportService(
     /// back as a sentence (and is logged), and nothing is written.</summary>
     public async Task<ImportResult> CommitAsync(ImportFiles files, ImportPlan plan,
         IReadOnlyList<ColumnMapping> mapping, ActivityFileMapping? activityMapping, bool skipBadRows,
-        ClaimsPrincipal user)
+        ClaimsPrincipal user, IProgress<int>? rowsWritten = null)
     {
         if (!MayImport(await accounts.NowAsync(user)))
         {
@@ -82,8 +94,7 @@ public sealed class LeadImportService(
             At = time.GetUtcNow(),
             By = StudioRoles.NameOf(user),
             Files = string.Join(", ", new[] { files.Leads.FileName, files.Activities?.FileName }.OfType<string>()),
-            Rows = files.Leads.Rows.Count + files.Leads.RowProblems.Count
-                + (files.Activities is { } activities ? activities.Rows.Count + activities.RowProblems.Count : 0),
+            Rows = plan.LeadCount + plan.ActivityCount + plan.BadRows,
             Skipped = plan.BadRows,
             SkippedRows = plan.BadRows == 0 ? null : plan.DescribeSkipped(),
         };
@@ -92,8 +103,13 @@ public sealed class LeadImportService(
             .ToList();
         try
         {
-            var summary = await writer.UpsertAsync(plan.Leads, plan.Activities, history, described,
-                StudioRoles.NameOf(user));
+            var summary = await Task.Run(() => writer.UpsertAsync(plan.ReadLeads(), plan.ReadActivities(), history,
+                described, StudioRoles.NameOf(user), rowsWritten));
+            foreach (var upload in files.Uploads ?? [])
+            {
+                uploads.Delete(upload);
+            }
+
             await imports.RememberAsync(mapping, activityMapping);
             library.Invalidate();
             events.Publish(new LeadsChanged());
