@@ -21,6 +21,10 @@ else if (args is ["--import", ..])
 {
     await StorageTimings.RunAsync(Number(args, 1, 100_000));
 }
+else if (args is ["--import-big", ..])
+{
+    await BigImport.RunAsync(Number(args, 1, 1_000_000));
+}
 else if (args is ["--tuning", ..])
 {
     TuningTimings.Run(Number(args, 1, 100_000));

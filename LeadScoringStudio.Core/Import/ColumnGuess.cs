@@ -28,12 +28,19 @@ public sealed record ColumnGuess(string Column, FieldType Type, IReadOnlyList<Mi
     /// <summary>True when every value (placeholders and empty cells aside) reads as an outcome.</summary>
     public bool ReadsAsOutcome { get; init; }
 
-    /// <summary>Every column's guess, from one pass over the file's rows.</summary>
-    public static IReadOnlyList<ColumnGuess> Of(CsvTable table, ImportOptions options)
+    /// <summary>Every column's guess, from one pass over the file's rows (told to <paramref name="rowsRead"/> every
+    /// 10,000).</summary>
+    public static IReadOnlyList<ColumnGuess> Of(CsvTable table, ImportOptions options, IProgress<int>? rowsRead = null)
     {
         var tallies = table.Columns.Select(c => new Tally(c, options)).ToList();
+        var rows = 0;
         foreach (var row in table.ReadRows())
         {
+            if (++rows % 10_000 == 0)
+            {
+                rowsRead?.Report(rows);
+            }
+
             for (var i = 0; i < tallies.Count; i++)
             {
                 tallies[i].Add(row.Cells[i]);

@@ -15,7 +15,8 @@ public static class LeadImport
     public static ImportPlan Plan(
         CsvTable leadsFile, IReadOnlyList<ColumnMapping> mapping, ImportOptions options,
         CsvTable? activitiesFile = null, ActivityFileMapping? activityMapping = null,
-        ScoringModel? model = null, IReadOnlySet<string>? existingLeadIds = null, IProgress<int>? rowsChecked = null)
+        ScoringModel? model = null, IReadOnlySet<string>? existingLeadIds = null, IProgress<int>? rowsChecked = null,
+        DateTimeOffset? now = null)
     {
         var idColumns = mapping.Where(m => m.Target == ColumnTarget.LeadId).ToList();
         if (idColumns.Count > 1 || (idColumns.Count == 0) != options.RowNumberIds)
@@ -65,7 +66,7 @@ public static class LeadImport
 
         var activities = activitiesFile is null || activityMapping is null
             ? null
-            : new ActivityReader(activitiesFile, activityMapping, options, model);
+            : new ActivityReader(activitiesFile, activityMapping, options, model, now);
         var badActivityLines = new HashSet<int>();
         var activityCount = 0;
         foreach (var row in activities?.File.ReadRows(p => check.Add(p, badActivityLines)) ?? [])
@@ -226,10 +227,10 @@ public static class LeadImport
         }
     }
 
-    /// <summary>Reads one row of an activities file into an activity of a known type; the columns besides lead, type
-    /// and time become its properties.</summary>
+    /// <summary>Reads one row of an activities file into an activity of a known type that happened between 1970 and
+    /// a day after <c>now</c> (when given); the columns besides lead, type and time become its properties.</summary>
     private sealed class ActivityReader(CsvTable file, ActivityFileMapping mapping, ImportOptions options,
-        ScoringModel? model)
+        ScoringModel? model, DateTimeOffset? now)
     {
         private readonly int _lead = file.ColumnIndex(mapping.LeadIdColumn);
         private readonly int _type = file.ColumnIndex(mapping.TypeColumn);
@@ -259,6 +260,12 @@ public static class LeadImport
             {
                 problem(Problem(row, mapping.AtColumn,
                     $"'{row.Cells[_at]}' is not a date and time (use e.g. 2026-05-01T14:30:00Z)"));
+                return null;
+            }
+
+            if (now is { } today && InputLimits.ActivityTimeProblem(when, today) is { } wrongTime)
+            {
+                problem(Problem(row, mapping.AtColumn, wrongTime));
                 return null;
             }
 

@@ -159,6 +159,21 @@ public class LeadImportTests
         Assert.Empty(plan.ReadActivities().ToList()[1].Activity.Properties);
     }
 
+    [Fact]
+    public void An_activity_before_1970_or_more_than_a_day_ahead_is_a_problem_of_its_row()
+    {
+        var leads = Table("id,name\nc-1,Ada\n");
+        var activities = Table("lead_id,type,at\nc-1,page_visit,1900-01-01\nc-1,page_visit,2027-06-01\nc-1,page_visit,2026-11-30\n",
+            "activities.csv");
+
+        var plan = LeadImport.Plan(leads, Suggest(leads), ImportOptions.Default, activities,
+            MappingSuggestions.ForActivities(activities.Columns), Model, now: new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero));
+
+        Assert.Equal(["row 2: 1900-01-01 is before 1970", "row 3: 2027-06-01 00:00 is in the future"],
+            plan.Problems.Select(p => $"row {p.Line}: {p.Reason}"));
+        Assert.Equal(1, plan.ActivityCount);
+    }
+
     private static ImportPlan Plan(string csv, params (string Field, FieldType Type)[] extraTypes)
     {
         var table = Table(csv);

@@ -48,9 +48,9 @@ public sealed class LeadImportService(
             : Task.FromResult(new CsvReadResult(null, [new ImportProblem("upload", null, null,
                 "the uploaded file is gone (uploads are kept for a day): pick it again")]));
 
-    public async Task<ImportProposal> ProposeAsync(CsvTable table, ImportOptions options)
+    public async Task<ImportProposal> ProposeAsync(CsvTable table, ImportOptions options, IProgress<int>? rowsRead = null)
     {
-        var guesses = await Task.Run(() => ColumnGuess.Of(table, options));
+        var guesses = await Task.Run(() => ColumnGuess.Of(table, options, rowsRead));
         var suggested = MappingSuggestions.ForLeads(table, await ModelAsync(), guesses, await fields.FieldsAsync());
         var remembered = await imports.ColumnsAsync(table.Columns);
         var mapping = suggested.Select(s => remembered.GetValueOrDefault(s.Column) ?? s).ToList();
@@ -68,8 +68,9 @@ public sealed class LeadImportService(
     {
         var existing = files.Activities is null ? new HashSet<string>() : await leads.ExternalIdsAsync();
         var model = await ModelAsync();
+        var now = time.GetUtcNow();
         return await Task.Run(() => LeadImport.Plan(files.Leads, mapping, options, files.Activities, activityMapping,
-            model, existing, rowsChecked));
+            model, existing, rowsChecked, now));
     }
 
     /// <summary>Writes the plan's leads and activities, all or nothing. Refused while it has problems, unless <paramref
