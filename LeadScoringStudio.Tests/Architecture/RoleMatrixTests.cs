@@ -16,46 +16,38 @@ namespace LeadScoringStudio.Tests.Architecture;
 /// The README's "Who may open what" table against the app: it lists exactly the app's own endpoints (a new endpoint
 /// without a row fails), and every cell is tried over HTTP as that person or key.
 /// </summary>
-public sealed class RoleMatrixTests : IAsyncLifetime
+public sealed class RoleMatrixTests() : HostedAppTest(leadCount: 20)
 {
     private static readonly string[] Callers = ["anonymous", "Marketing", "Sales", "Ops", "read key", "write key", "revoked key"];
 
-    private readonly TestStorage _storage = new(leadCount: 20);
-    private StudioApp _app = default!;
     private readonly Dictionary<string, (string? Cookie, string? Key)> _credentials = [];
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _app = new StudioApp(_storage, realPort: false);
-        _ = _app.Server;
+        await base.InitializeAsync();
+        _ = App.Server;
         _credentials["anonymous"] = (null, null);
         foreach (var user in DemoUsers.All)
         {
-            using var client = _app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+            using var client = App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
             var signedIn = await HttpSignIn.SignInAsync(client, user.Email, user.Password);
             Assert.True(signedIn.Cookie.Length > 0, $"{user.Email} could not sign in: {signedIn.Status}");
             _credentials[user.Role] = (signedIn.Cookie, null);
         }
 
-        var ops = await Principals.SignedInAsync(_app.Services, "ops@demo.local");
-        var keys = _app.Services.GetRequiredService<ApiKeyRepository>();
+        var ops = await Principals.SignedInAsync(App.Services, "ops@demo.local");
+        var keys = App.Services.GetRequiredService<ApiKeyRepository>();
         _credentials["read key"] = (null, (await keys.CreateAsync("matrix read", ApiScope.Read, ops))!.Value.Key);
         _credentials["write key"] = (null, (await keys.CreateAsync("matrix write", ApiScope.Write, ops))!.Value.Key);
         var revoked = (await keys.CreateAsync("matrix revoked", ApiScope.Write, ops))!.Value;
-        await _app.Services.GetRequiredService<ApiKeyValidator>().RevokeAsync(revoked.Info.Id, ops);
+        await App.Services.GetRequiredService<ApiKeyValidator>().RevokeAsync(revoked.Info.Id, ops);
         _credentials["revoked key"] = (null, revoked.Key);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        _storage.Dispose();
     }
 
     [Fact]
     public void The_table_lists_exactly_the_apps_endpoints()
     {
-        var endpoints = _app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+        var endpoints = App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => !IsFramework(e))
             .SelectMany(e => Methods(e).Select(method => $"{method} {Route(e)}"))
             .ToHashSet();
@@ -137,7 +129,7 @@ public sealed class RoleMatrixTests : IAsyncLifetime
         return content;
     }
 
-    private HttpClient Client() => _app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+    private HttpClient Client() => App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
 
     /// <summary>Blazor's own endpoints (under /_blazor) and the static files (relative patterns) are the framework's.</summary>
     private static bool IsFramework(RouteEndpoint endpoint) =>

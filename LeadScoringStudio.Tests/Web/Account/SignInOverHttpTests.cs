@@ -1,32 +1,15 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.RegularExpressions;
-using LeadScoringStudio.Data;
 using LeadScoringStudio.Features.Account;
-using LeadScoringStudio.Tests.TestSupport;
 using LeadScoringStudio.Tests.Web.Browser;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace LeadScoringStudio.Tests.Web.Account;
 
 /// <summary>The sign-in form, sign-out and the security headers, as a browser (or an attacker) meets them over HTTP.</summary>
-public sealed partial class SignInOverHttpTests : IAsyncLifetime
+public sealed partial class SignInOverHttpTests : HostedAppTest
 {
-    private readonly TestStorage _storage = new(leadCount: 1);
-    private StudioApp _app = default!;
-
-    public Task InitializeAsync()
-    {
-        _app = new StudioApp(_storage, realPort: false);
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        _storage.Dispose();
-    }
-
     [Fact]
     public async Task An_unknown_account_gets_the_same_answer_as_a_wrong_password_and_costs_the_same_hashing()
     {
@@ -111,7 +94,7 @@ public sealed partial class SignInOverHttpTests : IAsyncLifetime
         Assert.Contains($"<script type=\"importmap\" nonce=\"{nonce}\"", await response.Content.ReadAsStringAsync());
     }
 
-    private HttpClient Client() => _app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    private HttpClient Client() => App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
     private async Task<(HttpStatusCode Status, string Page, TimeSpan Elapsed)> TimedSignInAsync(string email, string password)
     {

@@ -12,23 +12,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace LeadScoringStudio.Tests.Web.Import;
 
 /// <summary>The import page's upload endpoint: a file streamed to a temporary file that only its uploader may open.</summary>
-public sealed class ImportUploadTests : IAsyncLifetime
+public sealed class ImportUploadTests : HostedAppTest
 {
-    private readonly TestStorage _storage = new(leadCount: 1);
-    private StudioApp _app = default!;
-
-    public Task InitializeAsync()
-    {
-        _app = new StudioApp(_storage, realPort: false);
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        _storage.Dispose();
-    }
-
     [Fact]
     public async Task An_upload_lands_in_a_temporary_file_that_only_its_uploader_can_open_and_read()
     {
@@ -39,12 +24,12 @@ public sealed class ImportUploadTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
-        var uploads = _app.Services.GetRequiredService<ImportUploads>();
-        var marketing = await Principals.SignedInAsync(_app.Services, "marketing@demo.local");
+        var uploads = App.Services.GetRequiredService<ImportUploads>();
+        var marketing = await Principals.SignedInAsync(App.Services, "marketing@demo.local");
         var upload = uploads.Find(id, marketing)!;
         Assert.Equal(("crm export.csv", (long)Encoding.UTF8.GetByteCount(csv)), (upload.Name, upload.Bytes));
-        Assert.Null(uploads.Find(id, await Principals.SignedInAsync(_app.Services, "ops@demo.local")));
-        var read = await _app.Services.GetRequiredService<LeadImportService>().OpenAsync(id, marketing);
+        Assert.Null(uploads.Find(id, await Principals.SignedInAsync(App.Services, "ops@demo.local")));
+        var read = await App.Services.GetRequiredService<LeadImportService>().OpenAsync(id, marketing);
         Assert.Equal(20_000, read.Table!.ReadRows().Count());
 
         uploads.Delete(id);
@@ -60,13 +45,13 @@ public sealed class ImportUploadTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("X-Studio-Upload", await response.Content.ReadAsStringAsync());
-        var folder = Path.Combine(_storage.Folder, "uploads");
+        var folder = Path.Combine(DataFolder, "uploads");
         Assert.True(!Directory.Exists(folder) || Directory.GetFiles(folder).Length == 0);
     }
 
     private async Task<HttpClient> SignedInAsync(string email, string password)
     {
-        var client = _app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var client = App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         Assert.Equal(HttpStatusCode.Redirect, (await HttpSignIn.SignInAsync(client, email, password)).Status);
         return client;
     }
