@@ -85,7 +85,8 @@ internal static class BigImport
 
     private static async Task<IPage> SignInAsync(IBrowser browser)
     {
-        var context = await browser.NewContextAsync(new() { BaseURL = Server.Url, ViewportSize = new() { Width = 1366, Height = 768 } });
+        var context = await browser.NewContextAsync(new() { BaseURL = Server.Url,
+            ViewportSize = new() { Width = 1366, Height = 768 } });
         var page = await context.NewPageAsync();
         await page.GotoAsync("/account/login?returnUrl=%2Fimport");
         await page.FillAsync("#email", "ops@demo.local");
@@ -118,7 +119,8 @@ internal static class BigImport
         await page.GetByTestId("import").ClickAsync();
     }
 
-    /// <summary>What a kill must not change: the leads (count and every attribute's text) and the import history.</summary>
+    /// <summary>What a kill must not change: the leads (count and every attribute's text) and the import
+    /// history.</summary>
     private static string State(string data)
     {
         using var connection = new SqliteConnection($"Data Source={Path.Combine(data, "studio.db")};Pooling=False");
@@ -182,7 +184,8 @@ internal static class BigImport
                 "Release", "net10.0", "LeadScoringStudio.dll"));
             var start = new ProcessStartInfo("dotnet", $"\"{app}\" --urls {Url}")
             {
-                WorkingDirectory = Path.GetDirectoryName(app)!, RedirectStandardOutput = true, RedirectStandardError = true,
+                WorkingDirectory = Path.GetDirectoryName(app)!, RedirectStandardOutput = true,
+                    RedirectStandardError = true,
             };
             start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
             start.Environment["Storage__DataFolder"] = data;
@@ -190,7 +193,8 @@ internal static class BigImport
             start.Environment["Logging__LogLevel__Default"] = "Warning";
             var process = Process.Start(start)!;
             process.OutputDataReceived += (_, _) => { };
-            process.ErrorDataReceived += (_, e) => { if (e.Data is { } line) Console.Error.WriteLine($"  server: {line}"); };
+            process.ErrorDataReceived += (_, e) =>
+                { if (e.Data is { } line) Console.Error.WriteLine($"  server: {line}"); };
             process.BeginOutputReadLine();
             process.BeginErrorReadLine();
             using var client = new HttpClient();
@@ -217,8 +221,10 @@ internal static class BigImport
 
         public double ResidentMegabytes()
         {
-            var line = File.ReadLines($"/proc/{_process.Id}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
-            return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024.0;
+            var line = File.ReadLines($"/proc/{_process.Id}/status")
+                .First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+            return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1],
+                CultureInfo.InvariantCulture) / 1024.0;
         }
 
         /// <summary>kill -9: no shutdown, no flush.</summary>

@@ -42,7 +42,8 @@ public static class StorageTimings
             var plan = LeadImport.Plan(table, MappingSuggestions.ForLeads(table, StarterModel.Create(),
                 ColumnGuess.Of(table, ImportOptions.Default)), ImportOptions.Default);
             var checkedAt = clock.Elapsed;
-            var summary = await services.GetRequiredService<LeadWriter>().UpsertAsync(plan.ReadLeads(), plan.ReadActivities());
+            var summary = await services.GetRequiredService<LeadWriter>()
+                .UpsertAsync(plan.ReadLeads(), plan.ReadActivities());
             var total = clock.Elapsed;
             Console.WriteLine($"Imported {rows:N0} rows ({csv.Length / 1024.0 / 1024.0:0.0} MB, " +
                 $"{plan.Problems.Count} problems): {summary.Inserted:N0} inserted.");
@@ -51,7 +52,8 @@ public static class StorageTimings
                 $"write {(total - checkedAt).TotalSeconds:0.00} s, total {total.TotalSeconds:0.00} s");
 
             clock.Restart();
-            var again = await services.GetRequiredService<LeadWriter>().UpsertAsync(plan.ReadLeads(), plan.ReadActivities());
+            var again = await services.GetRequiredService<LeadWriter>()
+                .UpsertAsync(plan.ReadLeads(), plan.ReadActivities());
             Console.WriteLine($"  the same file again (all updates: {again.Updated:N0}): " +
                 $"{clock.Elapsed.TotalSeconds:0.00} s");
         }

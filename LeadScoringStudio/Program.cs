@@ -9,7 +9,8 @@ using LeadScoringStudio.Security;
 
 // The content root is the build output, where the repository's appsettings.json is copied, so the
 // app reads the same configuration whatever directory it is started from.
-var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args,
+    ContentRootPath = AppContext.BaseDirectory });
 
 builder.Services.AddStudioUi();
 builder.Services.AddStudioStorage(builder.Configuration);

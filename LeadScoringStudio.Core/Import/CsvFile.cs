@@ -165,7 +165,8 @@ public static class CsvFile
         return control > sample.Length / 20;
     }
 
-    /// <summary>The delimiter that splits the first lines into the same number of cells, the most cells winning.</summary>
+    /// <summary>The delimiter that splits the first lines into the same number of cells, the most cells
+    /// winning.</summary>
     private static char DetectDelimiter(string text)
     {
         var lines = text.Split('\n', 21).Take(20).Where(l => l.Trim().Length > 0).ToList();
@@ -200,8 +201,10 @@ public static class CsvFile
 
     /// <summary>A first row of distinct names, none of them a number or a date, is a header.</summary>
     private static bool LooksLikeHeader(IReadOnlyList<string> cells) =>
-        cells.All(c => c.Trim().Length > 0 && !double.TryParse(c, NumberStyles.Float, CultureInfo.InvariantCulture, out _) && !DateTime.TryParse(c, CultureInfo.InvariantCulture, out _))
+        cells.All(c => c.Trim().Length > 0 && !double.TryParse(c, NumberStyles.Float, CultureInfo.InvariantCulture,
+            out _) && !DateTime.TryParse(c, CultureInfo.InvariantCulture, out _))
         && cells.Select(c => c.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).Count() == cells.Count;
 
-    private static string Megabytes(long bytes) => (bytes / 1024.0 / 1024.0).ToString("0.#", CultureInfo.InvariantCulture);
+    private static string Megabytes(long bytes) => (bytes / 1024.0 / 1024.0)
+        .ToString("0.#", CultureInfo.InvariantCulture);
 }

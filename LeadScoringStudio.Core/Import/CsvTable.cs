@@ -3,7 +3,8 @@ using LeadScoringStudio.Core.Leads;
 
 namespace LeadScoringStudio.Core.Import;
 
-/// <summary>How a CSV file is written: its text encoding, the character between cells, and whether the first row names the columns.</summary>
+/// <summary>How a CSV file is written: its text encoding, the character between cells, and whether the first row names
+/// the columns.</summary>
 public sealed record CsvFormat(Encoding Encoding, char Delimiter, bool HasHeader)
 {
     public string DelimiterName => Delimiter switch

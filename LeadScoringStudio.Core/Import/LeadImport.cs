@@ -1,4 +1,3 @@
-using System.Globalization;
 using LeadScoringStudio.Core.Leads;
 using LeadScoringStudio.Core.Models;
 
@@ -33,7 +32,7 @@ public static class LeadImport
 
         var check = new Check(rowsChecked);
         var existing = existingLeadIds ?? new HashSet<string>();
-        var leads = new LeadReader(leadsFile, mapping, options, idColumns.FirstOrDefault()?.Column);
+        var leads = new LeadRowReader(leadsFile, mapping, options, idColumns.FirstOrDefault()?.Column);
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         var skippedLeads = new Dictionary<string, int>(StringComparer.Ordinal);
         var badLeadLines = new HashSet<int>();
@@ -48,7 +47,8 @@ public static class LeadImport
 
             if (seen.TryGetValue(id, out var first))
             {
-                check.Add(leads.Problem(row, leads.IdColumn, $"duplicate id '{id}' (also on row {first})"), badLeadLines);
+                check.Add(leads.Problem(row, leads.IdColumn, $"duplicate id '{id}' (also on row {first})"),
+                    badLeadLines);
                 continue;
             }
 
@@ -66,7 +66,7 @@ public static class LeadImport
 
         var activities = activitiesFile is null || activityMapping is null
             ? null
-            : new ActivityReader(activitiesFile, activityMapping, options, model, now);
+            : new ActivityRowReader(activitiesFile, activityMapping, options, model, now);
         var badActivityLines = new HashSet<int>();
         var activityCount = 0;
         foreach (var row in activities?.File.ReadRows(p => check.Add(p, badActivityLines)) ?? [])
@@ -94,7 +94,8 @@ public static class LeadImport
             .Concat(badActivityLines.Select(l => new SkippedRow(activitiesFile!.FileName, l))).ToList();
         return new ImportPlan(leadCount, activityCount, check.Problems, check.Count, skipped,
             () => Good(leadsFile, badLeadLines, row => leads.Read(row, leads.IdOf(row, _ => { })!, _ => { })),
-            () => activities is null ? [] : Good(activities.File, badActivityLines, row => activities.Read(row, _ => { })));
+            () => activities is null ? [] : Good(activities.File, badActivityLines, row =>
+                activities.Read(row, _ => { })));
     }
 
     /// <summary>The lead id made from a row number when the file has no id column: the file's name and the row, e.g.
@@ -147,155 +148,11 @@ public static class LeadImport
         }
     }
 
-    /// <summary>Reads one row of a leads file into a lead, as the mapping says.</summary>
-    private sealed class LeadReader(CsvTable file, IReadOnlyList<ColumnMapping> mapping, ImportOptions options,
-        string? idColumn)
-    {
-        private readonly List<(ColumnMapping Mapping, int Index)> _columns = mapping
-            .Where(m => m.Target is not (ColumnTarget.Ignore or ColumnTarget.LeadId))
-            .Select(m => (m, file.ColumnIndex(m.Column))).ToList();
-
-        private readonly int _idIndex = idColumn is null ? -1 : file.ColumnIndex(idColumn);
-
-        public string? IdColumn => idColumn;
-
-        public ImportProblem Problem(CsvRow row, string? column, string reason) =>
-            new(file.FileName, row.Line, column, reason);
-
-        public string? IdOf(CsvRow row, Action<ImportProblem> problem)
-        {
-            var id = _idIndex < 0 ? RowNumberId(file.FileName, row.Line) : row.Cells[_idIndex].Trim();
-            if (id.Length == 0 || options.IsMissing(id))
-            {
-                problem(Problem(row, idColumn, "the lead id is empty"));
-                return null;
-            }
-
-            if (id.Length > InputLimits.MaxKeyLength)
-            {
-                problem(Problem(row, idColumn, $"the lead id is {id.Length:N0} characters long; at most {InputLimits.MaxKeyLength} are allowed"));
-                return null;
-            }
-
-            return id;
-        }
-
-        public ImportedLead Read(CsvRow row, string id, Action<ImportProblem> problem)
-        {
-            var attributes = new Dictionary<string, FieldValue>(StringComparer.OrdinalIgnoreCase);
-            LeadOutcome? outcome = null;
-            foreach (var (map, index) in _columns)
-            {
-                var text = row.Cells[index];
-                var missing = options.IsMissing(text) || map.MeansMissing(text);
-                if (map.Target == ColumnTarget.Outcome)
-                {
-                    outcome = missing ? LeadOutcome.Unknown : ParseOutcome(text);
-                    if (outcome is null)
-                    {
-                        problem(Problem(row, map.Column, $"'{text}' is not an outcome (use converted/won/yes or " +
-                            "lost/no, or leave it empty)"));
-                    }
-
-                    continue;
-                }
-
-                var (field, type) = map.Target switch
-                {
-                    ColumnTarget.Name => (Lead.NameField, FieldType.Text),
-                    ColumnTarget.Email => (Lead.EmailField, FieldType.Text),
-                    ColumnTarget.Company => (Lead.CompanyField, FieldType.Text),
-                    _ => (map.Field ?? MappingSuggestions.Identifier(map.Column), map.Type),
-                };
-                if (missing)
-                {
-                    // No value in the file: a new lead has none, and a known lead keeps the one it has.
-                    continue;
-                }
-
-                if (ValueParser.TryParse(text, type, out var value))
-                {
-                    attributes[field] = value;
-                }
-                else
-                {
-                    problem(Problem(row, map.Column, BadValue(text, type)));
-                }
-            }
-
-            return new ImportedLead(row.Line, id, attributes, outcome);
-        }
-    }
-
-    /// <summary>Reads one row of an activities file into an activity of a known type that happened between 1970 and
-    /// a day after <c>now</c> (when given); the columns besides lead, type and time become its properties.</summary>
-    private sealed class ActivityReader(CsvTable file, ActivityFileMapping mapping, ImportOptions options,
-        ScoringModel? model, DateTimeOffset? now)
-    {
-        private readonly int _lead = file.ColumnIndex(mapping.LeadIdColumn);
-        private readonly int _type = file.ColumnIndex(mapping.TypeColumn);
-        private readonly int _at = file.ColumnIndex(mapping.AtColumn);
-
-        public CsvTable File => file;
-
-        public ActivityFileMapping Mapping => mapping;
-
-        public ImportProblem Problem(CsvRow row, string column, string reason) =>
-            new(file.FileName, row.Line, column, reason);
-
-        public string LeadIdOf(CsvRow row) => row.Cells[_lead].Trim();
-
-        public ImportedActivity? Read(CsvRow row, Action<ImportProblem> problem)
-        {
-            var typeName = row.Cells[_type].Trim();
-            if (model is not null && model.FindActivityType(typeName) is null)
-            {
-                problem(Problem(row, mapping.TypeColumn, $"unknown activity type '{typeName}'; the model knows " +
-                    $"{string.Join(", ", model.ActivityTypes.Select(t => t.Name))}"));
-                return null;
-            }
-
-            if (!DateTimeOffset.TryParse(row.Cells[_at], CultureInfo.InvariantCulture,
-                DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var when))
-            {
-                problem(Problem(row, mapping.AtColumn,
-                    $"'{row.Cells[_at]}' is not a date and time (use e.g. 2026-05-01T14:30:00Z)"));
-                return null;
-            }
-
-            if (now is { } today && InputLimits.ActivityTimeProblem(when, today) is { } wrongTime)
-            {
-                problem(Problem(row, mapping.AtColumn, wrongTime));
-                return null;
-            }
-
-            var properties = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-            for (var i = 0; i < row.Cells.Count; i++)
-            {
-                if (i != _lead && i != _type && i != _at && !options.IsMissing(row.Cells[i]))
-                {
-                    properties[file.Columns[i]] = row.Cells[i];
-                }
-            }
-
-            return new ImportedActivity(row.Line, LeadIdOf(row),
-                new Activity(model?.FindActivityType(typeName)?.Name ?? typeName, when, properties));
-        }
-    }
-
     internal static LeadOutcome? ParseOutcome(string text) => text.Trim().ToLowerInvariant() switch
     {
         "converted" or "won" or "yes" or "y" or "1" or "true" or "customer" => LeadOutcome.Converted,
         "not converted" or "lost" or "no" or "n" or "0" or "false" => LeadOutcome.NotConverted,
         "open" or "unknown" => LeadOutcome.Unknown,
         _ => null,
-    };
-
-    private static string BadValue(string text, FieldType type) => type switch
-    {
-        FieldType.Number => $"'{text}' is not a number (use a dot for decimals, no thousands separators)",
-        FieldType.Date => $"'{text}' is not a date (use yyyy-mm-dd)",
-        FieldType.YesNo => $"'{text}' is not yes or no",
-        _ => $"'{text}' cannot be read",
     };
 }

@@ -75,13 +75,15 @@ public static class ModelLimits
         Points(model.Inactivity?.Points, "$.inactivity.points", problem);
         Score(model.Inactivity?.Floor, "$.inactivity.floor", problem);
         Points(model.Completeness?.Points, "$.completeness.points", problem);
-        foreach (var (name, limit) in new[] { ("fit", model.Limits.Fit), ("engagement", model.Limits.Engagement), ("total", model.Limits.Total) })
+        foreach (var (name, limit) in new[] { ("fit", model.Limits.Fit), ("engagement", model.Limits.Engagement),
+            ("total", model.Limits.Total) })
         {
             Score(limit.Min, $"$.limits.{name}.min", problem);
             Score(limit.Max, $"$.limits.{name}.max", problem);
         }
 
-        foreach (var (path, bands) in new[] { ("$.fitBands", model.FitBands), ("$.engagementBands", model.EngagementBands) })
+        foreach (var (path, bands) in new[] { ("$.fitBands", model.FitBands),
+            ("$.engagementBands", model.EngagementBands) })
         {
             Score(bands.First, $"{path}.first", problem);
             Score(bands.Second, $"{path}.second", problem);
@@ -120,7 +122,8 @@ public static class ModelLimits
         var lists = condition switch
         {
             AttributeCondition a => [(a.Values, $"{path}.attribute.values")],
-            ActivityCondition a => a.Filters.Select((f, i) => (f.Values, $"{path}.activity.filters[{i}].values")).ToList(),
+            ActivityCondition a => a.Filters.Select((f, i) => (f.Values, $"{path}.activity.filters[{i}].values"))
+                .ToList(),
             _ => new List<(ValueList<string> Values, string Path)>(),
         };
         foreach (var (values, valuesPath) in lists)

@@ -92,14 +92,17 @@ public sealed class RoleMatrixTests() : HostedAppTest(leadCount: 20)
         var method = route[..route.IndexOf(' ', StringComparison.Ordinal)];
         var path = route[(method.Length + 1)..].Replace("{number}", "1", StringComparison.Ordinal)
             .Replace("{id}", "ex-enterprise-quiet", StringComparison.Ordinal);
-        var request = new HttpRequestMessage(new HttpMethod(method), path) { Content = await BodyAsync(client, path, cookie) };
+        var request = new HttpRequestMessage(new HttpMethod(method),
+            path) { Content = await BodyAsync(client, path, cookie) };
         var response = await client.SendAsync(request);
         var location = response.Headers.Location?.OriginalString ?? "";
         return response.StatusCode switch
         {
             HttpStatusCode.Unauthorized => "sign in",
-            HttpStatusCode.Redirect when location.Contains("/account/login?", StringComparison.OrdinalIgnoreCase) => "sign in",
-            HttpStatusCode.Redirect when location.Contains("/account/access-denied?", StringComparison.OrdinalIgnoreCase) => "no",
+            HttpStatusCode.Redirect when location.Contains("/account/login?",
+                StringComparison.OrdinalIgnoreCase) => "sign in",
+            HttpStatusCode.Redirect when location.Contains("/account/access-denied?",
+                StringComparison.OrdinalIgnoreCase) => "no",
             HttpStatusCode.Forbidden => "no",
             _ when (int)response.StatusCode >= 500 => $"error {(int)response.StatusCode}",
             _ => "yes",
@@ -129,11 +132,14 @@ public sealed class RoleMatrixTests() : HostedAppTest(leadCount: 20)
         return content;
     }
 
-    private HttpClient Client() => App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+    private HttpClient Client() => App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false,
+        HandleCookies = false });
 
-    /// <summary>Blazor's own endpoints (under /_blazor) and the static files (relative patterns) are the framework's.</summary>
+    /// <summary>Blazor's own endpoints (under /_blazor) and the static files (relative patterns) are the
+    /// framework's.</summary>
     private static bool IsFramework(RouteEndpoint endpoint) =>
-        endpoint.RoutePattern.RawText is not { } route || !route.StartsWith('/') || route.StartsWith("/_", StringComparison.Ordinal)
+        endpoint.RoutePattern.RawText is not { } route || !route.StartsWith('/')
+            || route.StartsWith("/_", StringComparison.Ordinal)
         || endpoint.Metadata.GetMetadata<IHttpMethodMetadata>() is null;
 
     /// <summary>Pages are listed by GET (their POST only carries forms); other endpoints by their methods.</summary>

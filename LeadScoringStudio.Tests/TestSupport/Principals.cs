@@ -37,14 +37,16 @@ public static class Principals
         var users = scope.ServiceProvider.GetRequiredService<UserManager<StudioUser>>();
         foreach (var (id, email, role) in Accounts)
         {
-            var user = new StudioUser { Id = id, UserName = email, Email = email, DisplayName = email, EmailConfirmed = true };
+            var user = new StudioUser { Id = id, UserName = email, Email = email, DisplayName = email,
+                EmailConfirmed = true };
             Check(await users.CreateAsync(user, "Long-enough-1"));
             if (role is not null)
             {
                 Check(await users.AddToRoleAsync(user, role));
             }
 
-            await scope.ServiceProvider.GetRequiredService<IUserStore<StudioUser>>().UpdateAsync(Reset(user, id), CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<IUserStore<StudioUser>>()
+                .UpdateAsync(Reset(user, id), CancellationToken.None);
         }
     }
 
@@ -54,7 +56,8 @@ public static class Principals
         await using var scope = services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<StudioUser>>();
         var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException($"No account {email}.");
-        return await scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<StudioUser>>().CreateAsync(user);
+        return await scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<StudioUser>>()
+            .CreateAsync(user);
     }
 
     private static StudioUser Reset(StudioUser user, string id)

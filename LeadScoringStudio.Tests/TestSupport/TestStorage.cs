@@ -34,17 +34,20 @@ public sealed class TestStorage : IDisposable
 
     public string Folder { get; }
 
-    /// <summary>The configuration that points the app at this storage; the browser tests hand it to the hosted app.</summary>
+    /// <summary>The configuration that points the app at this storage; the browser tests hand it to the hosted
+    /// app.</summary>
     public IReadOnlyDictionary<string, string?> Settings { get; }
 
     public FakeTimeProvider Time { get; } = new(Leads.AsOf);
 
-    /// <summary>Registers what the app registers for storage, sign-in and the workbench, pointed at this storage.</summary>
+    /// <summary>Registers what the app registers for storage, sign-in and the workbench, pointed at this
+    /// storage.</summary>
     public void AddTo(IServiceCollection services)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(Settings).Build();
         services.AddLogging();
-        services.AddSingleton<IHostEnvironment>(new HostingEnvironment { ContentRootPath = Folder, EnvironmentName = "Testing", ApplicationName = "LeadScoringStudio" });
+        services.AddSingleton<IHostEnvironment>(new HostingEnvironment { ContentRootPath = Folder,
+            EnvironmentName = "Testing", ApplicationName = "LeadScoringStudio" });
         services.AddStudioStorage(configuration);
         services.AddWorkbench(configuration);
         services.AddSingleton<TimeProvider>(Time);

@@ -7,19 +7,22 @@ using Microsoft.EntityFrameworkCore;
 namespace LeadScoringStudio.Data;
 
 /// <summary>An API key as lists show it (never the key itself).</summary>
-public sealed record ApiKeyInfo(int Id, string Name, string Prefix, ApiScope Scope, string CreatedBy, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt, DateTimeOffset? LastUsedAt);
+public sealed record ApiKeyInfo(int Id, string Name, string Prefix, ApiScope Scope, string CreatedBy,
+    DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt, DateTimeOffset? LastUsedAt);
 
 /// <summary>
 /// API keys: Ops creates them (the key is returned once and stored only as a SHA-256 hash), lists and
 /// revokes them; requests are checked against the hash in constant time. Last use is recorded at most
 /// once a minute per key, so busy clients do not turn every read into a write.
 /// </summary>
-public sealed class ApiKeyRepository(IDbContextFactory<StudioDbContext> contexts, TimeProvider time, AccountCheck accounts)
+public sealed class ApiKeyRepository(IDbContextFactory<StudioDbContext> contexts, TimeProvider time,
+    AccountCheck accounts)
 {
     public const string KeyStart = "lss_";
     private static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
 
-    public async Task<(ApiKeyInfo Info, string Key)?> CreateAsync(string name, ApiScope scope, ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    public async Task<(ApiKeyInfo Info, string Key)?> CreateAsync(string name, ApiScope scope, ClaimsPrincipal user,
+        CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrWhiteSpace(name) || !StudioRoles.CanManageUsers(await accounts.NowAsync(user)))
         {
@@ -28,7 +31,8 @@ public sealed class ApiKeyRepository(IDbContextFactory<StudioDbContext> contexts
 
         var prefix = KeyStart + Convert.ToHexString(RandomNumberGenerator.GetBytes(4)).ToLowerInvariant();
         var key = $"{prefix}_{Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_').TrimEnd('=')}";
-        var record = new ApiKeyRecord { Name = name.Trim(), Prefix = prefix, Hash = HashOf(key), Scope = scope, CreatedBy = StudioRoles.NameOf(user), CreatedAt = time.GetUtcNow() };
+        var record = new ApiKeyRecord { Name = name.Trim(), Prefix = prefix, Hash = HashOf(key), Scope = scope,
+            CreatedBy = StudioRoles.NameOf(user), CreatedAt = time.GetUtcNow() };
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         db.ApiKeys.Add(record);
         await db.SaveChangesAsync(cancellationToken);
@@ -38,7 +42,8 @@ public sealed class ApiKeyRepository(IDbContextFactory<StudioDbContext> contexts
     public async Task<IReadOnlyList<ApiKeyInfo>> ListAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return (await db.ApiKeys.AsNoTracking().OrderByDescending(k => k.Id).ToListAsync(cancellationToken)).Select(ToInfo).ToList();
+        return (await db.ApiKeys.AsNoTracking().OrderByDescending(k => k.Id).ToListAsync(cancellationToken))
+            .Select(ToInfo).ToList();
     }
 
     public async Task<bool> RevokeAsync(int id, ClaimsPrincipal user, CancellationToken cancellationToken = default)
@@ -71,7 +76,9 @@ public sealed class ApiKeyRepository(IDbContextFactory<StudioDbContext> contexts
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var record = await db.ApiKeys.AsNoTracking().SingleOrDefaultAsync(k => k.Prefix == prefix, cancellationToken);
-        return record is { RevokedAt: null } && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(record.Hash), Encoding.ASCII.GetBytes(HashOf(key)))
+        return record is { RevokedAt: null }
+            && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(record.Hash),
+            Encoding.ASCII.GetBytes(HashOf(key)))
             ? ToInfo(record)
             : null;
     }
@@ -86,7 +93,8 @@ public sealed class ApiKeyRepository(IDbContextFactory<StudioDbContext> contexts
         }
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await db.ApiKeys.Where(k => k.Id == key.Id).ExecuteUpdateAsync(k => k.SetProperty(r => r.LastUsedAt, now), cancellationToken);
+        await db.ApiKeys.Where(k => k.Id == key.Id)
+            .ExecuteUpdateAsync(k => k.SetProperty(r => r.LastUsedAt, now), cancellationToken);
     }
 
     public static string? PrefixOf(string key)
@@ -95,7 +103,9 @@ public sealed class ApiKeyRepository(IDbContextFactory<StudioDbContext> contexts
         return key.StartsWith(KeyStart, StringComparison.Ordinal) && end > KeyStart.Length ? key[..end] : null;
     }
 
-    private static string HashOf(string key) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key))).ToLowerInvariant();
+    private static string HashOf(string key) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key)))
+        .ToLowerInvariant();
 
-    private static ApiKeyInfo ToInfo(ApiKeyRecord r) => new(r.Id, r.Name, r.Prefix, r.Scope, r.CreatedBy, r.CreatedAt, r.RevokedAt, r.LastUsedAt);
+    private static ApiKeyInfo ToInfo(ApiKeyRecord r) =>
+        new(r.Id, r.Name, r.Prefix, r.Scope, r.CreatedBy, r.CreatedAt, r.RevokedAt, r.LastUsedAt);
 }

@@ -11,9 +11,11 @@ public sealed record Approval(string By, string Role, DateTimeOffset At);
 /// Sign-offs on a draft version by Marketing and Sales members. A sign-off names the exact version it
 /// was given on, so any later change to the draft voids it.
 /// </summary>
-public sealed class ApprovalRepository(IDbContextFactory<StudioDbContext> contexts, TimeProvider time, AccountCheck accounts)
+public sealed class ApprovalRepository(IDbContextFactory<StudioDbContext> contexts, TimeProvider time,
+    AccountCheck accounts)
 {
-    public async Task<IReadOnlyList<Approval>> ForAsync(int modelId, long draftVersion, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<Approval>> ForAsync(int modelId, long draftVersion,
+        CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await db.Approvals.AsNoTracking()
@@ -23,8 +25,10 @@ public sealed class ApprovalRepository(IDbContextFactory<StudioDbContext> contex
             .ToListAsync(cancellationToken);
     }
 
-    /// <summary>Signs off the draft as it is at <paramref name="draftVersion"/>; refused if it has changed since, or for Ops.</summary>
-    public async Task<SaveResult> ApproveAsync(int modelId, long draftVersion, ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    /// <summary>Signs off the draft as it is at <paramref name="draftVersion"/>; refused if it has changed since, or
+    /// for Ops.</summary>
+    public async Task<SaveResult> ApproveAsync(int modelId, long draftVersion, ClaimsPrincipal user,
+        CancellationToken cancellationToken = default)
     {
         if (StudioRoles.SignOffRoleOf(await accounts.NowAsync(user)) is not { } role)
         {
@@ -39,9 +43,11 @@ public sealed class ApprovalRepository(IDbContextFactory<StudioDbContext> contex
         }
 
         var by = StudioRoles.NameOf(user);
-        if (!await db.Approvals.AnyAsync(a => a.ModelId == modelId && a.DraftVersion == draftVersion && a.By == by, cancellationToken))
+        if (!await db.Approvals.AnyAsync(a => a.ModelId == modelId && a.DraftVersion == draftVersion && a.By == by,
+            cancellationToken))
         {
-            db.Approvals.Add(new ApprovalRecord { ModelId = modelId, DraftVersion = draftVersion, By = by, Role = role, At = time.GetUtcNow() });
+            db.Approvals.Add(new ApprovalRecord { ModelId = modelId, DraftVersion = draftVersion, By = by, Role = role,
+                At = time.GetUtcNow() });
             await db.SaveChangesAsync(cancellationToken);
         }
 

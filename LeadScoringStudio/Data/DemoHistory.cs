@@ -98,5 +98,6 @@ internal static class DemoHistory
         };
 
     private static ClaimsPrincipal Person(string name, string role) =>
-        new(new ClaimsIdentity([new Claim(ClaimTypes.Name, name), new Claim(ClaimTypes.Role, role)], AccountCheck.ServerMade));
+        new(new ClaimsIdentity([new Claim(ClaimTypes.Name, name), new Claim(ClaimTypes.Role, role)],
+            AccountCheck.ServerMade));
 }

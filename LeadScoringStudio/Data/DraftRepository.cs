@@ -7,8 +7,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LeadScoringStudio.Data;
 
-/// <summary>The outcome of committing an edit to the shared draft: the draft now stored, or the conflicts to choose on.</summary>
-public sealed record CommitResult(SaveStatus Status, string Message, DraftModel? Draft = null, IReadOnlyList<MergeConflict>? Conflicts = null)
+/// <summary>The outcome of committing an edit to the shared draft: the draft now stored, or the conflicts to choose
+/// on.</summary>
+public sealed record CommitResult(SaveStatus Status, string Message, DraftModel? Draft = null,
+    IReadOnlyList<MergeConflict>? Conflicts = null)
 {
     public bool Succeeded => Status == SaveStatus.Saved;
 }
@@ -20,7 +22,8 @@ public sealed record CommitResult(SaveStatus Status, string Message, DraftModel?
 /// records its changes, in words, in the change log. SQLite has no row version, so the draft's
 /// <see cref="ModelRecord.Version"/> is the guard: a commit that lost the race merges again.
 /// </summary>
-public sealed class DraftRepository(IDbContextFactory<StudioDbContext> contexts, TimeProvider time, AccountCheck accounts)
+public sealed class DraftRepository(IDbContextFactory<StudioDbContext> contexts, TimeProvider time,
+    AccountCheck accounts)
 {
     private const int Attempts = 20;
 
@@ -80,7 +83,8 @@ public sealed class DraftRepository(IDbContextFactory<StudioDbContext> contexts,
             // The draft and its change-log lines are saved together; saving bumps the version by one.
             db.Changes.AddRange(changes.Select(c => new ChangeRecord
             {
-                ModelId = modelId, DraftVersion = record.Version + 1, At = now, By = by, Path = c.Path, CriterionId = c.CriterionId, Text = c.Text,
+                ModelId = modelId, DraftVersion = record.Version + 1, At = now, By = by, Path = c.Path,
+                    CriterionId = c.CriterionId, Text = c.Text,
             }));
             try
             {
@@ -91,7 +95,9 @@ public sealed class DraftRepository(IDbContextFactory<StudioDbContext> contexts,
                 continue;
             }
 
-            return new CommitResult(SaveStatus.Saved, changes.Count == 1 ? changes[0].Text : $"{changes.Count} changes saved.", ModelRepository.ToDraft(record));
+            return new CommitResult(SaveStatus.Saved,
+                changes.Count == 1 ? changes[0].Text : $"{changes.Count} changes saved.",
+                ModelRepository.ToDraft(record));
         }
     }
 }

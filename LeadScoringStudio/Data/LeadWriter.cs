@@ -48,7 +48,8 @@ public sealed class LeadWriter(IDbContextFactory<StudioDbContext> contexts, Time
                 }
 
                 var stored = LeadJson.Read(lead.Id, record.AttributesJson, record.ActivitiesJson);
-                var attributes = new Dictionary<string, FieldValue>(stored.Attributes, StringComparer.OrdinalIgnoreCase);
+                var attributes = new Dictionary<string, FieldValue>(stored.Attributes,
+                    StringComparer.OrdinalIgnoreCase);
                 foreach (var (field, value) in lead.Attributes)
                 {
                     if (value.IsMissing)
@@ -114,7 +115,8 @@ public sealed class LeadWriter(IDbContextFactory<StudioDbContext> contexts, Time
         var found = new Dictionary<string, LeadRecord>(StringComparer.Ordinal);
         foreach (var chunk in ids.Chunk(500))
         {
-            foreach (var record in await db.Leads.Where(l => chunk.Contains(l.ExternalId)).ToListAsync(cancellationToken))
+            foreach (var record in await db.Leads.Where(l => chunk.Contains(l.ExternalId))
+                .ToListAsync(cancellationToken))
             {
                 found[record.ExternalId] = record;
             }
@@ -138,7 +140,8 @@ public sealed class LeadWriter(IDbContextFactory<StudioDbContext> contexts, Time
     }
 
     /// <summary>Saves a batch inside the transaction and forgets its entities.</summary>
-    private static async Task<int> SaveBatchAsync(StudioDbContext db, int written, int rows, IProgress<int>? rowsWritten,
+    private static async Task<int> SaveBatchAsync(StudioDbContext db, int written, int rows,
+        IProgress<int>? rowsWritten,
         CancellationToken cancellationToken)
     {
         db.ChangeTracker.DetectChanges();

@@ -14,7 +14,8 @@ namespace LeadScoringStudio.Data;
 /// governance asks for it). Editing the draft goes through <see cref="DraftRepository"/>.
 /// </summary>
 public sealed class ModelRepository(
-    IDbContextFactory<StudioDbContext> contexts, TimeProvider time, IOptions<GovernanceOptions> governance, AccountCheck accounts)
+    IDbContextFactory<StudioDbContext> contexts, TimeProvider time, IOptions<GovernanceOptions> governance,
+        AccountCheck accounts)
 {
     public async Task<int?> FirstModelIdAsync(CancellationToken cancellationToken = default)
     {
@@ -33,7 +34,8 @@ public sealed class ModelRepository(
         return new ModelWorkspace(ToDraft(record), latest is null ? null : ToPublished(latest));
     }
 
-    public async Task<IReadOnlyList<PublishedModel>> PublishedVersionsAsync(int modelId, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<PublishedModel>> PublishedVersionsAsync(int modelId,
+        CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var records = await db.PublishedModels.AsNoTracking()
@@ -43,15 +45,19 @@ public sealed class ModelRepository(
         return records.Select(ToPublished).ToList();
     }
 
-    /// <summary>Creates a model whose draft is <paramref name="model"/>; with a <paramref name="publishNote"/> it is also published as version 1.</summary>
-    public async Task<int> CreateAsync(ScoringModel model, string createdBy, string? publishNote = null, CancellationToken cancellationToken = default)
+    /// <summary>Creates a model whose draft is <paramref name="model"/>; with a <paramref name="publishNote"/> it is
+    /// also published as version 1.</summary>
+    public async Task<int> CreateAsync(ScoringModel model, string createdBy, string? publishNote = null,
+        CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var now = time.GetUtcNow();
-        var record = new ModelRecord { Name = model.Name, DraftDocument = ModelFile.Write(model), DraftSavedBy = createdBy, DraftSavedAt = now };
+        var record = new ModelRecord { Name = model.Name, DraftDocument = ModelFile.Write(model),
+            DraftSavedBy = createdBy, DraftSavedAt = now };
         if (publishNote is not null)
         {
-            record.Published.Add(new PublishedModelRecord { Number = 1, Document = record.DraftDocument, PublishedBy = createdBy, PublishedAt = now, Note = publishNote });
+            record.Published.Add(new PublishedModelRecord { Number = 1, Document = record.DraftDocument,
+                PublishedBy = createdBy, PublishedAt = now, Note = publishNote });
         }
 
         db.Models.Add(record);
@@ -59,8 +65,10 @@ public sealed class ModelRepository(
         return record.Id;
     }
 
-    /// <summary>Publishes the draft as the next version if it is still at <paramref name="draftVersion"/> (what the publisher saw).</summary>
-    public async Task<SaveResult> PublishAsync(int modelId, long draftVersion, string note, ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    /// <summary>Publishes the draft as the next version if it is still at <paramref name="draftVersion"/> (what the
+    /// publisher saw).</summary>
+    public async Task<SaveResult> PublishAsync(int modelId, long draftVersion, string note, ClaimsPrincipal user,
+        CancellationToken cancellationToken = default)
     {
         if (!StudioRoles.CanPublish(await accounts.NowAsync(user)))
         {
@@ -79,33 +87,41 @@ public sealed class ModelRepository(
             return new SaveResult(SaveStatus.Conflict, $"{record.DraftSavedBy} changed the draft at {record.DraftSavedAt:HH:mm:ss} (UTC); look at the change before publishing.", record.Version);
         }
 
-        if (governance.Value.RequireApproval && await MissingSignOffAsync(db, modelId, draftVersion, cancellationToken) is { } missing)
+        if (governance.Value.RequireApproval && await MissingSignOffAsync(db, modelId, draftVersion,
+            cancellationToken) is { } missing)
         {
             return new SaveResult(SaveStatus.Refused, $"This draft needs sign-off from {missing} before it can be published.", record.Version);
         }
 
-        var number = 1 + (await db.PublishedModels.Where(p => p.ModelId == modelId).MaxAsync(p => (int?)p.Number, cancellationToken) ?? 0);
+        var number = 1 + (await db.PublishedModels.Where(p => p.ModelId == modelId)
+            .MaxAsync(p => (int?)p.Number, cancellationToken) ?? 0);
         db.PublishedModels.Add(new PublishedModelRecord
         {
-            ModelId = modelId, Number = number, Document = record.DraftDocument, PublishedBy = StudioRoles.NameOf(user), PublishedAt = time.GetUtcNow(), Note = note.Trim(),
+            ModelId = modelId, Number = number, Document = record.DraftDocument,
+                PublishedBy = StudioRoles.NameOf(user), PublishedAt = time.GetUtcNow(), Note = note.Trim(),
         });
         await db.SaveChangesAsync(cancellationToken);
         return new SaveResult(SaveStatus.Saved, $"Published as version {number}.", record.Version, number);
     }
 
-    /// <summary>The roles still to sign off this exact draft version ("Marketing and Sales", "Sales"), or null when both have.</summary>
-    public static async Task<string?> MissingSignOffAsync(StudioDbContext db, int modelId, long draftVersion, CancellationToken cancellationToken)
+    /// <summary>The roles still to sign off this exact draft version ("Marketing and Sales", "Sales"), or null when
+    /// both have.</summary>
+    public static async Task<string?> MissingSignOffAsync(StudioDbContext db, int modelId, long draftVersion,
+        CancellationToken cancellationToken)
     {
-        var signed = await db.Approvals.Where(a => a.ModelId == modelId && a.DraftVersion == draftVersion).Select(a => a.Role).Distinct().ToListAsync(cancellationToken);
+        var signed = await db.Approvals.Where(a => a.ModelId == modelId && a.DraftVersion == draftVersion)
+            .Select(a => a.Role).Distinct().ToListAsync(cancellationToken);
         var missing = StudioRoles.SignOffRoles.Where(r => !signed.Contains(r)).ToList();
         return missing.Count == 0 ? null : string.Join(" and ", missing);
     }
 
     public static DraftModel ToDraft(ModelRecord record) =>
-        new(record.Id, ReadDocument(record.DraftDocument, $"draft of model {record.Id}"), record.Version, record.DraftSavedBy, record.DraftSavedAt, record.DraftNote);
+        new(record.Id, ReadDocument(record.DraftDocument, $"draft of model {record.Id}"), record.Version,
+            record.DraftSavedBy, record.DraftSavedAt, record.DraftNote);
 
     private static PublishedModel ToPublished(PublishedModelRecord record) =>
-        new(record.Number, ReadDocument(record.Document, $"published version {record.Number}"), record.PublishedBy, record.PublishedAt, record.Note);
+        new(record.Number, ReadDocument(record.Document, $"published version {record.Number}"), record.PublishedBy,
+            record.PublishedAt, record.Note);
 
     private static ScoringModel ReadDocument(string json, string what)
     {

@@ -16,7 +16,8 @@ public sealed record LeadHistory(
 
 /// <summary>The SDR queue's data: MQLs assigned to a person or in the shared pool, claiming from the pool, a lead's
 /// history, and the team.</summary>
-public sealed class SalesQueueRepository(IDbContextFactory<StudioDbContext> contexts, TimeProvider time, AccountCheck accounts)
+public sealed class SalesQueueRepository(IDbContextFactory<StudioDbContext> contexts, TimeProvider time,
+    AccountCheck accounts)
 {
     public async Task<IReadOnlyList<LeadState>> QueueAsync(string person, CancellationToken cancellationToken = default)
     {

@@ -8,15 +8,20 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LeadScoringStudio.Data;
 
-/// <summary>A workshop as the workbench shows it: its leads (ids, in order), the votes so far, and when closed, the draft version its results were taken on.</summary>
+/// <summary>A workshop as the workbench shows it: its leads (ids, in order), the votes so far, and when closed, the
+/// draft version its results were taken on.</summary>
 public sealed record Workshop(
-    int Id, string StartedBy, DateTimeOffset StartedAt, IReadOnlyList<string> LeadIds, IReadOnlyList<Vote> Votes, DateTimeOffset? ClosedAt, long? TakenOnDraftVersion, ScoringModel? TakenOn);
+    int Id, string StartedBy, DateTimeOffset StartedAt, IReadOnlyList<string> LeadIds, IReadOnlyList<Vote> Votes,
+        DateTimeOffset? ClosedAt, long? TakenOnDraftVersion, ScoringModel? TakenOn);
 
-/// <summary>Workshops on a model: start one on a set of leads, vote (again to change one's mind), close it with the model it was taken on.</summary>
-public sealed class WorkshopRepository(IDbContextFactory<StudioDbContext> contexts, TimeProvider time, AccountCheck accounts)
+/// <summary>Workshops on a model: start one on a set of leads, vote (again to change one's mind), close it with the
+/// model it was taken on.</summary>
+public sealed class WorkshopRepository(IDbContextFactory<StudioDbContext> contexts, TimeProvider time,
+    AccountCheck accounts)
 {
     /// <summary>Starts a workshop on the leads; null when the user may not change the model.</summary>
-    public async Task<Workshop?> StartAsync(int modelId, IReadOnlyList<string> leadIds, ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    public async Task<Workshop?> StartAsync(int modelId, IReadOnlyList<string> leadIds, ClaimsPrincipal user,
+        CancellationToken cancellationToken = default)
     {
         if (!StudioRoles.CanEditModel(await accounts.NowAsync(user)))
         {
@@ -24,7 +29,8 @@ public sealed class WorkshopRepository(IDbContextFactory<StudioDbContext> contex
         }
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var record = new WorkshopRecord { ModelId = modelId, StartedBy = StudioRoles.NameOf(user), StartedAt = time.GetUtcNow(), LeadIdsJson = JsonSerializer.Serialize(leadIds) };
+        var record = new WorkshopRecord { ModelId = modelId, StartedBy = StudioRoles.NameOf(user),
+            StartedAt = time.GetUtcNow(), LeadIdsJson = JsonSerializer.Serialize(leadIds) };
         db.Workshops.Add(record);
         await db.SaveChangesAsync(cancellationToken);
         return ToWorkshop(record);
@@ -52,20 +58,24 @@ public sealed class WorkshopRepository(IDbContextFactory<StudioDbContext> contex
     }
 
     /// <summary>Records (or replaces) the user's verdict on a lead of an open workshop.</summary>
-    public async Task<bool> VoteAsync(int workshopId, string leadId, Verdict verdict, ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    public async Task<bool> VoteAsync(int workshopId, string leadId, Verdict verdict, ClaimsPrincipal user,
+        CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var workshop = await db.Workshops.SingleOrDefaultAsync(w => w.Id == workshopId, cancellationToken);
-        if (workshop is null || workshop.ClosedAt is not null || !StudioRoles.CanEditModel(await accounts.NowAsync(user)) || !LeadIds(workshop).Contains(leadId))
+        if (workshop is null || workshop.ClosedAt is not null
+            || !StudioRoles.CanEditModel(await accounts.NowAsync(user)) || !LeadIds(workshop).Contains(leadId))
         {
             return false;
         }
 
         var voter = StudioRoles.NameOf(user);
-        var vote = await db.WorkshopVotes.SingleOrDefaultAsync(v => v.WorkshopId == workshopId && v.LeadId == leadId && v.Voter == voter, cancellationToken);
+        var vote = await db.WorkshopVotes.SingleOrDefaultAsync(v => v.WorkshopId == workshopId && v.LeadId == leadId
+            && v.Voter == voter, cancellationToken);
         if (vote is null)
         {
-            db.WorkshopVotes.Add(new WorkshopVoteRecord { WorkshopId = workshopId, LeadId = leadId, Voter = voter, Verdict = verdict, At = time.GetUtcNow() });
+            db.WorkshopVotes.Add(new WorkshopVoteRecord { WorkshopId = workshopId, LeadId = leadId, Voter = voter,
+                Verdict = verdict, At = time.GetUtcNow() });
         }
         else
         {
@@ -77,8 +87,10 @@ public sealed class WorkshopRepository(IDbContextFactory<StudioDbContext> contex
         return true;
     }
 
-    /// <summary>Closes the workshop and keeps its results with the model (and draft version) they were taken on.</summary>
-    public async Task CloseAsync(int workshopId, ScoringModel takenOn, long draftVersion, CancellationToken cancellationToken = default)
+    /// <summary>Closes the workshop and keeps its results with the model (and draft version) they were taken
+    /// on.</summary>
+    public async Task CloseAsync(int workshopId, ScoringModel takenOn, long draftVersion,
+        CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var workshop = await db.Workshops.SingleAsync(w => w.Id == workshopId, cancellationToken);
@@ -88,10 +100,12 @@ public sealed class WorkshopRepository(IDbContextFactory<StudioDbContext> contex
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private static IReadOnlyList<string> LeadIds(WorkshopRecord record) => JsonSerializer.Deserialize<List<string>>(record.LeadIdsJson) ?? [];
+    private static IReadOnlyList<string> LeadIds(WorkshopRecord record) =>
+        JsonSerializer.Deserialize<List<string>>(record.LeadIdsJson) ?? [];
 
     private static Workshop ToWorkshop(WorkshopRecord record) => new(
         record.Id, record.StartedBy, record.StartedAt, LeadIds(record),
         record.Votes.OrderBy(v => v.Id).Select(v => new Vote(v.LeadId, v.Voter, v.Verdict)).ToList(),
-        record.ClosedAt, record.TakenOnDraftVersion, record.TakenOnModel is null ? null : ModelFile.Read(record.TakenOnModel).Model);
+        record.ClosedAt, record.TakenOnDraftVersion,
+            record.TakenOnModel is null ? null : ModelFile.Read(record.TakenOnModel).Model);
 }

@@ -33,7 +33,8 @@ public static class ErrorResponses
     /// ProblemDetails; anything else is left to the default handling.</summary>
     private sealed class BadInputHandler(IProblemDetailsService problems) : IExceptionHandler
     {
-        public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+        public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception,
+            CancellationToken cancellationToken)
         {
             var (status, title) = exception switch
             {

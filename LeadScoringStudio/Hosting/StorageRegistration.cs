@@ -12,12 +12,15 @@ namespace LeadScoringStudio.Hosting;
 
 public static class StorageRegistration
 {
-    /// <summary>The database (provider from the "Storage" section), Identity on top of it, and the repositories.</summary>
+    /// <summary>The database (provider from the "Storage" section), Identity on top of it, and the
+    /// repositories.</summary>
     public static IServiceCollection AddStudioStorage(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
         services.AddDbContextFactory<StudioDbContext>((provider, options) =>
-            UseProvider(options, provider.GetRequiredService<IOptions<StorageOptions>>().Value, provider.GetRequiredService<IHostEnvironment>().ContentRootPath));
+            UseProvider(options, provider.GetRequiredService<IOptions<StorageOptions>>().Value,
+                provider.GetRequiredService<IHostEnvironment>().ContentRootPath));
         services.AddOptions<GovernanceOptions>().Bind(configuration.GetSection(GovernanceOptions.Section));
         services.AddSingleton<ModelRepository>();
         services.AddSingleton<DraftRepository>();
@@ -48,14 +51,16 @@ public static class StorageRegistration
         return services;
     }
 
-    /// <summary>Cookie sign-in; every page requires it (see _Imports.razor) and the role checks live in <see cref="StudioRoles"/>.
-    /// Cookies and open pages re-read their account every few seconds, so a role change or sign-out reaches them.</summary>
+    /// <summary>Cookie sign-in; every page requires it (see _Imports.razor) and the role checks live in
+    /// <see cref="StudioRoles"/>. Cookies and open pages re-read their account every few seconds, so a role change or
+    /// sign-out reaches them.</summary>
     public static IServiceCollection AddStudioSignIn(this IServiceCollection services)
     {
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingStudioAuthentication>();
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
-        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = RevalidatingStudioAuthentication.Interval);
+        services.Configure<SecurityStampValidatorOptions>(options =>
+            options.ValidationInterval = RevalidatingStudioAuthentication.Interval);
         services.AddSingleton<SignInThrottle>();
         services.AddScoped<PasswordSignIn>();
         services.ConfigureApplicationCookie(options =>

@@ -15,7 +15,8 @@ namespace LeadScoringStudio.Security;
 /// </summary>
 public sealed class AccountCheck(IServiceScopeFactory scopes)
 {
-    /// <summary>The authentication type of principals the server makes for itself; no sign-in scheme issues it.</summary>
+    /// <summary>The authentication type of principals the server makes for itself; no sign-in scheme issues
+    /// it.</summary>
     public const string ServerMade = "server";
 
     private static readonly ClaimsPrincipal SignedOut = new(new ClaimsIdentity());
@@ -42,7 +43,8 @@ public sealed class AccountCheck(IServiceScopeFactory scopes)
             return SignedOut;
         }
 
-        return await scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<StudioUser>>().CreateAsync(user);
+        return await scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<StudioUser>>()
+            .CreateAsync(user);
     }
 
     /// <summary>True when the claimed principal still stands with the same roles; an open circuit whose answer is

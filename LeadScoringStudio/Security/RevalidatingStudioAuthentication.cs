@@ -14,6 +14,7 @@ public sealed class RevalidatingStudioAuthentication(ILoggerFactory loggers, Acc
 
     protected override TimeSpan RevalidationInterval => Interval;
 
-    protected override Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken) =>
+    protected override Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState,
+        CancellationToken cancellationToken) =>
         accounts.StillValidAsync(authenticationState.User);
 }

@@ -75,15 +75,18 @@ public class CsvFileTests
         var problem = Assert.Single(problems);
         Assert.Equal(["1"], rows.Select(r => r.Cells[0]));
 
-        Assert.Equal((3, "has a quote (\") that is never closed, so rows 3 to 4 cannot be read"), (problem.Line, problem.Reason));
+        Assert.Equal((3, "has a quote (\") that is never closed, so rows 3 to 4 cannot be read"),
+            (problem.Line, problem.Reason));
     }
 
     [Fact]
     public void Binary_spreadsheet_and_oversized_files_are_refused_with_what_they_are()
     {
         Assert.Contains("binary", Assert.Single(CsvFile.Read("a.csv", [0x00, 0x01, 0x02, 0x41, 0x00]).Problems).Reason);
-        Assert.Contains("xlsx", Assert.Single(CsvFile.Read("a.xlsx", [(byte)'P', (byte)'K', 3, 4, 20, 0]).Problems).Reason);
-        Assert.Equal("the file is 2 MB; files up to 1 MB can be imported", Assert.Single(CsvFile.Read("big.csv", new byte[2 * 1024 * 1024], maxBytes: 1024 * 1024).Problems).Reason);
+        Assert.Contains("xlsx", Assert.Single(CsvFile.Read("a.xlsx", [(byte)'P', (byte)'K', 3, 4, 20,
+            0]).Problems).Reason);
+        Assert.Equal("the file is 2 MB; files up to 1 MB can be imported",
+            Assert.Single(CsvFile.Read("big.csv", new byte[2 * 1024 * 1024], maxBytes: 1024 * 1024).Problems).Reason);
     }
 
     [Fact]
@@ -94,7 +97,8 @@ public class CsvFileTests
         Assert.Single(rows);
         Assert.Equal("row 3, column 'note': the value is more than 2,000 characters long",
             $"row {problems.Single().Line}, column '{problems.Single().Column}': {problems.Single().Reason}");
-        var wide = string.Join(",", Enumerable.Range(0, 1_001).Select(i => $"c{i}")) + "\n" + string.Join(",", Enumerable.Range(0, 1_001));
+        var wide = string.Join(",", Enumerable.Range(0, 1_001).Select(i => $"c{i}")) + "\n" + string.Join(",",
+            Enumerable.Range(0, 1_001));
         Assert.StartsWith("the file has 1,001 columns; at most 1,000", Assert.Single(Read(wide).Problems).Reason);
     }
 

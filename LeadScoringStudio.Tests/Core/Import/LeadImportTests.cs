@@ -155,7 +155,8 @@ public class LeadImportTests
         ], plan.Problems.Select(p => p.ToString()));
         Assert.Equal(2, plan.ActivityCount);
         Assert.Equal("/pricing", plan.ReadActivities().ToList()[0].Activity.Property("url"));
-        Assert.Equal(new DateTimeOffset(2026, 5, 2, 0, 0, 0, TimeSpan.Zero), plan.ReadActivities().ToList()[1].Activity.At);
+        Assert.Equal(new DateTimeOffset(2026, 5, 2, 0, 0, 0, TimeSpan.Zero), plan.ReadActivities()
+            .ToList()[1].Activity.At);
         Assert.Empty(plan.ReadActivities().ToList()[1].Activity.Properties);
     }
 
@@ -167,7 +168,8 @@ public class LeadImportTests
             "activities.csv");
 
         var plan = LeadImport.Plan(leads, Suggest(leads), ImportOptions.Default, activities,
-            MappingSuggestions.ForActivities(activities.Columns), Model, now: new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero));
+            MappingSuggestions.ForActivities(activities.Columns), Model,
+                now: new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero));
 
         Assert.Equal(["row 2: 1900-01-01 is before 1970", "row 3: 2027-06-01 00:00 is in the future"],
             plan.Problems.Select(p => $"row {p.Line}: {p.Reason}"));

@@ -32,18 +32,21 @@ public class ModelLimitsTests
     [Fact]
     public void A_megabyte_label_is_refused_at_its_place()
     {
-        var model = _starter with { Criteria = [.. _starter.Criteria.Select((c, i) => i == 2 ? c with { Label = new string('x', 4_000_000) } : c)] };
+        var model = _starter with { Criteria = [.. _starter.Criteria.Select((c, i) =>
+            i == 2 ? c with { Label = new string('x', 4_000_000) } : c)] };
 
         var problem = Assert.Single(ModelValidator.Validate(model));
 
-        Assert.Equal(("$.criteria[2].label", "this is 4,000,000 characters long; keep it to 200 or fewer"), (problem.Path, problem.Message));
+        Assert.Equal(("$.criteria[2].label", "this is 4,000,000 characters long; keep it to 200 or fewer"),
+            (problem.Path, problem.Message));
     }
 
     [Fact]
     public void A_file_over_a_megabyte_or_nested_too_deep_is_refused_with_a_sentence()
     {
         var big = ModelFile.Read(new string(' ', ModelLimits.MaxFileBytes + 1));
-        var deep = ModelFile.Read(string.Concat(Enumerable.Repeat("[", 100)) + string.Concat(Enumerable.Repeat("]", 100)));
+        var deep = ModelFile.Read(string.Concat(Enumerable.Repeat("[", 100)) + string.Concat(Enumerable.Repeat("]",
+            100)));
 
         Assert.Contains("model files up to 1 MB can be read", Assert.Single(big.Problems).Message);
         Assert.Contains("nested deeper than 32 levels", Assert.Single(deep.Problems).Message);

@@ -45,7 +45,8 @@ public sealed class FirstAccountTests
         var scopes = Enumerable.Range(0, 8).Select(_ => services.CreateScope()).ToList();
 
         var results = await Task.WhenAll(scopes.Select((scope, i) =>
-            scope.ServiceProvider.GetRequiredService<FirstAccount>().CreateAsync($"admin{i}@example.com", "Admin", "Long-enough-1")));
+            scope.ServiceProvider.GetRequiredService<FirstAccount>()
+                .CreateAsync($"admin{i}@example.com", "Admin", "Long-enough-1")));
 
         Assert.Single(results, r => r.Succeeded);
         using var check = services.CreateScope();

@@ -7,7 +7,8 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace LeadScoringStudio.Tests.Web.Account;
 
-/// <summary>The sign-in form, sign-out and the security headers, as a browser (or an attacker) meets them over HTTP.</summary>
+/// <summary>The sign-in form, sign-out and the security headers, as a browser (or an attacker) meets them over
+/// HTTP.</summary>
 public sealed partial class SignInOverHttpTests : HostedAppTest
 {
     [Fact]
@@ -75,7 +76,8 @@ public sealed partial class SignInOverHttpTests : HostedAppTest
         Assert.Equal(HttpStatusCode.Redirect, signedIn.Status);
         Assert.EndsWith("/leads?q=M%C3%BCller%20&x=%C3%BC", signedIn.Location);
 
-        var logout = await client.PostAsync("/account/logout", new FormUrlEncodedContent(new Dictionary<string, string>()));
+        var logout = await client.PostAsync("/account/logout",
+            new FormUrlEncodedContent(new Dictionary<string, string>()));
 
         Assert.Equal(HttpStatusCode.BadRequest, logout.StatusCode);
     }
@@ -94,9 +96,11 @@ public sealed partial class SignInOverHttpTests : HostedAppTest
         Assert.Contains($"<script type=\"importmap\" nonce=\"{nonce}\"", await response.Content.ReadAsStringAsync());
     }
 
-    private HttpClient Client() => App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    private HttpClient Client() => App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false,
+        HandleCookies = true });
 
-    private async Task<(HttpStatusCode Status, string Page, TimeSpan Elapsed)> TimedSignInAsync(string email, string password)
+    private async Task<(HttpStatusCode Status, string Page, TimeSpan Elapsed)> TimedSignInAsync(string email,
+        string password)
     {
         using var client = Client();
         var watch = Stopwatch.StartNew();

@@ -9,7 +9,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace LeadScoringStudio.Tests.Web.Api;
 
-/// <summary>Whatever goes wrong under /api, the client reads ProblemDetails JSON with the right status, never an HTML page.</summary>
+/// <summary>Whatever goes wrong under /api, the client reads ProblemDetails JSON with the right status, never an HTML
+/// page.</summary>
 public sealed class ApiErrorTests(ApiFixture api) : IClassFixture<ApiFixture>
 {
     [Theory]
@@ -41,7 +42,8 @@ public sealed class ApiErrorTests(ApiFixture api) : IClassFixture<ApiFixture>
     {
         var body = """[{"leadId": "ex-enterprise-quiet", "type": "page_visit", "at": "2026-05-01T10:00:00Z", "properties": {"url": "/pricing", "URL": "/blog"}}]""";
 
-        var problem = await ProblemAsync(await Send(api.WriteKey, "POST", "/api/v1/activities", body), HttpStatusCode.BadRequest);
+        var problem = await ProblemAsync(await Send(api.WriteKey, "POST", "/api/v1/activities", body),
+            HttpStatusCode.BadRequest);
 
         var errors = problem.GetProperty("errors");
         Assert.Contains("given twice", errors.GetProperty("activities[0].properties.URL")[0].GetString());
@@ -54,16 +56,22 @@ public sealed class ApiErrorTests(ApiFixture api) : IClassFixture<ApiFixture>
         {
             id = "crm-huge",
             attributes = new Dictionary<string, object> { ["name"] = new string('x', 10_000), ["Name"] = "Ada" },
-            activities = Enumerable.Range(0, 1_001).Select(i => new { type = "page_visit", at = "2026-05-01T10:00:00Z" }),
+            activities = Enumerable.Range(0, 1_001).Select(i => new { type = "page_visit",
+                at = "2026-05-01T10:00:00Z" }),
         };
 
-        var problem = await ProblemAsync(await api.Client(api.WriteKey).PutAsJsonAsync("/api/v1/leads", new[] { lead }), HttpStatusCode.BadRequest);
+        var problem = await ProblemAsync(await api.Client(api.WriteKey)
+            .PutAsJsonAsync("/api/v1/leads", new[] { lead }), HttpStatusCode.BadRequest);
 
         var errors = problem.GetProperty("errors");
         Assert.Contains("1,001 activities; at most 1,000", errors.GetProperty("leads[0].activities")[0].GetString());
-        var oneAtATime = await ProblemAsync(await api.Client(api.WriteKey).PutAsJsonAsync("/api/v1/leads", new[] { lead with { activities = lead.activities.Take(1) } }), HttpStatusCode.BadRequest);
-        Assert.Contains("10,000 characters long; at most 2,000", oneAtATime.GetProperty("errors").GetProperty("leads[0].attributes.name")[0].GetString());
-        Assert.Contains("given twice", oneAtATime.GetProperty("errors").GetProperty("leads[0].attributes.Name")[0].GetString());
+        var oneAtATime = await ProblemAsync(await api.Client(api.WriteKey)
+            .PutAsJsonAsync("/api/v1/leads", new[] { lead with { activities = lead.activities.Take(1) } }),
+            HttpStatusCode.BadRequest);
+        Assert.Contains("10,000 characters long; at most 2,000", oneAtATime.GetProperty("errors")
+            .GetProperty("leads[0].attributes.name")[0].GetString());
+        Assert.Contains("given twice", oneAtATime.GetProperty("errors")
+            .GetProperty("leads[0].attributes.Name")[0].GetString());
     }
 
     [Theory]
@@ -73,7 +81,8 @@ public sealed class ApiErrorTests(ApiFixture api) : IClassFixture<ApiFixture>
     {
         var body = $$"""[{"leadId": "ex-enterprise-quiet", "type": "page_visit", "at": "{{at}}"}]""";
 
-        var problem = await ProblemAsync(await Send(api.WriteKey, "POST", "/api/v1/activities", body), HttpStatusCode.BadRequest);
+        var problem = await ProblemAsync(await Send(api.WriteKey, "POST", "/api/v1/activities", body),
+            HttpStatusCode.BadRequest);
 
         Assert.Contains(said, problem.GetProperty("errors").GetProperty("activities[0].at")[0].GetString());
     }
@@ -83,7 +92,8 @@ public sealed class ApiErrorTests(ApiFixture api) : IClassFixture<ApiFixture>
     {
         var body = "[" + string.Join(",", Enumerable.Repeat("{\"id\":\"" + new string('a', 300) + "\"}", 1_001)) + "]";
 
-        var problem = await ProblemAsync(await Send(api.WriteKey, "PUT", "/api/v1/leads", body), HttpStatusCode.BadRequest);
+        var problem = await ProblemAsync(await Send(api.WriteKey, "PUT", "/api/v1/leads", body),
+            HttpStatusCode.BadRequest);
 
         var errors = problem.GetProperty("errors");
         Assert.Equal(["leads"], errors.EnumerateObject().Select(e => e.Name));
@@ -96,13 +106,16 @@ public sealed class ApiErrorTests(ApiFixture api) : IClassFixture<ApiFixture>
         using var storage = new TestStorage(leadCount: 1);
         await using var app = new StudioApp(storage);
         await app.AddTestAccountsAsync();
-        var key = (await app.Services.GetRequiredService<ApiKeyRepository>().CreateAsync("big", ApiScope.Write, Principals.Ops))!.Value.Key;
+        var key = (await app.Services.GetRequiredService<ApiKeyRepository>()
+            .CreateAsync("big", ApiScope.Write, Principals.Ops))!.Value.Key;
         using var client = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
         client.DefaultRequestHeaders.Add("X-Api-Key", key);
         client.DefaultRequestHeaders.ExpectContinue = true;
-        var body = "[" + string.Join(",", Enumerable.Repeat("{\"id\":\"" + new string('a', 1000) + "\"}", 11_000)) + "]";
+        var body = "[" + string.Join(",", Enumerable.Repeat("{\"id\":\"" + new string('a', 1000) + "\"}",
+            11_000)) + "]";
 
-        var response = await client.PutAsync("/api/v1/leads", new StringContent(body, Encoding.UTF8, "application/json"));
+        var response = await client.PutAsync("/api/v1/leads",
+            new StringContent(body, Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
     }

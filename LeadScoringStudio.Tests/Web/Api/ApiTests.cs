@@ -277,11 +277,13 @@ public sealed class ApiRateLimitTests
         Assert.Equal(HttpStatusCode.OK, (await Client(quiet).GetAsync("/api/v1/models")).StatusCode);
         foreach (var (method, path) in new[] { (HttpMethod.Get, "/api/v1/models"), (HttpMethod.Post, "/api/v1/score") })
         {
-            var refused = await Client(busy).SendAsync(new HttpRequestMessage(method, path) { Content = new StringContent("{", System.Text.Encoding.UTF8, "application/json") });
+            var refused = await Client(busy).SendAsync(new HttpRequestMessage(method,
+                path) { Content = new StringContent("{", System.Text.Encoding.UTF8, "application/json") });
             Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
             Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
             Assert.InRange(refused.Headers.RetryAfter?.Delta?.TotalSeconds ?? 0, 1, 60);
-            Assert.Contains("try again in", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString());
+            Assert.Contains("try again in", (await refused.Content.ReadFromJsonAsync<JsonElement>())
+                .GetProperty("title").GetString());
         }
     }
 }

@@ -15,7 +15,8 @@ public sealed class AccountTests(BrowserFixture browser)
     {
         var administration = browser.Service<UserAdministration>();
         var ops = await Principals.SignedInAsync(browser.App.Services, "ops@demo.local");
-        Assert.True((await administration.AddAsync(ops, "ops2@demo.local", "Second Ops", StudioRoles.Ops, "Second-ops-1")).Succeeded);
+        Assert.True((await administration.AddAsync(ops, "ops2@demo.local", "Second Ops",
+            StudioRoles.Ops, "Second-ops-1")).Succeeded);
         var ops2 = (await administration.ListAsync(ops)).Single(u => u.Email == "ops2@demo.local");
         var page = await browser.SignInAsync("ops2@demo.local", "Second-ops-1", "/users");
         await Expect(page.GetByTestId("users-table")).ToBeVisibleAsync();

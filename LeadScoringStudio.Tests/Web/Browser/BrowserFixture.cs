@@ -39,7 +39,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A new browser context signed in as the demo user of <paramref name="role"/>, on the workbench and interactive.</summary>
+    /// <summary>A new browser context signed in as the demo user of <paramref name="role"/>, on the workbench and
+    /// interactive.</summary>
     public Task<IPage> SignInAsync(string role, string path = "/")
     {
         var user = DemoUsers.All.Single(u => u.Role == role);
@@ -50,7 +51,8 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// interactive.</summary>
     public async Task<IPage> SignInAsync(string email, string password, string path)
     {
-        var context = await Browser.NewContextAsync(new() { BaseURL = App.BaseUrl, ViewportSize = new() { Width = 1366, Height = 768 } });
+        var context = await Browser.NewContextAsync(new() { BaseURL = App.BaseUrl,
+            ViewportSize = new() { Width = 1366, Height = 768 } });
         var page = await context.NewPageAsync();
         await page.GotoAsync($"/account/login?returnUrl={Uri.EscapeDataString(path)}");
         await page.FillAsync("#email", email);

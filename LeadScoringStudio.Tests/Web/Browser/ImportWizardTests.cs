@@ -17,10 +17,12 @@ public sealed class ImportWizardTests(BrowserFixture browser)
 
         await page.UploadAsync("leads-file", "crm.csv", "text/csv", Encoding.UTF8.GetBytes(file));
 
-        await Expect(page.GetByTestId("file-format")).ToContainTextAsync("crm.csv: semicolon-separated, utf-8, with a header row, ");
+        await Expect(page.GetByTestId("file-format"))
+            .ToContainTextAsync("crm.csv: semicolon-separated, utf-8, with a header row, ");
         await Expect(page.GetByTestId("map-Company size (employees)")).ToContainTextAsync("250 · lots · 1300");
         await page.GetByTestId("check").ClickAsync();
-        await Expect(page.GetByTestId("check-summary")).ToContainTextAsync("2 leads and 0 activities are ready. 1 problem in 1 row");
+        await Expect(page.GetByTestId("check-summary"))
+            .ToContainTextAsync("2 leads and 0 activities are ready. 1 problem in 1 row");
         await Expect(page.GetByTestId("problems")).ToContainTextAsync("'lots' is not a number");
         await Expect(page.GetByTestId("import")).ToBeDisabledAsync();
 

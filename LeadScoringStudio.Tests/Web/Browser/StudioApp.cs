@@ -17,7 +17,8 @@ public sealed class StudioApp : WebApplicationFactory<Program>
 
     private readonly IReadOnlyDictionary<string, string?> _settings;
 
-    /// <summary>The app on a real port for a browser, or (<paramref name="realPort"/> false) in memory for <c>CreateClient()</c>.</summary>
+    /// <summary>The app on a real port for a browser, or (<paramref name="realPort"/> false) in memory for
+    /// <c>CreateClient()</c>.</summary>
     public StudioApp(TestStorage storage, bool realPort = true, IReadOnlyDictionary<string, string?>? settings = null)
     {
         _storage = storage;
@@ -26,7 +27,8 @@ public sealed class StudioApp : WebApplicationFactory<Program>
         {
             UseKestrel(0);
             StartServer();
-            BaseUrl = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+            BaseUrl = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()
+                .TrimEnd('/');
         }
     }
 

@@ -109,14 +109,17 @@ public sealed class LeadPipelineTests() : StorageTest(seedDemo: false)
         var leads = await StoreAsync(Hot("hot-1"));
         await Services.GetRequiredService<LeadPipeline>().RunAsync(Model, 1, leads, Now);
         var feedback = Services.GetRequiredService<FeedbackService>();
-        await feedback.RecordAsync(leads[0].Lead, Model, new FeedbackInput(SalesEventKind.Accepted), Principals.Sales, Now);
+        await feedback.RecordAsync(leads[0].Lead, Model, new FeedbackInput(SalesEventKind.Accepted), Principals.Sales,
+            Now);
 
         var result = await feedback.RecordAsync(leads[0].Lead, Model,
-            new FeedbackInput(SalesEventKind.OpportunityCreated, Amount: (decimal)amount), Principals.Sales, Now.AddDays(1));
+            new FeedbackInput(SalesEventKind.OpportunityCreated, Amount: (decimal)amount), Principals.Sales,
+                Now.AddDays(1));
 
         Assert.Equal(SaveStatus.Invalid, result.Status);
         Assert.Contains(said, result.Message);
-        Assert.Equal([SalesEventKind.Accepted], (await Services.GetRequiredService<FeedbackRepository>().ForLeadAsync("hot-1")).Select(f => f.Kind));
+        Assert.Equal([SalesEventKind.Accepted],
+            (await Services.GetRequiredService<FeedbackRepository>().ForLeadAsync("hot-1")).Select(f => f.Kind));
         Assert.Equal(Stage.Sal, (await Services.GetRequiredService<SalesQueueRepository>().StateAsync("hot-1"))!.Stage);
     }
 

@@ -46,7 +46,8 @@ public sealed class StudioDatabaseTests
 
         await StudioDatabase.PrepareAsync(services);
 
-        await using var db = await services.GetRequiredService<IDbContextFactory<StudioDbContext>>().CreateDbContextAsync();
+        await using var db = await services.GetRequiredService<IDbContextFactory<StudioDbContext>>()
+            .CreateDbContextAsync();
         Assert.Equal(DemoUsers.All.Count, await db.Users.CountAsync());
         Assert.Equal(1, await db.Models.CountAsync());
         Assert.Equal(1, await db.PublishedModels.CountAsync());
@@ -60,12 +61,14 @@ public sealed class StudioDatabaseTests
         using var storage = new TestStorage(seedDemo: false, testAccounts: false);
         await using var services = await storage.StartAsync();
 
-        await using var db = await services.GetRequiredService<IDbContextFactory<StudioDbContext>>().CreateDbContextAsync();
+        await using var db = await services.GetRequiredService<IDbContextFactory<StudioDbContext>>()
+            .CreateDbContextAsync();
         Assert.Equal(StudioRoles.All.Order(), (await db.Roles.Select(r => r.Name!).ToListAsync()).Order());
         Assert.Equal(0, await db.Users.CountAsync());
         Assert.Equal(0, await db.Leads.CountAsync());
         var models = services.GetRequiredService<ModelRepository>();
-        Assert.Equal(StarterModel.Create(), (await models.LoadAsync((await models.FirstModelIdAsync())!.Value)).Published!.Model);
+        Assert.Equal(StarterModel.Create(),
+            (await models.LoadAsync((await models.FirstModelIdAsync())!.Value)).Published!.Model);
         Assert.True(File.Exists(Path.Combine(storage.Folder, "studio.db")));
     }
 }

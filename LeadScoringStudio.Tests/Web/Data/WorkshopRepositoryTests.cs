@@ -21,7 +21,8 @@ public sealed class WorkshopRepositoryTests() : StorageTest(seedDemo: false)
 
         var open = await workshops.OpenAsync(1);
         Assert.Equal(["ex-a", "ex-b"], open!.LeadIds);
-        Assert.Equal([("ex-a", "maya@example.com", Verdict.ReachOutNow), ("ex-a", "sam@example.com", Verdict.ReachOutNow)], open.Votes.Select(v => (v.LeadId, v.Voter, v.Verdict)));
+        Assert.Equal([("ex-a", "maya@example.com", Verdict.ReachOutNow),
+            ("ex-a", "sam@example.com", Verdict.ReachOutNow)], open.Votes.Select(v => (v.LeadId, v.Voter, v.Verdict)));
     }
 
     [Fact]

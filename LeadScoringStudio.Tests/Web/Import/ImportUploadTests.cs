@@ -11,7 +11,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace LeadScoringStudio.Tests.Web.Import;
 
-/// <summary>The import page's upload endpoint: a file streamed to a temporary file that only its uploader may open.</summary>
+/// <summary>The import page's upload endpoint: a file streamed to a temporary file that only its uploader may
+/// open.</summary>
 public sealed class ImportUploadTests : HostedAppTest
 {
     [Fact]

@@ -105,7 +105,8 @@ public sealed class LeadImportServiceTests() : StorageTest(seedDemo: true, leadC
 
         Assert.False(plan.IsClean);
         Assert.Contains(plan.Problems, p => p.Line == 5 && p.Reason.Contains(said));
-        Assert.Contains("The files have problems", (await Importer.CommitAsync(files, plan, mapping, null, false, Principals.Ops)).Refusal);
+        Assert.Contains("The files have problems",
+            (await Importer.CommitAsync(files, plan, mapping, null, false, Principals.Ops)).Refusal);
         Assert.NotNull((await Importer.CommitAsync(files, plan, mapping, null, true, Principals.Ops)).Summary);
         var history = (await Services.GetRequiredService<ImportRepository>().HistoryAsync())[0];
         Assert.Equal((1, "leads.csv row 5"), (history.Skipped, history.SkippedRows));
@@ -122,12 +123,14 @@ public sealed class LeadImportServiceTests() : StorageTest(seedDemo: true, leadC
         var activityMapping = MappingSuggestions.ForActivities(files.Activities!.Columns);
         var plan = await Importer.DryRunAsync(files, mapping, activityMapping, ImportOptions.Default);
 
-        Assert.Contains(plan.Problems, p => p is { File: "activities.csv", Line: 2 } && p.Reason.Contains("row 5) has problems"));
+        Assert.Contains(plan.Problems, p => p is { File: "activities.csv", Line: 2 }
+            && p.Reason.Contains("row 5) has problems"));
         var result = await Importer.CommitAsync(files, plan, mapping, activityMapping, true, Principals.Ops);
 
         Assert.Equal((3, 1), (result.Summary!.Inserted + result.Summary.Updated, result.Summary.ActivitiesAdded));
         Assert.Null(await Services.GetRequiredService<LeadRepository>().FindAsync("new-3"));
-        Assert.Equal("activities.csv row 2; leads.csv row 5", (await Services.GetRequiredService<ImportRepository>().HistoryAsync())[0].SkippedRows);
+        Assert.Equal("activities.csv row 2; leads.csv row 5",
+            (await Services.GetRequiredService<ImportRepository>().HistoryAsync())[0].SkippedRows);
     }
 
     private static (ImportFiles Files, IReadOnlyList<ColumnMapping> Mapping) Files(string leads,

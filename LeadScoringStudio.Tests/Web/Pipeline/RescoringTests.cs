@@ -16,9 +16,11 @@ public sealed class RescoringTests
         await using var app = new StudioApp(storage, realPort: false);
         await app.AddTestAccountsAsync();
         var queue = app.Services.GetRequiredService<SalesQueueRepository>();
-        var lead = (await app.Services.GetRequiredService<LeadRepository>().LoadAllAsync()).Single(l => l.Lead.Id == "ex-enterprise-quiet");
+        var lead = (await app.Services.GetRequiredService<LeadRepository>().LoadAllAsync())
+            .Single(l => l.Lead.Id == "ex-enterprise-quiet");
         await WaitAsync(async () => (await queue.StateAsync(lead.Lead.Id))?.Stage == Stage.Lead);
-        var key = (await app.Services.GetRequiredService<ApiKeyRepository>().CreateAsync("events", ApiScope.Write, Principals.Ops))!.Value.Key;
+        var key = (await app.Services.GetRequiredService<ApiKeyRepository>()
+            .CreateAsync("events", ApiScope.Write, Principals.Ops))!.Value.Key;
         var client = app.CreateClient();
         client.DefaultRequestHeaders.Add("X-Api-Key", key);
         var now = DateTimeOffset.UtcNow;
@@ -26,9 +28,11 @@ public sealed class RescoringTests
         var response = await client.PostAsJsonAsync("/api/v1/activities", new object[]
         {
             new { leadId = lead.Lead.Id, type = "demo_request", at = now.AddHours(-2) },
-            new { leadId = lead.Lead.Id, type = "page_visit", at = now.AddHours(-3), properties = new { url = "/pricing" } },
+            new { leadId = lead.Lead.Id, type = "page_visit", at = now.AddHours(-3),
+                properties = new { url = "/pricing" } },
             new { leadId = lead.Lead.Id, type = "trial_signup", at = now.AddHours(-4) },
-            new { leadId = lead.Lead.Id, type = "form_fill", at = now.AddHours(-1), properties = new { form = "contact-sales" } },
+            new { leadId = lead.Lead.Id, type = "form_fill", at = now.AddHours(-1),
+                properties = new { form = "contact-sales" } },
         });
         response.EnsureSuccessStatusCode();
 

@@ -20,7 +20,8 @@ public sealed class UserAdministrationTests() : StorageTest(seedDemo: true, lead
     [Fact]
     public async Task Ops_adds_a_person_with_a_role_and_changes_it()
     {
-        var added = await _administration.AddAsync(Principals.Ops, "new.sdr@example.com", "New SDR", StudioRoles.Sales, "Long-enough-1");
+        var added = await _administration.AddAsync(Principals.Ops, "new.sdr@example.com", "New SDR",
+            StudioRoles.Sales, "Long-enough-1");
         Assert.True(added.Succeeded, added.Message);
 
         var user = (await _administration.ListAsync(Principals.Ops)).Single(u => u.Email == "new.sdr@example.com");
@@ -28,18 +29,21 @@ public sealed class UserAdministrationTests() : StorageTest(seedDemo: true, lead
 
         var changed = await _administration.SetRoleAsync(Principals.Ops, user.Id, StudioRoles.Marketing);
         Assert.True(changed.Succeeded, changed.Message);
-        Assert.Equal(StudioRoles.Marketing, (await _administration.ListAsync(Principals.Ops)).Single(u => u.Id == user.Id).Role);
+        Assert.Equal(StudioRoles.Marketing, (await _administration.ListAsync(Principals.Ops))
+            .Single(u => u.Id == user.Id).Role);
     }
 
     [Fact]
     public async Task Nobody_but_Ops_may_list_add_or_change_users()
     {
         Assert.Empty(await _administration.ListAsync(Principals.Sales));
-        Assert.False((await _administration.AddAsync(Principals.Marketing, "x@example.com", "X", StudioRoles.Ops, "Long-enough-1")).Succeeded);
+        Assert.False((await _administration.AddAsync(Principals.Marketing, "x@example.com", "X",
+            StudioRoles.Ops, "Long-enough-1")).Succeeded);
         var sales = (await _administration.ListAsync(Principals.Ops)).Single(u => u.Email == "sales@demo.local");
         var refused = await _administration.SetRoleAsync(Principals.Sales, sales.Id, StudioRoles.Ops);
         Assert.Equal("Only Ops can manage users.", refused.Message);
-        Assert.Equal(StudioRoles.Sales, (await _administration.ListAsync(Principals.Ops)).Single(u => u.Id == sales.Id).Role);
+        Assert.Equal(StudioRoles.Sales, (await _administration.ListAsync(Principals.Ops))
+            .Single(u => u.Id == sales.Id).Role);
     }
 
     [Fact]
@@ -71,7 +75,8 @@ public sealed class UserAdministrationTests() : StorageTest(seedDemo: true, lead
 
         Assert.True((await _administration.SetRoleAsync(Principals.Ops, ops2.Id, StudioRoles.Sales)).Succeeded);
 
-        var backdoor = await _administration.AddAsync(ops2AsSignedIn, "backdoor@example.com", "Backdoor", StudioRoles.Ops, "Long-enough-1");
+        var backdoor = await _administration.AddAsync(ops2AsSignedIn, "backdoor@example.com", "Backdoor",
+            StudioRoles.Ops, "Long-enough-1");
         var restore = await _administration.SetRoleAsync(ops2AsSignedIn, ops2.Id, StudioRoles.Ops);
         Assert.Equal(("Only Ops can manage users.", "Only Ops can manage users."), (backdoor.Message, restore.Message));
         Assert.Empty(await _administration.ListAsync(ops2AsSignedIn));
@@ -105,7 +110,8 @@ public sealed class UserAdministrationTests() : StorageTest(seedDemo: true, lead
         var before = await Principals.SignedInAsync(Services, "suspect@example.com");
 
         Assert.True((await _administration.LockAsync(Principals.Ops, user.Id, TimeSpan.FromHours(24))).Succeeded);
-        Assert.Equal(Storage.Time.GetUtcNow().AddHours(24), (await _administration.ListAsync(Principals.Ops)).Single(u => u.Id == user.Id).LockedUntil);
+        Assert.Equal(Storage.Time.GetUtcNow().AddHours(24), (await _administration.ListAsync(Principals.Ops))
+            .Single(u => u.Id == user.Id).LockedUntil);
         Assert.True((await _administration.EnableAsync(Principals.Ops, user.Id)).Succeeded);
 
         var reset = await _administration.ResetPasswordAsync(Principals.Ops, user.Id, "Brand-new-pass-2");
@@ -149,7 +155,8 @@ public sealed class UserAdministrationTests() : StorageTest(seedDemo: true, lead
     [Fact]
     public async Task A_weak_password_or_unknown_role_says_what_is_wrong()
     {
-        var weak = await _administration.AddAsync(Principals.Ops, "weak@example.com", "Weak", StudioRoles.Sales, "short");
+        var weak = await _administration.AddAsync(Principals.Ops, "weak@example.com", "Weak",
+            StudioRoles.Sales, "short");
         Assert.False(weak.Succeeded);
         Assert.Contains("at least 10 characters", weak.Message);
 

@@ -34,7 +34,8 @@ public class QuadrantFigureTests
             foreach (var (position, point) in figure.Positions[trace].Select((p, i) => (p, i)))
             {
                 Assert.InRange((double)points.X[point], scores.Fit[position] - 0.4, scores.Fit[position] + 0.4);
-                Assert.InRange((double)points.Y[point], scores.Engagement[position] - 0.4, scores.Engagement[position] + 0.4);
+                Assert.InRange((double)points.Y[point], scores.Engagement[position] - 0.4,
+                    scores.Engagement[position] + 0.4);
             }
         }
     }
@@ -50,7 +51,8 @@ public class QuadrantFigureTests
         var leads = new LeadSet([new StoredLead(lead, LeadOutcome.Unknown, null)]);
         var scores = new BatchScorer(_model, leads.Batch).Score(AsOf);
 
-        var text = QuadrantFigure.Build(_model, scores, leads).Data.Cast<ScatterGl>().SelectMany(t => t.TextArray).Single().ToString()!;
+        var text = QuadrantFigure.Build(_model, scores, leads).Data.Cast<ScatterGl>().SelectMany(t => t.TextArray)
+            .Single().ToString()!;
 
         Assert.StartsWith("&lt;span style=&quot;font-size:60px&quot;&gt;Big&lt;/span&gt; · &lt;a href=&quot;https://evil.example&quot;&gt;Acme&lt;/a&gt;<br>", text);
     }

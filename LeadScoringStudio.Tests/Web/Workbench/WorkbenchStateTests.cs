@@ -20,7 +20,8 @@ public sealed class WorkbenchStateTests() : StorageTest(seedDemo: true, leadCoun
         Assert.True(bench.Revision > revision);
         Assert.False(bench.HasUnsharedChanges);
         Assert.NotEmpty(bench.Impact.EnteringMql);
-        Assert.Equal(45, (await Models.LoadAsync(bench.ModelId)).Draft.Model.FindCriterion("persona-buyer")!.BasePoints);
+        Assert.Equal(45,
+            (await Models.LoadAsync(bench.ModelId)).Draft.Model.FindCriterion("persona-buyer")!.BasePoints);
     }
 
     [Fact]
@@ -72,7 +73,8 @@ public sealed class WorkbenchStateTests() : StorageTest(seedDemo: true, leadCoun
         Assert.True(sam.HasUnsharedChanges);
         Assert.Equal(20, (await Models.LoadAsync(sam.ModelId)).Draft.Model.FindCriterion("pricing-page")!.BasePoints);
 
-        await sam.ResolveAsync(new Dictionary<string, MergeChoice> { [conflict.Path] = MergeChoice.Mine }, Principals.Sales);
+        await sam.ResolveAsync(new Dictionary<string, MergeChoice> { [conflict.Path] = MergeChoice.Mine },
+            Principals.Sales);
 
         Assert.Empty(sam.Conflicts);
         Assert.Equal(15, (await Models.LoadAsync(sam.ModelId)).Draft.Model.FindCriterion("pricing-page")!.BasePoints);
@@ -125,7 +127,8 @@ public sealed class WorkbenchStateTests() : StorageTest(seedDemo: true, leadCoun
 
         Assert.False(bench.IsSaving);
         Assert.Equal("Your account has no role that may change the model.", bench.NotSaved);
-        Assert.Equal(9, (await Models.LoadAsync(bench.ModelId)).Draft.Model.Criteria.Single(c => c.Id == "webinar").BasePoints);
+        Assert.Equal(9, (await Models.LoadAsync(bench.ModelId)).Draft.Model.Criteria.Single(c =>
+            c.Id == "webinar").BasePoints);
     }
 
     [Fact]

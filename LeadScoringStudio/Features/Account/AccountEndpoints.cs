@@ -12,7 +12,8 @@ public static class AccountEndpoints
     /// of the cookie (and every other session of the account) stops working too.</summary>
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/account/logout", async (SignInManager<StudioUser> signIn, ClaimsPrincipal user, [FromForm] string? returnUrl) =>
+        endpoints.MapPost("/account/logout", async (SignInManager<StudioUser> signIn, ClaimsPrincipal user,
+            [FromForm] string? returnUrl) =>
         {
             if (await signIn.UserManager.GetUserAsync(user) is { } account)
             {

@@ -25,7 +25,8 @@ public sealed class FirstAccount(UserManager<StudioUser> users)
                 return IdentityResult.Failed(new IdentityError { Description = "The studio already has accounts: ask someone in Ops to add you." });
             }
 
-            var user = new StudioUser { UserName = email.Trim(), Email = email.Trim(), DisplayName = displayName.Trim(), EmailConfirmed = true };
+            var user = new StudioUser { UserName = email.Trim(), Email = email.Trim(),
+                DisplayName = displayName.Trim(), EmailConfirmed = true };
             var created = await users.CreateAsync(user, password);
             return created.Succeeded ? await users.AddToRoleAsync(user, StudioRoles.Ops) : created;
         }

@@ -7,7 +7,8 @@ namespace LeadScoringStudio.Features.Account;
 public static class LocalReturnUrl
 {
     public static string Of(string? returnUrl) =>
-        returnUrl is { Length: > 0 } url && url[0] == '/' && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal)
+        returnUrl is { Length: > 0 } url && url[0] == '/' && !url.StartsWith("//", StringComparison.Ordinal)
+            && !url.StartsWith("/\\", StringComparison.Ordinal)
             ? Encoded(url)
             : "/";
 

@@ -15,7 +15,8 @@ public sealed class PasswordSignIn(SignInManager<StudioUser> signIn, SignInThrot
     public const string Disabled = "This account is disabled or locked. Ask someone in Ops.";
 
     private static readonly PasswordHasher<StudioUser> Hasher = new();
-    private static readonly string UnknownAccountHash = Hasher.HashPassword(new StudioUser(), Guid.NewGuid().ToString());
+    private static readonly string UnknownAccountHash = Hasher.HashPassword(new StudioUser(), Guid.NewGuid()
+        .ToString());
 
     /// <summary>Null when signed in, else the sentence to show.</summary>
     public async Task<string?> SignInAsync(string email, string password, bool remember, string address)

@@ -30,7 +30,8 @@ public sealed class SignInThrottle(TimeProvider time)
         var now = time.GetUtcNow();
         foreach (var key in new[] { AddressKey(address), AccountKey(account) })
         {
-            _failures.AddOrUpdate(key, _ => new Failures(1, now), (_, old) => new Failures(Fresh(old, now) ? old.Count + 1 : 1, now));
+            _failures.AddOrUpdate(key, _ => new Failures(1, now), (_, old) =>
+                new Failures(Fresh(old, now) ? old.Count + 1 : 1, now));
         }
 
         if (_failures.Count > PruneAbove)
@@ -50,7 +51,8 @@ public sealed class SignInThrottle(TimeProvider time)
 
     private TimeSpan Wait(string key, Rule rule, DateTimeOffset now)
     {
-        if (!_failures.TryGetValue(key, out var failures) || !Fresh(failures, now) || failures.Count < rule.FreeFailures)
+        if (!_failures.TryGetValue(key, out var failures) || !Fresh(failures, now)
+            || failures.Count < rule.FreeFailures)
         {
             return TimeSpan.Zero;
         }

@@ -30,7 +30,8 @@ public sealed class ApiInput(ScoringModel model, DateTimeOffset now, IReadOnlyLi
         }
 
         Text($"{path}.id", input.Id, InputLimits.MaxKeyLength);
-        var tooManyAttributes = Count($"{path}.attributes", input.Attributes?.Count ?? 0, InputLimits.MaxAttributesPerLead, "attributes");
+        var tooManyAttributes = Count($"{path}.attributes", input.Attributes?.Count ?? 0,
+            InputLimits.MaxAttributesPerLead, "attributes");
         if (Count($"{path}.activities", input.Activities?.Count ?? 0, InputLimits.MaxActivitiesPerLead, "activities")
             | tooManyAttributes)
         {

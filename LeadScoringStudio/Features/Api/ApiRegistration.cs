@@ -17,7 +17,8 @@ public sealed class ApiOptions
 
 public static class ApiRegistration
 {
-    /// <summary>The OpenAPI document is read by API clients (with a key) and by people in the app (with their cookie).</summary>
+    /// <summary>The OpenAPI document is read by API clients (with a key) and by people in the app (with their
+    /// cookie).</summary>
     private const string KeyOrCookie = "ApiKeyOrCookie";
 
     /// <summary>API keys, the read/write policies, the per-key rate limit and the OpenAPI document.</summary>
@@ -28,21 +29,26 @@ public static class ApiRegistration
         services.AddSingleton<ApiKeyValidator>();
         services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
-            .AddPolicyScheme(KeyOrCookie, "API key, else the sign-in cookie", scheme => scheme.ForwardDefaultSelector = context =>
+            .AddPolicyScheme(KeyOrCookie, "API key, else the sign-in cookie", scheme =>
+                scheme.ForwardDefaultSelector = context =>
                 ApiKeyAuthenticationHandler.KeyOf(context.Request) is null ? IdentityConstants.ApplicationScheme : ApiKeyAuthenticationHandler.SchemeName);
         services.AddAuthorizationBuilder()
-            .AddPolicy(ApiPolicies.Read, policy => policy.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
+            .AddPolicy(ApiPolicies.Read, policy =>
+                policy.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
                 .RequireClaim(ApiKeyAuthenticationHandler.ScopeClaim, "read", "write"))
-            .AddPolicy(ApiPolicies.Write, policy => policy.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
+            .AddPolicy(ApiPolicies.Write, policy =>
+                policy.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
                 .RequireClaim(ApiKeyAuthenticationHandler.ScopeClaim, "write"))
-            .AddPolicy(ApiPolicies.Docs, policy => policy.AddAuthenticationSchemes(KeyOrCookie).RequireAuthenticatedUser());
+            .AddPolicy(ApiPolicies.Docs, policy => policy.AddAuthenticationSchemes(KeyOrCookie)
+                .RequireAuthenticatedUser());
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.OnRejected = TooManyRequestsAsync;
             limiter.AddPolicy(ApiPolicies.RateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
                 ApiKeyRepository.PrefixOf(ApiKeyAuthenticationHandler.KeyOf(context.Request) ?? "") ?? "no-key",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = options.RequestsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = options.RequestsPerMinute,
+                    Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         });
         services.AddOpenApi("v1");
         return services;
@@ -56,7 +62,8 @@ public static class ApiRegistration
             : 60;
         var response = context.HttpContext.Response;
         response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        await context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        await context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>()
+            .WriteAsync(new ProblemDetailsContext
         {
             HttpContext = context.HttpContext,
             ProblemDetails =

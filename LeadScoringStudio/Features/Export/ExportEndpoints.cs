@@ -7,7 +7,8 @@ using LeadScoringStudio.Security;
 namespace LeadScoringStudio.Features.Export;
 
 /// <summary>Downloads for signed-in users: scored leads as CSV (published model), and model files (a version or the
-/// draft). Each download re-checks the account against the store, so a copied cookie stops working at sign-out.</summary>
+/// draft). Each download re-checks the account against the store, so a copied cookie stops working at
+/// sign-out.</summary>
 public static class ExportEndpoints
 {
     public static IEndpointRouteBuilder MapExportEndpoints(this IEndpointRouteBuilder endpoints)
@@ -16,7 +17,8 @@ public static class ExportEndpoints
             StudioRoles.CanEditModel(await context.HttpContext.RequestServices.GetRequiredService<AccountCheck>()
                 .NowAsync(context.HttpContext.User))
                 ? await next(context)
-                : Results.Problem("Your account may no longer export: sign in again.", statusCode: StatusCodes.Status403Forbidden));
+                : Results.Problem("Your account may no longer export: sign in again.",
+                    statusCode: StatusCodes.Status403Forbidden));
         group.MapGet("/leads.csv", ExportLeadsAsync);
         group.MapGet("/models/{number:int}.json", async (int number, ModelRepository models) =>
             await models.FirstModelIdAsync() is { } id && (await models.PublishedVersionsAsync(id))

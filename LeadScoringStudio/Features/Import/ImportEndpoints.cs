@@ -25,7 +25,8 @@ public static class ImportEndpoints
     {
         if (!LeadImportService.MayImport(await accounts.NowAsync(context.User)))
         {
-            return Results.Problem("Only Ops and Marketing can import leads.", statusCode: StatusCodes.Status403Forbidden);
+            return Results.Problem("Only Ops and Marketing can import leads.",
+                statusCode: StatusCodes.Status403Forbidden);
         }
 
         if (!context.Request.Headers.ContainsKey(Header))
@@ -34,7 +35,8 @@ public static class ImportEndpoints
                 statusCode: StatusCodes.Status400BadRequest);
         }
 
-        var upload = await uploads.SaveAsync(context.Request.Body, string.IsNullOrWhiteSpace(name) ? "upload.csv" : name,
+        var upload = await uploads.SaveAsync(context.Request.Body,
+            string.IsNullOrWhiteSpace(name) ? "upload.csv" : name,
             context.User, cancellationToken);
         return upload is null
             ? Results.Problem($"The file is over {ImportUploads.MaxBytes / 1024 / 1024} MB; split it into smaller files.",

@@ -7,13 +7,14 @@ using Microsoft.Extensions.Options;
 
 namespace LeadScoringStudio.Features.Import;
 
-/// <summary>A file someone uploaded for an import, kept in a temporary file until it is imported or a day old.</summary>
+/// <summary>A file someone uploaded for an import, kept in a temporary file until it is imported or a day
+/// old.</summary>
 public sealed record Upload(string Id, string Name, long Bytes, string Path, string Owner, DateTimeOffset At);
 
 /// <summary>
-/// Import files arrive through an HTTP endpoint, streamed straight to a temporary file in the data folder (never held in
-/// memory, never through a page's connection). Only the person who uploaded a file may open it; files are deleted once
-/// imported, and anything older than a day is swept away.
+/// Import files arrive through an HTTP endpoint, streamed straight to a temporary file in the data folder (never held
+/// in memory, never through a page's connection). Only the person who uploaded a file may open it; files are deleted
+/// once imported, and anything older than a day is swept away.
 /// </summary>
 public sealed class ImportUploads(IOptions<StorageOptions> storage, IHostEnvironment host, TimeProvider time)
 {
@@ -26,7 +27,8 @@ public sealed class ImportUploads(IOptions<StorageOptions> storage, IHostEnviron
 
     /// <summary>Streams <paramref name="body"/> to a new temporary file; null and nothing kept when it is over
     /// <see cref="MaxBytes"/>.</summary>
-    public async Task<Upload?> SaveAsync(Stream body, string name, ClaimsPrincipal user, CancellationToken cancellationToken)
+    public async Task<Upload?> SaveAsync(Stream body, string name, ClaimsPrincipal user,
+        CancellationToken cancellationToken)
     {
         Sweep();
         Directory.CreateDirectory(Folder);
@@ -63,7 +65,8 @@ public sealed class ImportUploads(IOptions<StorageOptions> storage, IHostEnviron
             return null;
         }
 
-        var upload = new Upload(id, System.IO.Path.GetFileName(name), bytes, path, StudioRoles.NameOf(user), time.GetUtcNow());
+        var upload = new Upload(id, System.IO.Path.GetFileName(name), bytes, path, StudioRoles.NameOf(user),
+            time.GetUtcNow());
         _uploads[id] = upload;
         return upload;
     }
@@ -92,7 +95,8 @@ public sealed class ImportUploads(IOptions<StorageOptions> storage, IHostEnviron
 
         if (Directory.Exists(Folder))
         {
-            foreach (var orphan in new DirectoryInfo(Folder).GetFiles("*.upload").Where(f => f.LastWriteTimeUtc < cutoff.UtcDateTime))
+            foreach (var orphan in new DirectoryInfo(Folder).GetFiles("*.upload")
+                .Where(f => f.LastWriteTimeUtc < cutoff.UtcDateTime))
             {
                 orphan.Delete();
             }

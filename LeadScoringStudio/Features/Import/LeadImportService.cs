@@ -48,7 +48,8 @@ public sealed class LeadImportService(
             : Task.FromResult(new CsvReadResult(null, [new ImportProblem("upload", null, null,
                 "the uploaded file is gone (uploads are kept for a day): pick it again")]));
 
-    public async Task<ImportProposal> ProposeAsync(CsvTable table, ImportOptions options, IProgress<int>? rowsRead = null)
+    public async Task<ImportProposal> ProposeAsync(CsvTable table, ImportOptions options,
+        IProgress<int>? rowsRead = null)
     {
         var guesses = await Task.Run(() => ColumnGuess.Of(table, options, rowsRead));
         var suggested = MappingSuggestions.ForLeads(table, await ModelAsync(), guesses, await fields.FieldsAsync());

@@ -10,7 +10,8 @@ public sealed record UploadResult(string? Id, string Name, string? Refusal)
         if (status == StatusCodes.Status200OK)
         {
             var body = JsonDocument.Parse(response).RootElement;
-            return new UploadResult(body.GetProperty("id").GetString(), body.GetProperty("name").GetString() ?? name, null);
+            return new UploadResult(body.GetProperty("id").GetString(), body.GetProperty("name").GetString() ?? name,
+                null);
         }
 
         var reason = status == 0 ? "the connection broke off" : TitleOf(response) ?? $"the server answered {status}";

@@ -18,8 +18,8 @@ public sealed record UserChangeResult(bool Succeeded, string Message);
 
 /// <summary>
 /// Ops adds people, sets their role, disables, locks, deletes them and resets their password. Every call checks that
-/// the caller is Ops now (<see cref="AccountCheck"/>), and the last active Ops account can be neither demoted, disabled,
-/// locked nor deleted: someone must always be able to manage users. Every change that takes rights away rotates the
+/// the caller is Ops now (<see cref="AccountCheck"/>), and the last active Ops account can be neither demoted,
+/// disabled, locked nor deleted: someone must always be able to manage users. Every change that takes rights away rotates the
 /// person's security stamp, so their cookies and open pages lose those rights within seconds. Each operation uses its
 /// own scope, so no Identity state lingers in a long-lived circuit.
 /// </summary>
@@ -28,7 +28,8 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, AccountCheck
     private const string NotOps = "Only Ops can manage users.";
     private const string Gone = "That user no longer exists; reload the page.";
 
-    /// <summary>One account change at a time, so two Ops demoting each other at once cannot leave nobody in Ops.</summary>
+    /// <summary>One account change at a time, so two Ops demoting each other at once cannot leave nobody in
+    /// Ops.</summary>
     private static readonly SemaphoreSlim OneChangeAtATime = new(1, 1);
 
     public async Task<IReadOnlyList<UserSummary>> ListAsync(ClaimsPrincipal actor)
@@ -52,7 +53,8 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, AccountCheck
         return result;
     }
 
-    public async Task<UserChangeResult> AddAsync(ClaimsPrincipal actor, string email, string displayName, string role, string password)
+    public async Task<UserChangeResult> AddAsync(ClaimsPrincipal actor, string email, string displayName, string role,
+        string password)
     {
         if (!StudioRoles.CanManageUsers(await accounts.NowAsync(actor)))
         {
@@ -66,7 +68,8 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, AccountCheck
 
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<StudioUser>>();
-        var user = new StudioUser { UserName = email.Trim(), Email = email.Trim(), DisplayName = displayName.Trim(), EmailConfirmed = true };
+        var user = new StudioUser { UserName = email.Trim(), Email = email.Trim(), DisplayName = displayName.Trim(),
+            EmailConfirmed = true };
         var created = await users.CreateAsync(user, password);
         if (!created.Succeeded)
         {
@@ -94,9 +97,11 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, AccountCheck
     public Task<UserChangeResult> DisableAsync(ClaimsPrincipal actor, string userId) =>
         LockAsync(actor, userId, DateTimeOffset.MaxValue, "disabled", "{0} is disabled and signed out everywhere.");
 
-    /// <summary>Locks the account for a while (e.g. while a leaked password is looked into), signing it out everywhere.</summary>
+    /// <summary>Locks the account for a while (e.g. while a leaked password is looked into), signing it out
+    /// everywhere.</summary>
     public Task<UserChangeResult> LockAsync(ClaimsPrincipal actor, string userId, TimeSpan duration) =>
-        LockAsync(actor, userId, time.GetUtcNow() + duration, "locked", $"{{0}} is locked for {duration.TotalHours:0.#} hours and signed out everywhere.");
+        LockAsync(actor, userId, time.GetUtcNow() + duration, "locked",
+            $"{{0}} is locked for {duration.TotalHours:0.#} hours and signed out everywhere.");
 
     public Task<UserChangeResult> EnableAsync(ClaimsPrincipal actor, string userId) =>
         ChangeAsync(actor, userId, null, async (users, user) =>
@@ -125,12 +130,15 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, AccountCheck
             return deleted.Succeeded ? new(true, $"{user.Email} is deleted.") : new(false, Describe(deleted));
         });
 
-    private Task<UserChangeResult> LockAsync(ClaimsPrincipal actor, string userId, DateTimeOffset until, string losing, string done) =>
+    private Task<UserChangeResult> LockAsync(ClaimsPrincipal actor, string userId, DateTimeOffset until, string losing,
+        string done) =>
         ChangeAsync(actor, userId, losing, async (users, user) =>
         {
             var enabled = await users.SetLockoutEnabledAsync(user, true);
             var locked = enabled.Succeeded ? await users.SetLockoutEndDateAsync(user, until) : enabled;
-            return locked.Succeeded ? new(true, string.Format(System.Globalization.CultureInfo.InvariantCulture, done, user.Email)) : new(false, Describe(locked));
+            return locked.Succeeded
+                ? new(true, string.Format(System.Globalization.CultureInfo.InvariantCulture, done, user.Email))
+                : new(false, Describe(locked));
         });
 
     /// <summary>
@@ -167,7 +175,8 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, AccountCheck
             return new(false, Gone);
         }
 
-        if (opsLoses is not null && await users.IsInRoleAsync(user, StudioRoles.Ops) && await ActiveOpsCountAsync(users) <= 1)
+        if (opsLoses is not null && await users.IsInRoleAsync(user, StudioRoles.Ops)
+            && await ActiveOpsCountAsync(users) <= 1)
         {
             return new(false, $"{user.Email} is the only active Ops account, so it cannot be {opsLoses}; make someone else Ops first.");
         }
@@ -184,7 +193,8 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, AccountCheck
     private async Task<int> ActiveOpsCountAsync(UserManager<StudioUser> users)
     {
         var now = time.GetUtcNow();
-        return (await users.GetUsersInRoleAsync(StudioRoles.Ops)).Count(u => u.LockoutEnd is null || u.LockoutEnd <= now);
+        return (await users.GetUsersInRoleAsync(StudioRoles.Ops))
+            .Count(u => u.LockoutEnd is null || u.LockoutEnd <= now);
     }
 
     private static string Describe(IdentityResult result) => string.Join(" ", result.Errors.Select(e => e.Description));

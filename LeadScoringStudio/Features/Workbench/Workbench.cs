@@ -56,7 +56,8 @@ public sealed partial class Workbench(
 
     /// <summary>True while an edit shows on the page but its commit has not landed yet: nothing may look saved that
     /// is not.</summary>
-    public bool IsSaving => Problems.Count == 0 && Conflicts.Count == 0 && NotSaved is null && !Draft.Equals(Saved.Model);
+    public bool IsSaving => Problems.Count == 0 && Conflicts.Count == 0 && NotSaved is null
+        && !Draft.Equals(Saved.Model);
 
     public IReadOnlyList<Approval> Approvals { get; private set; } = [];
 

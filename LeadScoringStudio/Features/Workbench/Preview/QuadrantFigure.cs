@@ -34,11 +34,13 @@ public sealed class QuadrantFigure
 
     public Layout Layout { get; }
 
-    /// <summary>For each trace, the lead position of each of its points (Plotly reports clicks as trace and point number).</summary>
+    /// <summary>For each trace, the lead position of each of its points (Plotly reports clicks as trace and point
+    /// number).</summary>
     public IReadOnlyList<IReadOnlyList<int>> Positions { get; }
 
     public int? LeadAt(int trace, int point) =>
-        trace >= 0 && trace < Positions.Count && point >= 0 && point < Positions[trace].Count ? Positions[trace][point] : null;
+        trace >= 0 && trace < Positions.Count && point >= 0
+            && point < Positions[trace].Count ? Positions[trace][point] : null;
 
     public static QuadrantFigure Build(ScoringModel model, BatchScores scores, LeadSet leads)
     {
@@ -46,7 +48,8 @@ public sealed class QuadrantFigure
         var positions = new List<IReadOnlyList<int>>();
         foreach (var (outcome, name, colour) in Outcomes)
         {
-            var members = Enumerable.Range(0, scores.Count).Where(i => leads.Leads[i].Outcome == outcome && !scores.IsDisqualified[i]).ToList();
+            var members = Enumerable.Range(0, scores.Count)
+                .Where(i => leads.Leads[i].Outcome == outcome && !scores.IsDisqualified[i]).ToList();
             positions.Add(members);
             data.Add(new ScatterGl
             {
@@ -70,12 +73,16 @@ public sealed class QuadrantFigure
         var shapes = new List<Shape>();
         foreach (var threshold in Thresholds(model.FitBands))
         {
-            shapes.Add(new Shape { Type = Plotly.Blazor.LayoutLib.ShapeLib.TypeEnum.Line, XRef = "x", YRef = "paper", X0 = threshold, X1 = threshold, Y0 = 0, Y1 = 1, Line = new Plotly.Blazor.LayoutLib.ShapeLib.Line { Color = "#9e9e9e", Dash = "dash", Width = 1 } });
+            shapes.Add(new Shape { Type = Plotly.Blazor.LayoutLib.ShapeLib.TypeEnum.Line, XRef = "x", YRef = "paper",
+                X0 = threshold, X1 = threshold, Y0 = 0, Y1 = 1,
+                Line = new Plotly.Blazor.LayoutLib.ShapeLib.Line { Color = "#9e9e9e", Dash = "dash", Width = 1 } });
         }
 
         foreach (var threshold in Thresholds(model.EngagementBands))
         {
-            shapes.Add(new Shape { Type = Plotly.Blazor.LayoutLib.ShapeLib.TypeEnum.Line, XRef = "paper", YRef = "y", X0 = 0, X1 = 1, Y0 = threshold, Y1 = threshold, Line = new Plotly.Blazor.LayoutLib.ShapeLib.Line { Color = "#9e9e9e", Dash = "dash", Width = 1 } });
+            shapes.Add(new Shape { Type = Plotly.Blazor.LayoutLib.ShapeLib.TypeEnum.Line, XRef = "paper", YRef = "y",
+                X0 = 0, X1 = 1, Y0 = threshold, Y1 = threshold,
+                Line = new Plotly.Blazor.LayoutLib.ShapeLib.Line { Color = "#9e9e9e", Dash = "dash", Width = 1 } });
         }
 
         var fitMiddles = Middles(model.FitBands, fitRange);
@@ -89,14 +96,16 @@ public sealed class QuadrantFigure
             Text = model.MqlCells.Contains(cell) ? $"<b>{cell}</b>" : cell.ToString(),
             ShowArrow = false,
             Opacity = 0.55m,
-            Font = new Plotly.Blazor.LayoutLib.AnnotationLib.Font { Size = 16, Color = model.MqlCells.Contains(cell) ? "#c62828" : "#424242" },
+            Font = new Plotly.Blazor.LayoutLib.AnnotationLib.Font { Size = 16,
+                Color = model.MqlCells.Contains(cell) ? "#c62828" : "#424242" },
         }).ToList();
 
         return new Layout
         {
             Height = 380,
             Margin = new Margin { L = 50, R = 10, T = 10, B = 45 },
-            XAxis = [new XAxis { Title = new Plotly.Blazor.LayoutLib.XAxisLib.Title { Text = "Fit (who they are) →" }, Range = [fitRange.Min, fitRange.Max], ZeroLine = false }],
+            XAxis = [new XAxis { Title = new Plotly.Blazor.LayoutLib.XAxisLib.Title { Text = "Fit (who they are) →" },
+                Range = [fitRange.Min, fitRange.Max], ZeroLine = false }],
             YAxis = [new YAxis { Title = new Plotly.Blazor.LayoutLib.YAxisLib.Title { Text = "Engagement (what they do) →" }, Range = [engagementRange.Min, engagementRange.Max], ZeroLine = false }],
             Shapes = shapes,
             Annotations = annotations,
@@ -126,6 +135,7 @@ public sealed class QuadrantFigure
         (range.Min + bands.Third) / 2,
     ];
 
-    /// <summary>Plotly reads hover text as HTML: a lead's name is escaped so it shows as typed, never as markup or a link.</summary>
+    /// <summary>Plotly reads hover text as HTML: a lead's name is escaped so it shows as typed, never as markup or a
+    /// link.</summary>
     private static string AsText(string? text) => System.Net.WebUtility.HtmlEncode(text ?? "");
 }
