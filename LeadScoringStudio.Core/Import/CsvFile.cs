@@ -76,7 +76,8 @@ public static class CsvFile
             : Enumerable.Range(1, first[0].Cells.Count).Select(i => $"Column {i}").ToList();
         if (columns.Count > InputLimits.MaxColumns)
         {
-            return Refused($"the file has {columns.Count:N0} columns; at most {InputLimits.MaxColumns:N0} can be imported, so leave out the columns you do not need");
+            return Refused($"the file has {columns.Count:N0} columns; at most {InputLimits.MaxColumns:N0} can be " +
+                "imported, so leave out the columns you do not need");
         }
 
         var table = new CsvTable(fileName, length, new CsvFormat(encoding, delimiter, hasHeader), columns, open);

@@ -76,7 +76,8 @@ public static class LeadImport
             if (skippedLeads.TryGetValue(leadId, out var leadLine))
             {
                 check.Add(activities.Problem(row, activities.Mapping.LeadIdColumn,
-                    $"its lead '{leadId}' (leads file, row {leadLine}) has problems, so this activity cannot be added either"),
+                    $"its lead '{leadId}' (leads file, row {leadLine}) has problems, " +
+                    "so this activity cannot be added either"),
                     badActivityLines);
             }
             else if (!seen.ContainsKey(leadId) && !existing.Contains(leadId))

@@ -28,7 +28,8 @@ internal sealed class LeadRowReader(CsvTable file, IReadOnlyList<ColumnMapping> 
 
         if (id.Length > InputLimits.MaxKeyLength)
         {
-            problem(Problem(row, idColumn, $"the lead id is {id.Length:N0} characters long; at most {InputLimits.MaxKeyLength} are allowed"));
+            problem(Problem(row, idColumn,
+                $"the lead id is {id.Length:N0} characters long; at most {InputLimits.MaxKeyLength} are allowed"));
             return null;
         }
 

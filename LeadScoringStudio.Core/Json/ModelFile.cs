@@ -55,7 +55,8 @@ public static class ModelFile
 
     /// <summary>A file of <paramref name="bytes"/> bytes, refused before it is read.</summary>
     public static ModelFileResult TooBig(long bytes) => new(null,
-        [new ModelProblem("$", $"the file is {bytes / 1024.0 / 1024.0:0.0} MB; model files up to {ModelLimits.MaxFileBytes / 1024 / 1024} MB can be read")]);
+        [new ModelProblem("$", $"the file is {bytes / 1024.0 / 1024.0:0.0} MB; " +
+            $"model files up to {ModelLimits.MaxFileBytes / 1024 / 1024} MB can be read")]);
 
     private static string EnclosingObject(string path)
     {

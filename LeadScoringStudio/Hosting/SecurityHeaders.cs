@@ -21,7 +21,8 @@ public static class SecurityHeaders
             headers.ContentSecurityPolicy = "default-src 'self'; " +
                 $"script-src 'self' 'nonce-{nonce}'; " +
                 "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; " +
-                "connect-src 'self'; worker-src 'self' blob:; object-src 'none'; base-uri 'self'; form-action 'self'; " +
+                "connect-src 'self'; worker-src 'self' blob:; object-src 'none'; base-uri 'self'; " +
+                "form-action 'self'; " +
                 "frame-ancestors 'none'";
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";

@@ -35,7 +35,8 @@ public sealed class AccountCheck(IServiceScopeFactory scopes)
 
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<StudioUser>>();
-        var stampClaim = scope.ServiceProvider.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity.SecurityStampClaimType;
+        var options = scope.ServiceProvider.GetRequiredService<IOptions<IdentityOptions>>().Value;
+        var stampClaim = options.ClaimsIdentity.SecurityStampClaimType;
         if (await users.GetUserAsync(claimed) is not { } user
             || claimed.FindFirstValue(stampClaim) != await users.GetSecurityStampAsync(user)
             || await users.IsLockedOutAsync(user))

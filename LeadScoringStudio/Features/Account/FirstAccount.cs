@@ -22,7 +22,10 @@ public sealed class FirstAccount(UserManager<StudioUser> users)
         {
             if (!IsOpen)
             {
-                return IdentityResult.Failed(new IdentityError { Description = "The studio already has accounts: ask someone in Ops to add you." });
+                return IdentityResult.Failed(new IdentityError
+                {
+                    Description = "The studio already has accounts: ask someone in Ops to add you.",
+                });
             }
 
             var user = new StudioUser { UserName = email.Trim(), Email = email.Trim(),

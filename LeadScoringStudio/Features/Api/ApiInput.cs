@@ -132,8 +132,8 @@ public sealed class ApiInput(ScoringModel model, DateTimeOffset now, IReadOnlyLi
             Text($"{path}.{name}", value, InputLimits.MaxTextLength);
             if (!properties.TryAdd(name, value))
             {
-                Error($"{path}.{name}", $"is given twice ('{properties.Keys.First(k => string.Equals(k, name, StringComparison.OrdinalIgnoreCase))}' " +
-                    $"and '{name}'; property names ignore case)");
+                var first = properties.Keys.First(k => string.Equals(k, name, StringComparison.OrdinalIgnoreCase));
+                Error($"{path}.{name}", $"is given twice ('{first}' and '{name}'; property names ignore case)");
             }
         }
 

@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace LeadScoringStudio.Features.Import;
 
 /// <summary>
-/// <c>POST /import/uploads?name=…</c>: the import page sends a picked file here as the request body; it is streamed to
-/// a temporary file and its id returned. Ops and Marketing only (re-checked against the store), and only with the
+/// <c>POST /import/uploads?name=…</c>: the import page sends a picked file here as the request body; it is streamed
+/// to a temporary file and its id returned. Ops and Marketing only (re-checked against the store), and only with the
 /// <c>X-Studio-Upload</c> header, which no other site's page can send without this site's permission.
 /// </summary>
 public static class ImportEndpoints
@@ -39,7 +39,8 @@ public static class ImportEndpoints
             string.IsNullOrWhiteSpace(name) ? "upload.csv" : name,
             context.User, cancellationToken);
         return upload is null
-            ? Results.Problem($"The file is over {ImportUploads.MaxBytes / 1024 / 1024} MB; split it into smaller files.",
+            ? Results.Problem(
+                $"The file is over {ImportUploads.MaxBytes / 1024 / 1024} MB; split it into smaller files.",
                 statusCode: StatusCodes.Status413PayloadTooLarge)
             : Results.Ok(new { upload.Id, upload.Name, upload.Bytes });
     }

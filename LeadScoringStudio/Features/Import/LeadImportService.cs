@@ -121,8 +121,8 @@ public sealed class LeadImportService(
         catch (Exception error)
         {
             log.LogError(error, "Import of {Files} by {User} failed; nothing was written", history.Files, history.By);
-            return ImportResult.Refused($"The import failed and nothing was written ({error.Message}). Try again; if it " +
-                "fails again, tell Ops.");
+            return ImportResult.Refused($"The import failed and nothing was written ({error.Message}). " +
+                "Try again; if it fails again, tell Ops.");
         }
     }
 

@@ -46,8 +46,8 @@ public sealed class FeedbackService(IDbContextFactory<StudioDbContext> contexts,
 
         if (input.Amount is < 0 or > InputLimits.MaxAmount)
         {
-            return new SaveResult(SaveStatus.Invalid, $"The amount {input.Amount:N0} cannot be right: enter 0 or more, " +
-                $"up to {InputLimits.MaxAmount:N0}.");
+            return new SaveResult(SaveStatus.Invalid,
+                $"The amount {input.Amount:N0} cannot be right: enter 0 or more, up to {InputLimits.MaxAmount:N0}.");
         }
 
         if (InputLimits.TextProblem(input.Comment) is { } longComment)

@@ -19,9 +19,9 @@ public sealed record UserChangeResult(bool Succeeded, string Message);
 /// <summary>
 /// Ops adds people, sets their role, disables, locks, deletes them and resets their password. Every call checks that
 /// the caller is Ops now (<see cref="AccountCheck"/>), and the last active Ops account can be neither demoted,
-/// disabled, locked nor deleted: someone must always be able to manage users. Every change that takes rights away rotates the
-/// person's security stamp, so their cookies and open pages lose those rights within seconds. Each operation uses its
-/// own scope, so no Identity state lingers in a long-lived circuit.
+/// disabled, locked nor deleted: someone must always be able to manage users. Every change that takes rights away
+/// rotates the person's security stamp, so their cookies and open pages lose those rights within seconds. Each
+/// operation uses its own scope, so no Identity state lingers in a long-lived circuit.
 /// </summary>
 public sealed class UserAdministration(IServiceScopeFactory scopes, AccountCheck accounts, TimeProvider time)
 {
@@ -90,7 +90,9 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, AccountCheck
 
             var removed = await users.RemoveFromRolesAsync(user, await users.GetRolesAsync(user));
             var added = removed.Succeeded ? await users.AddToRoleAsync(user, role) : removed;
-            return added.Succeeded ? new(true, $"{user.Email} is now {role}; their open pages follow within seconds.") : new(false, Describe(added));
+            return added.Succeeded
+                ? new(true, $"{user.Email} is now {role}; their open pages follow within seconds.")
+                : new(false, Describe(added));
         });
 
     /// <summary>Stops the account from signing in until it is enabled again, and signs it out everywhere.</summary>
@@ -178,7 +180,8 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, AccountCheck
         if (opsLoses is not null && await users.IsInRoleAsync(user, StudioRoles.Ops)
             && await ActiveOpsCountAsync(users) <= 1)
         {
-            return new(false, $"{user.Email} is the only active Ops account, so it cannot be {opsLoses}; make someone else Ops first.");
+            return new(false, $"{user.Email} is the only active Ops account, so it cannot be {opsLoses}; " +
+                "make someone else Ops first.");
         }
 
         var result = await change(users, user);

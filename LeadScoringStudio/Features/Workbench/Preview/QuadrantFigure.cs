@@ -57,7 +57,9 @@ public sealed class QuadrantFigure
                 Mode = ModeFlag.Markers,
                 X = members.Select(i => (object)(scores.Fit[i] + Nudge(i, 0))).ToList(),
                 Y = members.Select(i => (object)(scores.Engagement[i] + Nudge(i, 1))).ToList(),
-                TextArray = members.Select(i => $"{AsText(leads.Leads[i].Lead.Name)} · {AsText(leads.Leads[i].Lead.Company)}<br>{scores.CellOf(i)} · fit {scores.Fit[i]} · engagement {scores.Engagement[i]}").ToList(),
+                TextArray = members.Select(i => $"{AsText(leads.Leads[i].Lead.Name)} · " +
+                    $"{AsText(leads.Leads[i].Lead.Company)}<br>{scores.CellOf(i)} · fit {scores.Fit[i]} · " +
+                    $"engagement {scores.Engagement[i]}").ToList(),
                 HoverInfo = HoverInfoFlag.Text,
                 Marker = new Marker { Color = colour, Size = 5, Opacity = 0.65m },
             });
