@@ -1,26 +1,25 @@
 using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.Diagnostics;
 
 namespace LeadScoringStudio.Hosting;
 
 /// <summary>
 /// Errors as clients can read them: under <c>/api</c> every error status (a broken body, an unknown route, a method
 /// not allowed, a rate limit) comes back as ProblemDetails JSON; pages keep the app's not-found page. A body that
-/// cannot be read, or a form without a valid antiforgery token, is a 400 with a sentence, never a 500.
+/// cannot be read, or a form without a valid antiforgery token, is a 400 (or the status it carries) with a sentence,
+/// never a 500; every other exception goes on to the usual handling (the error page, or the developer page).
 /// </summary>
 public static class ErrorResponses
 {
     public static IServiceCollection AddStudioErrors(this IServiceCollection services)
     {
         services.AddProblemDetails();
-        services.AddExceptionHandler<BadInputHandler>();
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         return services;
     }
 
     public static WebApplication UseStudioErrors(this WebApplication app)
     {
-        app.UseExceptionHandler();
+        app.Use(AnswerBadInputAsync);
         app.UseWhen(context => IsApi(context.Request), api => api.UseStatusCodePages());
         app.UseWhen(context => !IsApi(context.Request),
             pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
@@ -29,33 +28,31 @@ public static class ErrorResponses
 
     public static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api");
 
-    /// <summary>Turns exceptions that mean "the request was bad" into a 400 (or the status they carry) with
-    /// ProblemDetails; anything else is left to the default handling.</summary>
-    private sealed class BadInputHandler(IProblemDetailsService problems) : IExceptionHandler
+    private static async Task AnswerBadInputAsync(HttpContext context, RequestDelegate next)
     {
-        public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception,
-            CancellationToken cancellationToken)
+        try
         {
-            var (status, title) = exception switch
-            {
-                BadHttpRequestException bad => (bad.StatusCode, bad.InnerException is { } inner
-                    ? $"{bad.Message} {inner.Message}"
-                    : bad.Message),
-                AntiforgeryValidationException => (StatusCodes.Status400BadRequest,
-                    "The form did not come from this site or has expired: reload the page and try again."),
-                _ => (0, ""),
-            };
-            if (status == 0)
-            {
-                return false;
-            }
-
-            context.Response.StatusCode = status;
-            return await problems.TryWriteAsync(new ProblemDetailsContext
+            await next(context);
+        }
+        catch (Exception exception) when (BadInput(exception) is { } bad && !context.Response.HasStarted)
+        {
+            context.Response.Clear();
+            context.Response.StatusCode = bad.Status;
+            await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
             {
                 HttpContext = context,
-                ProblemDetails = { Status = status, Title = title },
+                ProblemDetails = { Status = bad.Status, Title = bad.Title },
             });
         }
     }
+
+    /// <summary>The status and sentence for exceptions that mean "the request was bad", else null.</summary>
+    private static (int Status, string Title)? BadInput(Exception exception) => exception switch
+    {
+        BadHttpRequestException bad => (bad.StatusCode,
+            bad.InnerException is { } inner ? $"{bad.Message} {inner.Message}" : bad.Message),
+        AntiforgeryValidationException => (StatusCodes.Status400BadRequest,
+            "The form did not come from this site or has expired: reload the page and try again."),
+        _ => null,
+    };
 }
