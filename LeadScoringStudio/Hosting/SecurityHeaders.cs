@@ -11,11 +11,12 @@ public static class SecurityHeaders
 {
     private const string NonceKey = "csp-nonce";
 
+    /// <summary>Adds the headers; the nonce is hex, so no HTML encoding changes it on the page.</summary>
     public static WebApplication UseSecurityHeaders(this WebApplication app)
     {
         app.Use(async (context, next) =>
         {
-            var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+            var nonce = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
             context.Items[NonceKey] = nonce;
             var headers = context.Response.Headers;
             headers.ContentSecurityPolicy = "default-src 'self'; " +
