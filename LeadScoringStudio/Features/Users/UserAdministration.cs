@@ -109,7 +109,6 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, AccountCheck
         ChangeAsync(actor, userId, null, async (users, user) =>
         {
             var unlocked = await users.SetLockoutEndDateAsync(user, null);
-            await users.ResetAccessFailedCountAsync(user);
             return unlocked.Succeeded ? new(true, $"{user.Email} can sign in again.") : new(false, Describe(unlocked));
         });
 
