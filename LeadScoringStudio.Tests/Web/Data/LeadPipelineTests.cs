@@ -124,6 +124,26 @@ public sealed class LeadPipelineTests() : StorageTest(seedDemo: false)
     }
 
     [Fact]
+    public async Task Feedback_and_its_stage_change_are_one_transaction_so_a_failure_keeps_neither()
+    {
+        var leads = await StoreAsync(Hot("hot-1"));
+        await Services.GetRequiredService<LeadPipeline>().RunAsync(Model, 1, leads, Now);
+        var contexts = Services.GetRequiredService<IDbContextFactory<StudioDbContext>>();
+        await using (var db = await contexts.CreateDbContextAsync())
+        {
+            // The stage change is written after the feedback row: make that second write fail.
+            await db.Database.ExecuteSqlRawAsync(
+                "CREATE TRIGGER fail_stage_change BEFORE INSERT ON StageChanges BEGIN SELECT RAISE(ABORT, 'injected'); END;");
+        }
+
+        await Assert.ThrowsAsync<DbUpdateException>(() => Services.GetRequiredService<FeedbackService>()
+            .RecordAsync(leads[0].Lead, Model, new FeedbackInput(SalesEventKind.Accepted), Principals.Sales, Now));
+
+        Assert.Empty(await Services.GetRequiredService<FeedbackRepository>().ForLeadAsync("hot-1"));
+        Assert.Equal(Stage.Mql, (await Services.GetRequiredService<SalesQueueRepository>().StateAsync("hot-1"))!.Stage);
+    }
+
+    [Fact]
     public async Task A_rejected_lead_comes_back_only_after_the_cool_down_and_new_engagement()
     {
         var leads = await StoreAsync(Hot("hot-1"));
