@@ -20,6 +20,13 @@ internal static class BigImport
     private const int WideRows = 10_000;
     private const int WideColumns = 500;
 
+    // Resolves once the import page says it has written at least `least` rows.
+    private const string RowsWrittenAtLeast = """
+        least => Number(/Written ([0-9,]+) of/
+            .exec(document.querySelector('[data-testid=import-working]')?.textContent ?? '')?.[1]
+            ?.replaceAll(',', '') ?? 0) >= least
+        """;
+
     public static async Task RunAsync(int rows)
     {
         var folder = Path.Combine(Path.GetTempPath(), "lss-import-big-" + Guid.NewGuid().ToString("N"));
@@ -31,15 +38,12 @@ internal static class BigImport
         WriteLeads(leads, rows, "crm");
         WriteLeads(late, rows, "late");
         WriteWide(wide);
-        Console.WriteLine($"files: {Path.GetFileName(leads)} {rows:N0} rows {Megabytes(new FileInfo(leads).Length):0} MB, " +
-            $"{Path.GetFileName(wide)} {WideRows:N0} rows x {WideColumns} columns {Megabytes(new FileInfo(wide).Length):0} MB");
+        Console.WriteLine($"files: {Path.GetFileName(leads)} {rows:N0} rows " +
+            $"{Megabytes(new FileInfo(leads).Length):0} MB, {Path.GetFileName(wide)} {WideRows:N0} rows x " +
+            $"{WideColumns} columns {Megabytes(new FileInfo(wide).Length):0} MB");
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = "/usr/bin/chromium", Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking"],
-        });
+        await using var browser = await UiTimings.LaunchAsync(playwright);
 
         TimeSpan took;
         double idle;
@@ -64,37 +68,29 @@ internal static class BigImport
         {
             var page = await SignInAsync(browser);
             wideTook = await ImportAsync(page, wide);
-            Console.WriteLine($"{WideColumns} columns: {wideTook.TotalSeconds:0.0} s from picking the file to import done");
+            Console.WriteLine(
+                $"{WideColumns} columns: {wideTook.TotalSeconds:0.0} s from picking the file to import done");
             await Task.Delay(TimeSpan.FromSeconds(5)); // the background rescore of the new leads
             var before = State(other);
             await StartImportAsync(page, late);
-            await page.WaitForFunctionAsync(
-                "least => Number(/Written ([0-9,]+) of/.exec(document.querySelector('[data-testid=import-working]')?.textContent ?? '')?.[1]?.replaceAll(',', '') ?? 0) >= least",
-                rows / 4, new() { Timeout = 30 * 60_000, PollingInterval = 200 });
+            await page.WaitForFunctionAsync(RowsWrittenAtLeast, rows / 4,
+                new() { Timeout = 30 * 60_000, PollingInterval = 200 });
             server.Kill();
             var after = State(other);
             killed = before == after ? "unchanged" : "CHANGED";
-            Console.WriteLine($"kill -9 a quarter into writing {Path.GetFileName(late)}: database before {before}, after {after}");
+            Console.WriteLine($"kill -9 a quarter into writing {Path.GetFileName(late)}: " +
+                $"database before {before}, after {after}");
         }
 
         SqliteConnection.ClearAllPools();
         Directory.Delete(folder, recursive: true);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"import-big: {rows} rows {took.TotalSeconds:0.0} s, peak above idle {peak - idle:0} MB, {WideColumns} columns {wideTook.TotalSeconds:0.0} s, kill mid-write: {killed}"));
+            $"import-big: {rows} rows {took.TotalSeconds:0.0} s, peak above idle {peak - idle:0} MB, " +
+            $"{WideColumns} columns {wideTook.TotalSeconds:0.0} s, kill mid-write: {killed}"));
     }
 
-    private static async Task<IPage> SignInAsync(IBrowser browser)
-    {
-        var context = await browser.NewContextAsync(new() { BaseURL = Server.Url,
-            ViewportSize = new() { Width = 1366, Height = 768 } });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/account/login?returnUrl=%2Fimport");
-        await page.FillAsync("#email", "ops@demo.local");
-        await page.FillAsync("#password", "Ops-demo-1");
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForSelectorAsync("[data-interactive]");
-        return page;
-    }
+    private static Task<IPage> SignInAsync(IBrowser browser) =>
+        UiTimings.SignInAsync(browser, Server.Url, "ops@demo.local", "Ops-demo-1", "/import", "[data-interactive]");
 
     private static async Task<TimeSpan> ImportAsync(IPage page, string file)
     {
@@ -108,7 +104,8 @@ internal static class BigImport
     private static async Task StartImportAsync(IPage page, string file)
     {
         await page.GotoAsync("/import");
-        await page.WaitForFunctionAsync("() => document.querySelector('[data-testid=leads-file]')?.dataset.listening === 'true'");
+        await page.WaitForFunctionAsync(
+            "() => document.querySelector('[data-testid=leads-file]')?.dataset.listening === 'true'");
         await page.GetByTestId("leads-file").SetInputFilesAsync(file);
         var check = page.GetByTestId("check");
         await check.WaitForAsync(new() { Timeout = 30 * 60_000 });
@@ -126,27 +123,38 @@ internal static class BigImport
         using var connection = new SqliteConnection($"Data Source={Path.Combine(data, "studio.db")};Pooling=False");
         connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT (SELECT COUNT(*) FROM Leads), (SELECT COALESCE(SUM(LENGTH(AttributesJson)), 0) FROM Leads), " +
+        command.CommandText = "SELECT (SELECT COUNT(*) FROM Leads), " +
+            "(SELECT COALESCE(SUM(LENGTH(AttributesJson)), 0) FROM Leads), " +
             "(SELECT COUNT(*) FROM Imports), (SELECT COUNT(*) FROM Fields)";
         using var reader = command.ExecuteReader();
         reader.Read();
         return string.Create(CultureInfo.InvariantCulture,
-            $"{reader.GetInt64(0)} leads / {reader.GetInt64(1)} attribute bytes / {reader.GetInt64(2)} imports / {reader.GetInt64(3)} fields");
+            $"{reader.GetInt64(0)} leads / {reader.GetInt64(1)} attribute bytes / " +
+            $"{reader.GetInt64(2)} imports / {reader.GetInt64(3)} fields");
     }
 
     private static void WriteLeads(string path, int rows, string prefix)
     {
         string[] seniorities = ["VP", "Director", "Manager", "Individual contributor", "C-level", "unknown"];
-        string[] industries = ["Software", "Retail", "Banking", "Manufacturing", "Health care", "Education", "Logistics"];
+        string[] industries =
+            ["Software", "Retail", "Banking", "Manufacturing", "Health care", "Education", "Logistics"];
         string[] countries = ["Germany", "France", "United States", "United Kingdom", "Spain", "Netherlands"];
         var random = new Random(41);
         using var writer = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 20);
-        writer.WriteLine("id,name,email,company,job_title,seniority,industry,company_size,annual_revenue,country,budget_confirmed,outcome");
+        writer.WriteLine("id,name,email,company,job_title,seniority,industry,company_size,annual_revenue,country," +
+            "budget_confirmed,outcome");
         for (var i = 0; i < rows; i++)
         {
             var company = $"Company {random.Next(200_000)} GmbH";
+            var seniority = seniorities[random.Next(seniorities.Length)];
+            var industry = industries[random.Next(industries.Length)];
+            var (size, revenue) = (random.Next(1, 20_000), random.Next(100_000, 90_000_000));
+            var country = countries[random.Next(countries.Length)];
+            var budget = random.Next(2) == 0 ? "yes" : "no";
+            var outcome = random.Next(5) switch { 0 => "won", 1 => "lost", _ => "" };
             writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{prefix}-{i:D7},Lead Number {i},lead{i}@{prefix}-example.com,{company},Head of Operations,{seniorities[random.Next(seniorities.Length)]},{industries[random.Next(industries.Length)]},{random.Next(1, 20_000)},{random.Next(100_000, 90_000_000)},{countries[random.Next(countries.Length)]},{(random.Next(2) == 0 ? "yes" : "no")},{(random.Next(5) switch { 0 => "won", 1 => "lost", _ => "" })}"));
+                $"{prefix}-{i:D7},Lead Number {i},lead{i}@{prefix}-example.com,{company},Head of Operations," +
+                $"{seniority},{industry},{size},{revenue},{country},{budget},{outcome}"));
         }
     }
 
@@ -160,7 +168,9 @@ internal static class BigImport
             writer.Write($"wide-{i}");
             for (var c = 1; c < WideColumns; c++)
             {
-                writer.Write(c % 3 == 0 ? (random.Next(2) == 0 ? ",yes" : ",no") : string.Create(CultureInfo.InvariantCulture, $",{random.Next(1000)}"));
+                writer.Write(c % 3 == 0
+                    ? (random.Next(2) == 0 ? ",yes" : ",no")
+                    : string.Create(CultureInfo.InvariantCulture, $",{random.Next(1000)}"));
             }
 
             writer.WriteLine();
@@ -180,8 +190,8 @@ internal static class BigImport
 
         public static async Task<Server> StartAsync(string data)
         {
-            var app = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "LeadScoringStudio", "bin",
-                "Release", "net10.0", "LeadScoringStudio.dll"));
+            var app = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..",
+                "LeadScoringStudio", "bin", "Release", "net10.0", "LeadScoringStudio.dll"));
             var start = new ProcessStartInfo("dotnet", $"\"{app}\" --urls {Url}")
             {
                 WorkingDirectory = Path.GetDirectoryName(app)!, RedirectStandardOutput = true,

@@ -110,22 +110,29 @@ public static class UiTimings
         Report($"edit in one browser -> other browser's grid updated ({rounds} edits)", times);
     }
 
-    private static Task<IBrowser> LaunchAsync(IPlaywright playwright) => playwright.Chromium.LaunchAsync(new()
+    /// <summary>Debian's headless Chromium, as every browser benchmark here uses it.</summary>
+    internal static Task<IBrowser> LaunchAsync(IPlaywright playwright) => playwright.Chromium.LaunchAsync(new()
     {
         ExecutablePath = "/usr/bin/chromium",
         Headless = true,
         Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking"],
     });
 
-    private static async Task<IPage> SignInAsync(IBrowser browser, string baseUrl, string email, string password)
+    /// <summary>A new browser context signed in, on <paramref name="path"/> once <paramref name="ready"/> shows (by
+    /// default: the workbench's weight input, interactive).</summary>
+    internal static async Task<IPage> SignInAsync(IBrowser browser, string baseUrl, string email, string password,
+        string path = "/", string ready = $"[data-interactive] {WeightInput}")
     {
-        var context = await browser.NewContextAsync(new() { BaseURL = baseUrl, ViewportSize = new() { Width = 1366, Height = 768 } });
+        var context = await browser.NewContextAsync(new()
+        {
+            BaseURL = baseUrl, ViewportSize = new() { Width = 1366, Height = 768 },
+        });
         var page = await context.NewPageAsync();
-        await page.GotoAsync("/account/login");
+        await page.GotoAsync($"/account/login?returnUrl={Uri.EscapeDataString(path)}");
         await page.FillAsync("#email", email);
         await page.FillAsync("#password", password);
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForSelectorAsync($"[data-interactive] {WeightInput}");
+        await page.WaitForSelectorAsync(ready);
         return page;
     }
 

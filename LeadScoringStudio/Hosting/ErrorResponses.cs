@@ -38,7 +38,8 @@ public static class ErrorResponses
         {
             context.Response.Clear();
             context.Response.StatusCode = bad.Status;
-            await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+            var problems = context.RequestServices.GetRequiredService<IProblemDetailsService>();
+            await problems.WriteAsync(new ProblemDetailsContext
             {
                 HttpContext = context,
                 ProblemDetails = { Status = bad.Status, Title = bad.Title },
