@@ -48,7 +48,7 @@ internal static class BigImport
         TimeSpan took;
         double idle;
         double peak;
-        using (var server = await Server.StartAsync(Path.Combine(folder, "million")))
+        using (var server = await StudioServer.StartAsync(Path.Combine(folder, "million"), Port, leadCount: 1000))
         {
             var page = await SignInAsync(browser);
             await Task.Delay(TimeSpan.FromSeconds(5)); // the start-up rescore
@@ -64,7 +64,7 @@ internal static class BigImport
         TimeSpan wideTook;
         string killed;
         var other = Path.Combine(folder, "wide-and-kill");
-        using (var server = await Server.StartAsync(other))
+        using (var server = await StudioServer.StartAsync(other, Port, leadCount: 1000))
         {
             var page = await SignInAsync(browser);
             wideTook = await ImportAsync(page, wide);
@@ -90,7 +90,7 @@ internal static class BigImport
     }
 
     private static Task<IPage> SignInAsync(IBrowser browser) =>
-        UiTimings.SignInAsync(browser, Server.Url, "ops@demo.local", "Ops-demo-1", "/import", "[data-interactive]");
+        UiTimings.SignInAsync(browser, StudioServer.UrlOf(Port), "ops@demo.local", "Ops-demo-1", "/import", "[data-interactive]");
 
     private static async Task<TimeSpan> ImportAsync(IPage page, string file)
     {
@@ -179,88 +179,13 @@ internal static class BigImport
 
     private static double Megabytes(long bytes) => bytes / 1024.0 / 1024.0;
 
-    /// <summary>The studio's Release build as its own process, on its own data folder.</summary>
-    private sealed class Server : IDisposable
-    {
-        public static readonly string Url = $"http://127.0.0.1:{Port}";
-
-        private readonly Process _process;
-
-        private Server(Process process) => _process = process;
-
-        public static async Task<Server> StartAsync(string data)
-        {
-            var app = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..",
-                "LeadScoringStudio", "bin", "Release", "net10.0", "LeadScoringStudio.dll"));
-            var start = new ProcessStartInfo("dotnet", $"\"{app}\" --urls {Url}")
-            {
-                WorkingDirectory = Path.GetDirectoryName(app)!, RedirectStandardOutput = true,
-                    RedirectStandardError = true,
-            };
-            start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-            start.Environment["Storage__DataFolder"] = data;
-            start.Environment["Demo__LeadCount"] = "1000";
-            start.Environment["Logging__LogLevel__Default"] = "Warning";
-            var process = Process.Start(start)!;
-            process.OutputDataReceived += (_, _) => { };
-            process.ErrorDataReceived += (_, e) =>
-                { if (e.Data is { } line) Console.Error.WriteLine($"  server: {line}"); };
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-            using var client = new HttpClient();
-            for (var waited = 0; waited < 300; waited++)
-            {
-                try
-                {
-                    if ((await client.GetAsync($"{Url}/account/login")).IsSuccessStatusCode)
-                    {
-                        return new Server(process);
-                    }
-                }
-                catch (HttpRequestException)
-                {
-                    // Not listening yet.
-                }
-
-                await Task.Delay(1000);
-            }
-
-            process.Kill();
-            throw new InvalidOperationException("The studio did not start within 5 minutes.");
-        }
-
-        public double ResidentMegabytes()
-        {
-            var line = File.ReadLines($"/proc/{_process.Id}/status")
-                .First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
-            return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1],
-                CultureInfo.InvariantCulture) / 1024.0;
-        }
-
-        /// <summary>kill -9: no shutdown, no flush.</summary>
-        public void Kill()
-        {
-            if (!_process.HasExited)
-            {
-                _process.Kill();
-                _process.WaitForExit();
-            }
-        }
-
-        public void Dispose()
-        {
-            Kill();
-            _process.Dispose();
-        }
-    }
-
     /// <summary>The server's resident memory, every 100 ms, until disposed.</summary>
     private sealed class Sampler : IDisposable
     {
         private readonly CancellationTokenSource _stop = new();
         private readonly Task _sampling;
 
-        public Sampler(Server server) => _sampling = Task.Run(async () =>
+        public Sampler(StudioServer server) => _sampling = Task.Run(async () =>
         {
             while (!_stop.IsCancellationRequested)
             {

@@ -25,6 +25,10 @@ else if (args is ["--import-big", ..])
 {
     await BigImport.RunAsync(Number(args, 1, 1_000_000));
 }
+else if (args is ["--workshop", ..] && !OperatingSystem.IsWindows())
+{
+    await WorkshopLoad.RunAsync(Number(args, 1, 50));
+}
 else if (args is ["--tuning", ..])
 {
     TuningTimings.Run(Number(args, 1, 100_000));

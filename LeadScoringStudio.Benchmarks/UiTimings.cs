@@ -11,7 +11,7 @@ namespace LeadScoringStudio.Benchmarks;
 /// </summary>
 public static class UiTimings
 {
-    private const string WeightInput = "[data-testid=criterion-persona-buyer] input[data-testid=points]";
+    internal const string WeightInput = "[data-testid=criterion-persona-buyer] input[data-testid=points]";
 
     // Changes the weight `rounds` times; for each, the time until the element's data-revision attribute changes.
     private const string ChangeWeightUntilUpdated = """
@@ -39,7 +39,7 @@ public static class UiTimings
         """;
 
     // Waits in one page for its grid to change and resolves with the wall-clock time it did (ms since 1970).
-    private const string GridChangedAt = """
+    internal const string GridChangedAt = """
         () => new Promise(resolve => {
           const grid = document.querySelector('[data-testid=cell-grid]');
           const before = grid.getAttribute('data-revision');
@@ -51,7 +51,7 @@ public static class UiTimings
         """;
 
     // Changes the weight in the other page and returns the wall-clock time of the change event.
-    private const string ChangeWeightAt = """
+    internal const string ChangeWeightAt = """
         ([selector, value]) => {
           const input = document.querySelector(selector);
           input.value = String(value);
@@ -121,12 +121,17 @@ public static class UiTimings
     /// <summary>A new browser context signed in, on <paramref name="path"/> once <paramref name="ready"/> shows (by
     /// default: the workbench's weight input, interactive).</summary>
     internal static async Task<IPage> SignInAsync(IBrowser browser, string baseUrl, string email, string password,
-        string path = "/", string ready = $"[data-interactive] {WeightInput}")
+        string path = "/", string ready = $"[data-interactive] {WeightInput}", string? initScript = null)
     {
         var context = await browser.NewContextAsync(new()
         {
             BaseURL = baseUrl, ViewportSize = new() { Width = 1366, Height = 768 },
         });
+        if (initScript is not null)
+        {
+            await context.AddInitScriptAsync(initScript);
+        }
+
         var page = await context.NewPageAsync();
         await page.GotoAsync($"/account/login?returnUrl={Uri.EscapeDataString(path)}");
         await page.FillAsync("#email", email);

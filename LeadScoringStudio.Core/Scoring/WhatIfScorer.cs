@@ -3,9 +3,10 @@ using LeadScoringStudio.Core.Models;
 namespace LeadScoringStudio.Core.Scoring;
 
 /// <summary>
-/// Answers "what if this criterion gave N points?" for a whole batch in milliseconds: the batch is
-/// scored once, keeping per-criterion evidence; a points change then recomputes that criterion's
-/// points and re-adds every lead's score, grades and cell without reading events again.
+/// Answers "what if this criterion gave N points?" for a whole batch in milliseconds: the batch is scored once,
+/// keeping per-criterion evidence; an edit that changes only criteria's points then recomputes those criteria's
+/// points and re-adds every lead's score, grades and cell without reading activities again. Immutable once built,
+/// so every circuit editing drafts of the same shape can share one.
 /// </summary>
 public sealed class WhatIfScorer
 {
@@ -19,34 +20,83 @@ public sealed class WhatIfScorer
         _aggregator = new ScoreAggregator(model);
         _count = batch.Count;
         _evidence = new ScoreEvidence(batch.Count, model.Criteria.Count);
-        Current = new BatchScorer(model, batch).Score(asOf, _evidence);
+        Scores = new BatchScorer(model, batch).Score(asOf, _evidence);
     }
 
-    /// <summary>The model with every change so far.</summary>
-    public ScoringModel Model { get; private set; }
+    /// <summary>The model the evidence was kept for.</summary>
+    public ScoringModel Model { get; }
 
     /// <summary>The scores under <see cref="Model"/>.</summary>
-    public BatchScores Current { get; private set; }
+    public BatchScores Scores { get; }
 
-    /// <summary>Changes one criterion's points (per match or per occurrence) and re-scores the batch.</summary>
-    public BatchScores ChangePoints(string criterionId, int points)
+    /// <summary>
+    /// The scores under <paramref name="edited"/> when it differs from <see cref="Model"/> in criteria's points (per
+    /// match or per occurrence) and nothing else; null for any other edit, which needs a full scoring.
+    /// </summary>
+    public BatchScores? TryScore(ScoringModel edited)
     {
-        Model = Model.WithCriterionPoints(criterionId, points);
-        var k = Model.Criteria.ToList().FindIndex(c => c.Id == criterionId);
-        var criterion = Model.Criteria[k];
+        if (edited.Equals(Model))
+        {
+            return Scores;
+        }
+
+        return ChangedPointsOf(edited) is { } changed ? Rescore(changed, edited) : null;
+    }
+
+    /// <summary>Whether <see cref="TryScore"/> can score <paramref name="edited"/>: it differs in points at
+    /// most.</summary>
+    public bool Covers(ScoringModel edited) => edited.Equals(Model) || ChangedPointsOf(edited) is not null;
+
+    /// <summary>The positions of the criteria whose points alone changed, or null when anything else changed.</summary>
+    private int[]? ChangedPointsOf(ScoringModel edited)
+    {
+        if (edited.Criteria.Count != Model.Criteria.Count || !(Model with { Criteria = edited.Criteria }).Equals(edited))
+        {
+            return null;
+        }
+
+        var changed = new List<int>();
+        for (var k = 0; k < edited.Criteria.Count; k++)
+        {
+            var before = Model.Criteria[k];
+            var after = edited.Criteria[k];
+            if (before.Equals(after))
+            {
+                continue;
+            }
+
+            if (!before.WithBasePoints(after.BasePoints).Equals(after))
+            {
+                return null;
+            }
+
+            changed.Add(k);
+        }
+
+        return [.. changed];
+    }
+
+    private BatchScores Rescore(int[] changed, ScoringModel edited)
+    {
         var width = _evidence.CriterionCount;
         var scores = new BatchScores(_count, _aggregator.CategoryCount);
         var chunk = Math.Max(4096, _count / (Environment.ProcessorCount * 4));
         Parallel.For(0, (_count + chunk - 1) / chunk, part =>
         {
             var cuts = new int[2 * _aggregator.CategoryCount];
+            var finals = new int[width];
             var end = Math.Min(_count, (part + 1) * chunk);
             for (var lead = part * chunk; lead < end; lead++)
             {
-                var factor = _evidence.Factors[(lead * width) + k];
-                _evidence.Finals[(lead * width) + k] = factor == 0 ? 0 : CriterionPoints.Final(criterion, factor);
+                _evidence.Finals.AsSpan(lead * width, width).CopyTo(finals);
+                foreach (var k in changed)
+                {
+                    var factor = _evidence.Factors[(lead * width) + k];
+                    finals[k] = factor == 0 ? 0 : CriterionPoints.Final(edited.Criteria[k], factor);
+                }
+
                 var totals = _aggregator.Aggregate(
-                    _evidence.Finals.AsSpan(lead * width, width),
+                    finals,
                     _evidence.Inactivity[lead],
                     _evidence.Completeness[lead],
                     _evidence.Disqualified[lead],
@@ -55,7 +105,6 @@ public sealed class WhatIfScorer
                 scores.Set(lead, totals, _evidence.Disqualified[lead]);
             }
         });
-        Current = scores;
         return scores;
     }
 }

@@ -18,7 +18,10 @@ public sealed class TestStorage : IDisposable
     private readonly bool _testAccounts;
 
     /// <param name="testAccounts">Whether to create the accounts of <see cref="Principals"/>.</param>
-    public TestStorage(bool seedDemo = true, int leadCount = 60, bool requireApproval = false, bool testAccounts = true)
+    /// <param name="settleMilliseconds">How long an edit settles before its commit; 0 (most tests) commits at
+    /// once.</param>
+    public TestStorage(bool seedDemo = true, int leadCount = 60, bool requireApproval = false, bool testAccounts = true,
+        int settleMilliseconds = 0)
     {
         _testAccounts = testAccounts;
         Folder = Path.Combine(Path.GetTempPath(), "lss-test-" + Guid.NewGuid().ToString("N"));
@@ -29,6 +32,7 @@ public sealed class TestStorage : IDisposable
             ["Demo:Seed"] = "7",
             ["Demo:LeadCount"] = leadCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Governance:RequireApproval"] = requireApproval ? "true" : "false",
+            ["Workbench:SettleMilliseconds"] = settleMilliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
     }
 

@@ -13,6 +13,9 @@ public sealed record CommitResult(SaveStatus Status, string Message, DraftModel?
     IReadOnlyList<MergeConflict>? Conflicts = null)
 {
     public bool Succeeded => Status == SaveStatus.Saved;
+
+    /// <summary>Saved, and a new draft version was written (not "no change").</summary>
+    public bool Wrote { get; init; }
 }
 
 /// <summary>
@@ -29,11 +32,13 @@ public sealed class DraftRepository(IDbContextFactory<StudioDbContext> contexts,
 
     /// <summary>
     /// Commits <paramref name="edited"/>, made from <paramref name="baseModel"/> at <paramref name="baseVersion"/>.
-    /// <paramref name="choices"/> settles conflicts a previous attempt reported.
+    /// <paramref name="choices"/> settles conflicts a previous attempt reported. With <paramref name="undoOf"/> the
+    /// commit undoes that version's commit: its log lines say so and that commit is marked undone.
     /// </summary>
     public async Task<CommitResult> CommitAsync(
         int modelId, ScoringModel baseModel, long baseVersion, ScoringModel edited, ClaimsPrincipal user,
-        IReadOnlyDictionary<string, MergeChoice>? choices = null, CancellationToken cancellationToken = default)
+        IReadOnlyDictionary<string, MergeChoice>? choices = null, long? undoOf = null,
+        CancellationToken cancellationToken = default)
     {
         if (!StudioRoles.CanEditModel(await accounts.NowAsync(user)))
         {
@@ -80,12 +85,24 @@ public sealed class DraftRepository(IDbContextFactory<StudioDbContext> contexts,
             record.DraftSavedBy = by;
             record.DraftSavedAt = now;
 
-            // The draft and its change-log lines are saved together; saving bumps the version by one.
+            // The draft, its change-log lines and its revision are saved together; saving bumps the version by one.
+            var version = record.Version + 1;
             db.Changes.AddRange(changes.Select(c => new ChangeRecord
             {
-                ModelId = modelId, DraftVersion = record.Version + 1, At = now, By = by, Path = c.Path,
-                    CriterionId = c.CriterionId, Text = c.Text,
+                ModelId = modelId, DraftVersion = version, At = now, By = by, Path = c.Path,
+                    CriterionId = c.CriterionId, Text = undoOf is null ? c.Text : $"Undo: {c.Text}",
             }));
+            db.DraftRevisions.Add(new DraftRevisionRecord
+            {
+                ModelId = modelId, Version = version, By = by, At = now, Before = ModelFile.Write(current.Model),
+                    After = record.DraftDocument, UndoOf = undoOf,
+            });
+            if (undoOf is not null)
+            {
+                await db.DraftRevisions.Where(r => r.ModelId == modelId && r.Version == undoOf)
+                    .ForEachAsync(r => r.UndoneIn = version, cancellationToken);
+            }
+
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
@@ -97,7 +114,28 @@ public sealed class DraftRepository(IDbContextFactory<StudioDbContext> contexts,
 
             return new CommitResult(SaveStatus.Saved,
                 changes.Count == 1 ? changes[0].Text : $"{changes.Count} changes saved.",
-                ModelRepository.ToDraft(record));
+                ModelRepository.ToDraft(record)) { Wrote = true };
         }
     }
+
+    /// <summary>
+    /// <paramref name="by"/>'s latest commit on the draft that still stands (neither undone nor itself an undo): the
+    /// draft before and after it; null when there is none.
+    /// </summary>
+    public async Task<DraftRevision?> LastUndoableAsync(int modelId, string by,
+        CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var record = await db.DraftRevisions.AsNoTracking()
+            .Where(r => r.ModelId == modelId && r.By == by && r.UndoOf == null && r.UndoneIn == null)
+            .OrderByDescending(r => r.Version)
+            .FirstOrDefaultAsync(cancellationToken);
+        return record is null ? null : new DraftRevision(record.Version, Read(record.Before), Read(record.After));
+    }
+
+    private static ScoringModel Read(string document) => ModelFile.Read(document).Model
+        ?? throw new InvalidDataException("A stored draft revision cannot be read.");
 }
+
+/// <summary>One commit to the draft: the version it made and the draft before and after it.</summary>
+public sealed record DraftRevision(long Version, ScoringModel Before, ScoringModel After);

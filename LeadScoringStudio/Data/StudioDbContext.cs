@@ -14,6 +14,8 @@ public sealed class StudioDbContext(DbContextOptions<StudioDbContext> options) :
 
     public DbSet<ChangeRecord> Changes => Set<ChangeRecord>();
 
+    public DbSet<DraftRevisionRecord> DraftRevisions => Set<DraftRevisionRecord>();
+
     public DbSet<ApprovalRecord> Approvals => Set<ApprovalRecord>();
 
     public DbSet<WorkshopRecord> Workshops => Set<WorkshopRecord>();
@@ -59,6 +61,7 @@ public sealed class StudioDbContext(DbContextOptions<StudioDbContext> options) :
         builder.Entity<LeadRecord>().HasIndex(l => l.ExternalId).IsUnique();
         builder.Entity<LeadRecord>().Property(l => l.Outcome).HasConversion<string>().HasMaxLength(20);
         builder.Entity<ChangeRecord>().HasIndex(c => new { c.ModelId, c.Id });
+        builder.Entity<DraftRevisionRecord>().HasIndex(r => new { r.ModelId, r.By, r.Version });
         builder.Entity<ApprovalRecord>().HasIndex(a => new { a.ModelId, a.DraftVersion, a.By }).IsUnique();
         builder.Entity<WorkshopRecord>().HasMany(w => w.Votes).WithOne().HasForeignKey(v => v.WorkshopId);
         builder.Entity<WorkshopVoteRecord>().HasIndex(v => new { v.WorkshopId, v.LeadId, v.Voter }).IsUnique();

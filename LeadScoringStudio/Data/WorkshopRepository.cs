@@ -19,11 +19,12 @@ public sealed record Workshop(
 public sealed class WorkshopRepository(IDbContextFactory<StudioDbContext> contexts, TimeProvider time,
     AccountCheck accounts)
 {
-    /// <summary>Starts a workshop on the leads; null when the user may not change the model.</summary>
+    /// <summary>Starts a workshop on the leads (1 to <see cref="WorkshopLeads.Most"/>); null when the user may not
+    /// change the model or there are no leads or too many.</summary>
     public async Task<Workshop?> StartAsync(int modelId, IReadOnlyList<string> leadIds, ClaimsPrincipal user,
         CancellationToken cancellationToken = default)
     {
-        if (!StudioRoles.CanEditModel(await accounts.NowAsync(user)))
+        if (leadIds.Count is 0 or > WorkshopLeads.Most || !StudioRoles.CanEditModel(await accounts.NowAsync(user)))
         {
             return null;
         }

@@ -29,9 +29,15 @@ public static class ServiceRegistration
             .Bind(configuration.GetSection(DemoOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddOptions<WorkbenchOptions>()
+            .Bind(configuration.GetSection(WorkbenchOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<LeadLibrary>();
-        services.AddScoped<Workbench>();
+        services.AddSingleton<DraftScoring>();
+        services.AddSingleton<DraftService>();
+        services.AddScoped<WorkbenchState>();
         services.AddSingleton<IStudioEvents, InProcessStudioEvents>();
         services.AddSingleton<PresenceTracker>();
         services.AddSingleton<LeadImportService>();

@@ -75,16 +75,27 @@ public class BatchScorerTests
         var batch = LeadBatch.From(Generator.GenerateMany(3000).Select(g => g.Lead));
         var whatIf = new WhatIfScorer(model, batch, Generator.AsOf);
 
-        var changed = whatIf.ChangePoints("pricing-page", 25);
-        whatIf.ChangePoints("analytics-pages", 9);
-        var twice = whatIf.Current;
+        var edited = model.WithCriterionPoints("pricing-page", 25).WithCriterionPoints("analytics-pages", 9);
+        var changed = whatIf.TryScore(edited)!;
 
-        var expected = new BatchScorer(model.WithCriterionPoints("pricing-page", 25), batch).Score(Generator.AsOf);
-        var expectedTwice = new BatchScorer(model.WithCriterionPoints("pricing-page", 25).WithCriterionPoints("analytics-pages", 9), batch).Score(Generator.AsOf);
+        var expected = new BatchScorer(edited, batch).Score(Generator.AsOf);
         Assert.Equal(expected.Total, changed.Total);
         Assert.Equal(expected.CellCounts(), changed.CellCounts());
-        Assert.Equal(expectedTwice.Total, twice.Total);
-        Assert.Equal(expectedTwice.CategoryScores, twice.CategoryScores);
-        Assert.NotEqual(new BatchScorer(model, batch).Score(Generator.AsOf).Total, changed.Total);
+        Assert.Equal(expected.CategoryScores, changed.CategoryScores);
+        Assert.NotEqual(whatIf.Scores.Total, changed.Total);
+        Assert.Equal(new BatchScorer(model, batch).Score(Generator.AsOf).Total, whatIf.Scores.Total);
+    }
+
+    [Fact]
+    public void What_if_declines_any_edit_other_than_criteria_points()
+    {
+        var model = StarterModel.Create();
+        var whatIf = new WhatIfScorer(model, LeadBatch.From(Generator.GenerateMany(200).Select(g => g.Lead)),
+            Generator.AsOf);
+
+        Assert.Same(whatIf.Scores, whatIf.TryScore(model));
+        Assert.Null(whatIf.TryScore(model.WithCriterionPoints("pricing-page", 25) with { Name = "Renamed" }));
+        Assert.Null(whatIf.TryScore(model with { FitBands = model.FitBands with { First = 70 } }));
+        Assert.Null(whatIf.TryScore(model with { Criteria = model.Criteria.Skip(1).ToValueList() }));
     }
 }

@@ -99,7 +99,13 @@ public sealed class CollaborationTests(BrowserFixture browser)
         await maya.GetByTestId("workshop-lead-ex-student").GetByTestId("vote-Disqualify").ClickAsync();
         await Expect(sam.GetByTestId("workshop-lead-ex-student").GetByTestId("team")).ToHaveTextAsync("split");
         await maya.GetByTestId("close-workshop").ClickAsync();
-        await Expect(sam.GetByTestId("closed-workshop").First).ToContainTextAsync("3 votes");
+        var closed = sam.GetByTestId("closed-workshop").First;
+        await Expect(closed).ToContainTextAsync("3 votes");
+        await closed.GetByTestId("closed-workshop-toggle").ClickAsync();
+        await Expect(closed.GetByTestId("workshop-lead-ex-student").GetByTestId("tally"))
+            .ToHaveTextAsync("now 1 · nurture 0 · DQ 1");
+        await Expect(closed.GetByTestId("workshop-lead-ex-student").GetByTestId("team")).ToHaveTextAsync("split");
+        await Expect(closed.Locator("[data-testid^=workshop-lead-]")).ToHaveCountAsync(12);
         await maya.Context.CloseAsync();
         await sam.Context.CloseAsync();
     }

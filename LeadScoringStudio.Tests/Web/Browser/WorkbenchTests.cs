@@ -33,6 +33,24 @@ public sealed class WorkbenchTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task Starting_the_draft_from_an_old_version_asks_first_and_keep_changes_nothing()
+    {
+        var page = await browser.SignInAsync(StudioRoles.Marketing);
+        var status = await page.GetByTestId("draft-status").InnerTextAsync();
+        await page.GetByText("Versions", new() { Exact = true }).ClickAsync();
+
+        await page.GetByTestId("rollback").First.ClickAsync();
+
+        var ask = page.GetByTestId("confirm-rollback");
+        await Expect(ask).ToContainTextAsync("Replace the shared draft with v");
+        await Expect(ask).ToContainTextAsync("(you can undo this)");
+        await ask.GetByTestId("confirm-no").ClickAsync();
+        await Expect(page.GetByTestId("confirm-rollback")).ToHaveCountAsync(0);
+        await Expect(page.GetByTestId("draft-status")).ToHaveTextAsync(status);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task Sales_changes_the_shared_draft_but_cannot_publish()
     {
         var page = await browser.SignInAsync(StudioRoles.Sales);

@@ -35,7 +35,7 @@ public sealed class LeadsPageTests : MudBlazorContext
     public void Lists_stored_leads_mqls_first_with_cell_score_and_action()
     {
         var page = Render<LeadsPage>();
-        page.WaitForElement("[data-testid=leads-table] tbody tr");
+        page.WaitForElement("[data-testid=leads-table] tbody tr", TimeSpan.FromSeconds(10));
 
         var rows = page.FindAll("[data-testid=leads-table] tbody tr");
         Assert.Equal(15, rows.Count);
@@ -51,13 +51,18 @@ public sealed class LeadsPageTests : MudBlazorContext
     public void Clicking_a_lead_shows_its_explanation_adding_up_to_its_score()
     {
         var page = Render<LeadsPage>();
-        page.WaitForElement("[data-testid=leads-table] tbody tr");
+        page.WaitForElement("[data-testid=leads-table] tbody tr", TimeSpan.FromSeconds(10));
         Assert.Empty(page.FindAll("[data-testid=explanation]"));
 
         var row = page.FindAll("[data-testid=leads-table] tbody tr")[2];
         var lead = _leads.First(l => row.TextContent.Contains(l.Lead.Name) && row.TextContent.Contains(l.Lead.Company)).Lead;
-        row.Click();
 
+        // The leads are scored off the render thread: the table may render once more after its rows first show.
+        page.WaitForAssertion(() =>
+        {
+            page.FindAll("[data-testid=leads-table] tbody tr")[2].Click();
+            Assert.NotEmpty(page.FindAll("[data-testid=explanation]"));
+        }, TimeSpan.FromSeconds(10));
         var expected = LeadScorer.Score(StarterModel.Create(), lead, _storage.Time.GetUtcNow());
         var explanation = page.Find("[data-testid=explanation]");
         Assert.Contains(lead.Name, explanation.TextContent);
@@ -69,7 +74,7 @@ public sealed class LeadsPageTests : MudBlazorContext
     public void Search_narrows_the_list()
     {
         var page = Render<LeadsPage>();
-        page.WaitForElement("[data-testid=leads-table] tbody tr");
+        page.WaitForElement("[data-testid=leads-table] tbody tr", TimeSpan.FromSeconds(10));
         var target = _leads.First(l => l.IsExample).Lead;
 
         page.Find("input").Input(target.Email);

@@ -82,6 +82,13 @@ public sealed class CriterionRowTests : MudBlazorContext
             row.Find($"button[aria-label='{label}']").Click();
         }
 
+        Assert.Equal(["move -1", "move 1", "duplicate"], events);
+        Assert.Contains("Remove “Webinar attended” for everyone?", row.Find("[data-testid=confirm-remove]").TextContent);
+        row.Find("[data-testid=confirm-no]").Click();
+        Assert.Equal(["move -1", "move 1", "duplicate"], events);
+
+        row.Find("button[aria-label='Remove']").Click();
+        row.Find("[data-testid=confirm-yes]").Click();
         Assert.Equal(["move -1", "move 1", "duplicate", "remove"], events);
     }
 

@@ -44,6 +44,8 @@ public sealed class ModelEditorTests : MudBlazorContext
 
         editor.Render(p => p.Add(e => e.Model, _model));
         editor.Find("[data-testid=criterion-seniority-director] button[aria-label=Remove]").Click();
+        Assert.NotNull(_model.FindCriterion("seniority-director"));
+        editor.Find("[data-testid=criterion-seniority-director] [data-testid=confirm-yes]").Click();
         Assert.Null(_model.FindCriterion("seniority-director"));
     }
 

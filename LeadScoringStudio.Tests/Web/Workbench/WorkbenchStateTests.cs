@@ -3,7 +3,7 @@ using LeadScoringStudio.Core.Models;
 using LeadScoringStudio.Data;
 using LeadScoringStudio.Tests.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
-using WorkbenchState = LeadScoringStudio.Features.Workbench.Workbench;
+using LeadScoringStudio.Features.Workbench;
 
 namespace LeadScoringStudio.Tests.Web.Workbench;
 
@@ -51,6 +51,7 @@ public sealed class WorkbenchStateTests() : StorageTest(seedDemo: true, leadCoun
 
         await maya.EditAsync(maya.Draft.WithCriterionPoints("webinar", 9), Principals.Marketing);
 
+        await Eventually.TrueAsync(() => sam.Saved.Version == maya.Saved.Version, "Sam has Maya's version");
         Assert.True(changed > 0);
         Assert.Equal(9, sam.Draft.FindCriterion("webinar")!.BasePoints);
         Assert.Equal(maya.Saved.Version, sam.Saved.Version);
@@ -78,7 +79,8 @@ public sealed class WorkbenchStateTests() : StorageTest(seedDemo: true, leadCoun
 
         Assert.Empty(sam.Conflicts);
         Assert.Equal(15, (await Models.LoadAsync(sam.ModelId)).Draft.Model.FindCriterion("pricing-page")!.BasePoints);
-        Assert.Equal(15, maya.Draft.FindCriterion("pricing-page")!.BasePoints);
+        await Eventually.TrueAsync(() => maya.Draft.FindCriterion("pricing-page")!.BasePoints == 15,
+            "Maya sees Sam's choice");
     }
 
     [Fact]
@@ -88,8 +90,10 @@ public sealed class WorkbenchStateTests() : StorageTest(seedDemo: true, leadCoun
         var maya = await OpenAsync();
         await maya.EditAsync(maya.Draft.WithCriterionPoints("persona-buyer", 45), Principals.Marketing);
 
+        await Eventually.TrueAsync(() => ops.Saved.Version == maya.Saved.Version, "Ops has Maya's version");
         var result = await ops.PublishAsync(Principals.Ops, "buyers matter more");
 
+        await Eventually.TrueAsync(() => maya.Published?.Number == 2, "Maya sees version 2 published");
         Assert.Equal(2, result.PublishedNumber);
         Assert.Equal((2, 2), (ops.Published!.Number, maya.Published!.Number));
         Assert.Empty(maya.Impact.EnteringMql);

@@ -143,6 +143,47 @@ namespace LeadScoringStudio.Data.Migrations
                     b.ToTable("Changes");
                 });
 
+            modelBuilder.Entity("LeadScoringStudio.Data.DraftRevisionRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("After")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Before")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ModelId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("UndoOf")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("UndoneIn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ModelId", "By", "Version");
+
+                    b.ToTable("DraftRevisions");
+                });
+
             modelBuilder.Entity("LeadScoringStudio.Data.FeedbackRecord", b =>
                 {
                     b.Property<int>("Id")

@@ -1,12 +1,20 @@
+using System.Threading.Channels;
+
+using LeadScoringStudio.Data;
+
 namespace LeadScoringStudio.Features.Collaboration;
 
-/// <summary>Something that happened to a model that everyone who has it open should see. Small: receivers reload what they need.</summary>
+/// <summary>Something that happened to a model that everyone who has it open should see. Small: receivers reload
+/// what they need, except the draft and version just stored, which travel along so fifty workbenches do not read
+/// them again.</summary>
 public abstract record StudioEvent(int ModelId, string? FromSession);
 
-/// <summary>The shared draft was committed and is now at <paramref name="Version"/>.</summary>
-public sealed record DraftChanged(int ModelId, long Version, string? FromSession) : StudioEvent(ModelId, FromSession);
+/// <summary>The shared draft was committed and is now <paramref name="Draft"/>: receivers need not read it
+/// again.</summary>
+public sealed record DraftChanged(DraftModel Draft, string? FromSession) : StudioEvent(Draft.ModelId, FromSession);
 
-public sealed record ModelPublished(int ModelId, int Number, string? FromSession) : StudioEvent(ModelId, FromSession);
+public sealed record ModelPublished(int ModelId, PublishedModel Published, string? FromSession)
+    : StudioEvent(ModelId, FromSession);
 
 public sealed record ApprovalsChanged(int ModelId, string? FromSession) : StudioEvent(ModelId, FromSession);
 
@@ -32,19 +40,51 @@ public interface IStudioEvents
     IDisposable Subscribe(Action<StudioEvent> handler);
 }
 
-/// <summary>Delivers events to every subscriber in this process; one failing subscriber (a dead circuit) cannot stop the others.</summary>
+/// <summary>
+/// Delivers events to every subscriber in this process, asynchronously: each subscriber has its own queue, read in
+/// order on the thread pool, so publishing never runs anyone's handler on the publisher's call path, and a slow or
+/// dead subscriber (a circuit busy rendering, or gone) delays nobody else. A failing handler is logged.
+/// </summary>
 public sealed class InProcessStudioEvents(ILogger<InProcessStudioEvents> logger) : IStudioEvents
 {
     private readonly Lock _gate = new();
-    private Action<StudioEvent>[] _handlers = [];
+    private Subscriber[] _subscribers = [];
 
     public void Publish(StudioEvent studioEvent)
     {
-        foreach (var handler in Volatile.Read(ref _handlers))
+        foreach (var subscriber in Volatile.Read(ref _subscribers))
+        {
+            subscriber.Queue.Writer.TryWrite(studioEvent);
+        }
+    }
+
+    public IDisposable Subscribe(Action<StudioEvent> handler)
+    {
+        var subscriber = new Subscriber(handler);
+        lock (_gate)
+        {
+            _subscribers = [.. _subscribers, subscriber];
+        }
+
+        Task.Run(() => DeliverAsync(subscriber)).Observe(logger, "delivering studio events");
+        return new Subscription(() =>
+        {
+            lock (_gate)
+            {
+                _subscribers = _subscribers.Where(s => s != subscriber).ToArray();
+            }
+
+            subscriber.Queue.Writer.TryComplete();
+        });
+    }
+
+    private async Task DeliverAsync(Subscriber subscriber)
+    {
+        await foreach (var studioEvent in subscriber.Queue.Reader.ReadAllAsync())
         {
             try
             {
-                handler(studioEvent);
+                subscriber.Handler(studioEvent);
             }
             catch (Exception e)
             {
@@ -53,20 +93,12 @@ public sealed class InProcessStudioEvents(ILogger<InProcessStudioEvents> logger)
         }
     }
 
-    public IDisposable Subscribe(Action<StudioEvent> handler)
+    private sealed class Subscriber(Action<StudioEvent> handler)
     {
-        lock (_gate)
-        {
-            _handlers = [.. _handlers, handler];
-        }
+        public Action<StudioEvent> Handler { get; } = handler;
 
-        return new Subscription(() =>
-        {
-            lock (_gate)
-            {
-                _handlers = _handlers.Where(h => h != handler).ToArray();
-            }
-        });
+        public Channel<StudioEvent> Queue { get; } =
+            Channel.CreateUnbounded<StudioEvent>(new() { SingleReader = true });
     }
 
     private sealed class Subscription(Action unsubscribe) : IDisposable

@@ -5,8 +5,8 @@ using LeadScoringStudio.Core.Models;
 using LeadScoringStudio.Core.Scoring;
 using LeadScoringStudio.Core.Tuning;
 using LeadScoringStudio.Data;
-using LeadScoringStudio.Features.Collaboration;
 using LeadScoringStudio.Features.Leads;
+using LeadScoringStudio.Features.Workbench;
 
 namespace LeadScoringStudio.Features.Tuning;
 
@@ -27,8 +27,7 @@ public sealed record TuningRun(
 /// and applies exactly the model the page backtested as one logged draft edit (merged with edits made meanwhile).
 /// </summary>
 public sealed class TuningService(
-    TuningInputsLoader inputs, ModelRepository models, DraftRepository drafts, FeedbackRepository feedback,
-        IStudioEvents events)
+    TuningInputsLoader inputs, ModelRepository models, DraftService drafts, FeedbackRepository feedback)
 {
     public async Task<TuningRun?> RunAsync(TuningOutcome outcome)
     {
@@ -52,12 +51,7 @@ public sealed class TuningService(
     public async Task<(CommitResult Result, IReadOnlyList<ModelChange> Changes)> ApplyAsync(DraftModel start,
         ScoringModel edited, ClaimsPrincipal user)
     {
-        var result = await drafts.CommitAsync(start.ModelId, start.Model, start.Version, edited, user);
-        if (result.Succeeded)
-        {
-            events.Publish(new DraftChanged(start.ModelId, result.Draft!.Version, null));
-        }
-
+        var result = await drafts.CommitAsync(start, edited, user);
         return (result, ModelDiff.Compare(start.Model, result.Draft?.Model ?? edited));
     }
 

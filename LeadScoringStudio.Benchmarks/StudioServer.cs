@@ -1,0 +1,126 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace LeadScoringStudio.Benchmarks;
+
+/// <summary>
+/// The studio's Release build as its own process on its own data folder (seeded with the demo workspace of
+/// <c>leadCount</c> leads), with what a benchmark reads from outside: its CPU time and resident memory from /proc,
+/// and the error lines it logged.
+/// </summary>
+internal sealed class StudioServer : IDisposable
+{
+    private readonly Process _process;
+    private int _errorLines;
+
+    private StudioServer(Process process, string url)
+    {
+        _process = process;
+        Url = url;
+    }
+
+    public string Url { get; }
+
+    /// <summary>Lines the server logged at error level or above (or to standard error) since it started.</summary>
+    public int ErrorLines => Volatile.Read(ref _errorLines);
+
+    public static string UrlOf(int port) => $"http://127.0.0.1:{port}";
+
+    public static async Task<StudioServer> StartAsync(string data, int port, int leadCount,
+        IReadOnlyDictionary<string, string>? settings = null)
+    {
+        var app = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..",
+            "LeadScoringStudio", "bin", "Release", "net10.0", "LeadScoringStudio.dll"));
+        var url = UrlOf(port);
+        var start = new ProcessStartInfo("dotnet", $"\"{app}\" --urls {url}")
+        {
+            WorkingDirectory = Path.GetDirectoryName(app)!, RedirectStandardOutput = true,
+                RedirectStandardError = true,
+        };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["Storage__DataFolder"] = data;
+        start.Environment["Demo__LeadCount"] = leadCount.ToString(CultureInfo.InvariantCulture);
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+
+        var process = Process.Start(start)!;
+        var server = new StudioServer(process, url);
+        process.OutputDataReceived += (_, e) => server.Take(e.Data, toError: false);
+        process.ErrorDataReceived += (_, e) => server.Take(e.Data, toError: true);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        using var client = new HttpClient();
+        for (var waited = 0; waited < 300; waited++)
+        {
+            try
+            {
+                if ((await client.GetAsync($"{url}/account/login")).IsSuccessStatusCode)
+                {
+                    return server;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(1000);
+        }
+
+        server.Dispose();
+        throw new InvalidOperationException("The studio did not start within 5 minutes.");
+    }
+
+    public double ResidentMegabytes()
+    {
+        var line = File.ReadLines($"/proc/{_process.Id}/status")
+            .First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1],
+            CultureInfo.InvariantCulture) / 1024.0;
+    }
+
+    /// <summary>User plus system CPU time the process has used, from /proc/PID/stat (in clock ticks of 10
+    /// ms).</summary>
+    public TimeSpan CpuTime()
+    {
+        var stat = File.ReadAllText($"/proc/{_process.Id}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12],
+            CultureInfo.InvariantCulture);
+        return TimeSpan.FromMilliseconds(ticks * 10);
+    }
+
+    /// <summary>kill -9: no shutdown, no flush.</summary>
+    public void Kill()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill();
+            _process.WaitForExit();
+        }
+    }
+
+    public void Dispose()
+    {
+        Kill();
+        _process.Dispose();
+    }
+
+    private void Take(string? line, bool toError)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        if (toError || line.StartsWith("fail:", StringComparison.Ordinal)
+            || line.StartsWith("crit:", StringComparison.Ordinal))
+        {
+            Interlocked.Increment(ref _errorLines);
+            Console.Error.WriteLine($"  server: {line}");
+        }
+    }
+}
