@@ -90,7 +90,8 @@ internal static class BigImport
     }
 
     private static Task<IPage> SignInAsync(IBrowser browser) =>
-        UiTimings.SignInAsync(browser, StudioServer.UrlOf(Port), "ops@demo.local", "Ops-demo-1", "/import", "[data-interactive]");
+        UiTimings.SignInAsync(browser, StudioServer.UrlOf(Port), "ops@demo.local", "Ops-demo-1", "/import",
+            "[data-interactive]");
 
     private static async Task<TimeSpan> ImportAsync(IPage page, string file)
     {

@@ -50,7 +50,8 @@ public sealed class WhatIfScorer
     /// <summary>The positions of the criteria whose points alone changed, or null when anything else changed.</summary>
     private int[]? ChangedPointsOf(ScoringModel edited)
     {
-        if (edited.Criteria.Count != Model.Criteria.Count || !(Model with { Criteria = edited.Criteria }).Equals(edited))
+        if (edited.Criteria.Count != Model.Criteria.Count
+            || !(Model with { Criteria = edited.Criteria }).Equals(edited))
         {
             return null;
         }

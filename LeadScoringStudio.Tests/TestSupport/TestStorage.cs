@@ -32,7 +32,8 @@ public sealed class TestStorage : IDisposable
             ["Demo:Seed"] = "7",
             ["Demo:LeadCount"] = leadCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Governance:RequireApproval"] = requireApproval ? "true" : "false",
-            ["Workbench:SettleMilliseconds"] = settleMilliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Workbench:SettleMilliseconds"] =
+                settleMilliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
     }
 

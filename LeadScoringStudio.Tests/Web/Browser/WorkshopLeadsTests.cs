@@ -25,8 +25,9 @@ public sealed class WorkshopLeadsTests(BrowserFixture browser)
 
         await Expect(maya.GetByTestId("workshop").Locator("[data-testid^=workshop-lead-]")).ToHaveCountAsync(3);
         var models = browser.Service<ModelRepository>();
-        var workshop = (await browser.Service<WorkshopRepository>().OpenAsync((await models.FirstModelIdAsync())!.Value))!;
-        var draft = (await models.LoadAsync(1)).Draft.Model;
+        var modelId = (await models.FirstModelIdAsync())!.Value;
+        var workshop = (await browser.Service<WorkshopRepository>().OpenAsync(modelId))!;
+        var draft = (await models.LoadAsync(modelId)).Draft.Model;
         var basis = await browser.Service<DraftScoring>().BasisAsync();
         Assert.Equal(3, workshop.LeadIds.Count);
         Assert.All(workshop.LeadIds, id => Assert.Equal(new Cell(0, 0),

@@ -83,7 +83,8 @@ public sealed class CriterionRowTests : MudBlazorContext
         }
 
         Assert.Equal(["move -1", "move 1", "duplicate"], events);
-        Assert.Contains("Remove “Webinar attended” for everyone?", row.Find("[data-testid=confirm-remove]").TextContent);
+        Assert.Contains("Remove “Webinar attended” for everyone?",
+            row.Find("[data-testid=confirm-remove]").TextContent);
         row.Find("[data-testid=confirm-no]").Click();
         Assert.Equal(["move -1", "move 1", "duplicate"], events);
 

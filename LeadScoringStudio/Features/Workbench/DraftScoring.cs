@@ -45,7 +45,8 @@ public sealed class DraftScoring(LeadLibrary library, TimeProvider time)
         lock (_gate)
         {
             var now = time.GetUtcNow();
-            if (_basis is null || !ReferenceEquals(_basis.Leads.Batch, leads.Batch) || now - _basis.AsOf > BasisLifetime)
+            if (_basis is null || !ReferenceEquals(_basis.Leads.Batch, leads.Batch)
+                || now - _basis.AsOf > BasisLifetime)
             {
                 _basis = new ScoringBasis(leads, now);
                 _views.Clear();
@@ -61,7 +62,8 @@ public sealed class DraftScoring(LeadLibrary library, TimeProvider time)
         }
     }
 
-    /// <summary>The shared view of <paramref name="draft"/> against <paramref name="published"/>, scored once.</summary>
+    /// <summary>The shared view of <paramref name="draft"/> against <paramref name="published"/>, scored
+    /// once.</summary>
     public Task<DraftView> ViewAsync(ScoringBasis basis, ScoringModel published, ScoringModel draft)
     {
         var key = new ViewKey(basis.Leads.Batch, basis.AsOf, published, draft);

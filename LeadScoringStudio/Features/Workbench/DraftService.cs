@@ -54,7 +54,8 @@ public sealed class DraftService(
         if (undone.Model is null)
         {
             return new CommitResult(SaveStatus.Invalid,
-                $"Not undone: with the changes made since, the model would have a problem: {undone.Problems[0].Message}.",
+                "Not undone: with the changes made since, the model would have a problem: " +
+                $"{undone.Problems[0].Message}.",
                 stored);
         }
 
