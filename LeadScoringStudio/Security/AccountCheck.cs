@@ -23,14 +23,9 @@ public sealed class AccountCheck(IServiceScopeFactory scopes)
 
     public async Task<ClaimsPrincipal> NowAsync(ClaimsPrincipal claimed)
     {
-        if (claimed.Identity is not { IsAuthenticated: true } identity)
+        if (StandsAsIs(claimed) is { } stands)
         {
-            return SignedOut;
-        }
-
-        if (identity.AuthenticationType is ApiKeyAuthenticationHandler.SchemeName or ServerMade)
-        {
-            return claimed;
+            return stands ? claimed : SignedOut;
         }
 
         await using var scope = scopes.CreateAsyncScope();
@@ -47,14 +42,9 @@ public sealed class AccountCheck(IServiceScopeFactory scopes)
     /// </summary>
     public async Task<bool> StillValidAsync(ClaimsPrincipal claimed)
     {
-        if (claimed.Identity is not { IsAuthenticated: true } identity)
+        if (StandsAsIs(claimed) is { } stands)
         {
-            return false;
-        }
-
-        if (identity.AuthenticationType is ApiKeyAuthenticationHandler.SchemeName or ServerMade)
-        {
-            return true;
+            return stands;
         }
 
         await using var scope = scopes.CreateAsyncScope();
@@ -66,6 +56,15 @@ public sealed class AccountCheck(IServiceScopeFactory scopes)
         var roles = await scope.ServiceProvider.GetRequiredService<UserManager<StudioUser>>().GetRolesAsync(user);
         return StudioRoles.All.All(role => roles.Contains(role) == claimed.IsInRole(role));
     }
+
+    /// <summary>False for nobody signed in, true for API-key and server-made principals (they pass as they are), null
+    /// for a signed-in person, whose account must be read.</summary>
+    private static bool? StandsAsIs(ClaimsPrincipal claimed) => claimed.Identity switch
+    {
+        not { IsAuthenticated: true } => false,
+        { AuthenticationType: ApiKeyAuthenticationHandler.SchemeName or ServerMade } => true,
+        _ => null,
+    };
 
     /// <summary>The account behind the claim, when it exists, is not locked out and has the same security
     /// stamp.</summary>

@@ -23,7 +23,7 @@ public sealed class SettlingEditTests : IAsyncLifetime
     [Fact]
     public async Task A_slider_drag_makes_one_version_one_log_line_and_voids_the_sign_off_once()
     {
-        var bench = await OpenAsync();
+        var bench = await _services.OpenWorkbenchAsync();
         await bench.ApproveAsync(Principals.Marketing);
         var start = bench.Saved.Version;
 
@@ -65,11 +65,4 @@ public sealed class SettlingEditTests : IAsyncLifetime
     }
 
     private ModelRepository Models => _services.GetRequiredService<ModelRepository>();
-
-    private async Task<WorkbenchState> OpenAsync()
-    {
-        var bench = _services.CreateScope().ServiceProvider.GetRequiredService<WorkbenchState>();
-        await bench.LoadAsync();
-        return bench;
-    }
 }

@@ -16,8 +16,8 @@ public sealed class SharedDraftTests() : StorageTest(seedDemo: true, leadCount: 
     [Fact]
     public async Task Two_circuits_on_the_same_version_share_one_scoring_and_a_commit_is_not_scored_again()
     {
-        var maya = await OpenAsync();
-        var sam = await OpenAsync();
+        var maya = await Services.OpenWorkbenchAsync();
+        var sam = await Services.OpenWorkbenchAsync();
         Assert.Same(maya.View, sam.View);
 
         await maya.EditAsync(maya.Draft.WithCriterionPoints("webinar", 9), Principals.Marketing);
@@ -26,15 +26,15 @@ public sealed class SharedDraftTests() : StorageTest(seedDemo: true, leadCount: 
 
         Assert.Equal(maya.Saved.Version, sam.Saved.Version);
         Assert.Same(shown.DraftScores, sam.DraftScores);
-        var late = await OpenAsync();
+        var late = await Services.OpenWorkbenchAsync();
         Assert.Same(shown, late.View);
     }
 
     [Fact]
     public async Task A_stuck_circuit_delays_neither_the_editor_nor_the_rest_of_the_room()
     {
-        var maya = await OpenAsync();
-        var sam = await OpenAsync();
+        var maya = await Services.OpenWorkbenchAsync();
+        var sam = await Services.OpenWorkbenchAsync();
         using var stuck = new ManualResetEventSlim();
         using var _ = Services.GetRequiredService<IStudioEvents>().Subscribe(_ => stuck.Wait(TimeSpan.FromSeconds(60)));
         var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -42,14 +42,14 @@ public sealed class SharedDraftTests() : StorageTest(seedDemo: true, leadCount: 
         await maya.EditAsync(maya.Draft.WithCriterionPoints("webinar", 8), Principals.Marketing);
 
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"the edit took {clock.Elapsed}");
-        await Eventually.TrueAsync(() => sam.Saved.Version == maya.Saved.Version, "Sam has Maya's version");
+        await sam.ShowsVersionAsync(maya.Saved.Version);
         stuck.Set();
     }
 
     [Fact]
     public async Task A_points_edit_shows_the_same_scores_as_scoring_the_edited_model_in_full()
     {
-        var bench = await OpenAsync();
+        var bench = await Services.OpenWorkbenchAsync();
         var edited = bench.Draft.WithCriterionPoints("pricing-page", 30);
 
         await bench.EditAsync(edited, Principals.Marketing);
@@ -62,10 +62,10 @@ public sealed class SharedDraftTests() : StorageTest(seedDemo: true, leadCount: 
     [Fact]
     public async Task I_undo_my_own_change_after_someone_else_edited_something_else()
     {
-        var maya = await OpenAsync();
-        var sam = await OpenAsync();
+        var maya = await Services.OpenWorkbenchAsync();
+        var sam = await Services.OpenWorkbenchAsync();
         await maya.EditAsync(maya.Draft.WithCriterionPoints("webinar", 9), Principals.Marketing);
-        await Eventually.TrueAsync(() => sam.Saved.Version == maya.Saved.Version, "Sam has Maya's version");
+        await sam.ShowsVersionAsync(maya.Saved.Version);
         await sam.EditAsync(sam.Draft.WithCriterionPoints("pricing-page", 17), Principals.Sales);
 
         var undo = await maya.UndoAsync(Principals.Marketing);
@@ -86,10 +86,10 @@ public sealed class SharedDraftTests() : StorageTest(seedDemo: true, leadCount: 
     [Fact]
     public async Task An_undo_of_something_changed_again_since_is_refused_and_changes_nothing()
     {
-        var maya = await OpenAsync();
-        var sam = await OpenAsync();
+        var maya = await Services.OpenWorkbenchAsync();
+        var sam = await Services.OpenWorkbenchAsync();
         await maya.EditAsync(maya.Draft.WithCriterionPoints("webinar", 9), Principals.Marketing);
-        await Eventually.TrueAsync(() => sam.Saved.Version == maya.Saved.Version, "Sam has Maya's version");
+        await sam.ShowsVersionAsync(maya.Saved.Version);
         await sam.EditAsync(sam.Draft.WithCriterionPoints("webinar", 12), Principals.Sales);
 
         var undo = await maya.UndoAsync(Principals.Marketing);
@@ -102,7 +102,7 @@ public sealed class SharedDraftTests() : StorageTest(seedDemo: true, leadCount: 
     [Fact]
     public async Task An_edit_that_moves_many_leads_waits_for_apply_before_anyone_gets_it()
     {
-        var maya = await OpenAsync();
+        var maya = await Services.OpenWorkbenchAsync();
         var before = maya.Saved.Version;
         var empty = new Disqualifier("new-disqualifier", "New disqualifier", CriterionGroups.NewCondition(maya.Draft));
 
@@ -123,7 +123,7 @@ public sealed class SharedDraftTests() : StorageTest(seedDemo: true, leadCount: 
     [Fact]
     public async Task A_small_edit_is_shared_without_asking()
     {
-        var maya = await OpenAsync();
+        var maya = await Services.OpenWorkbenchAsync();
 
         await maya.EditAsync(maya.Draft.WithCriterionPoints("webinar", 5), Principals.Marketing);
 
@@ -134,7 +134,7 @@ public sealed class SharedDraftTests() : StorageTest(seedDemo: true, leadCount: 
     [Fact]
     public async Task Team_settings_reach_open_workbenches()
     {
-        var bench = await OpenAsync();
+        var bench = await Services.OpenWorkbenchAsync();
 
         var result = await Services.GetRequiredService<DraftService>()
             .SetCooldownAsync(bench.ModelId, 45, Principals.Ops);
@@ -145,11 +145,4 @@ public sealed class SharedDraftTests() : StorageTest(seedDemo: true, leadCount: 
     }
 
     private ModelRepository Models => Services.GetRequiredService<ModelRepository>();
-
-    private async Task<WorkbenchState> OpenAsync()
-    {
-        var bench = Services.CreateScope().ServiceProvider.GetRequiredService<WorkbenchState>();
-        await bench.LoadAsync();
-        return bench;
-    }
 }

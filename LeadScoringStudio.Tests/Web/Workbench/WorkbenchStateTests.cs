@@ -12,7 +12,7 @@ public sealed class WorkbenchStateTests() : StorageTest(seedDemo: true, leadCoun
     [Fact]
     public async Task An_edit_rescores_every_lead_and_is_shared_at_once()
     {
-        var bench = await OpenAsync();
+        var bench = await Services.OpenWorkbenchAsync();
         var revision = bench.Revision;
 
         await bench.EditAsync(bench.Draft.WithCriterionPoints("persona-buyer", 45), Principals.Marketing);
@@ -27,7 +27,7 @@ public sealed class WorkbenchStateTests() : StorageTest(seedDemo: true, leadCoun
     [Fact]
     public async Task A_draft_with_problems_stays_with_its_author_and_the_preview_keeps_the_last_sound_scores()
     {
-        var bench = await OpenAsync();
+        var bench = await Services.OpenWorkbenchAsync();
         await bench.EditAsync(bench.Draft.WithCriterionPoints("persona-buyer", 45), Principals.Marketing);
         var shown = bench.DraftScores;
         var revision = bench.Revision;
@@ -44,15 +44,15 @@ public sealed class WorkbenchStateTests() : StorageTest(seedDemo: true, leadCoun
     [Fact]
     public async Task One_persons_edit_arrives_in_the_others_workbench()
     {
-        var maya = await OpenAsync();
-        var sam = await OpenAsync();
+        var maya = await Services.OpenWorkbenchAsync();
+        var sam = await Services.OpenWorkbenchAsync();
         var changed = 0;
         sam.Changed += () => changed++;
 
         await maya.EditAsync(maya.Draft.WithCriterionPoints("webinar", 9), Principals.Marketing);
 
-        await Eventually.TrueAsync(() => sam.Saved.Version == maya.Saved.Version, "Sam has Maya's version");
-        Assert.True(changed > 0);
+        await sam.ShowsVersionAsync(maya.Saved.Version);
+        await Eventually.TrueAsync(() => changed > 0, "Sam's page is told to redraw");
         Assert.Equal(9, sam.Draft.FindCriterion("webinar")!.BasePoints);
         Assert.Equal(maya.Saved.Version, sam.Saved.Version);
         Assert.Equal(maya.Impact.DraftMql, sam.Impact.DraftMql);
@@ -61,8 +61,8 @@ public sealed class WorkbenchStateTests() : StorageTest(seedDemo: true, leadCoun
     [Fact]
     public async Task Two_people_changing_the_same_field_at_once_get_a_conflict_and_the_second_chooses()
     {
-        var maya = await OpenAsync();
-        var sam = await OpenAsync();
+        var maya = await Services.OpenWorkbenchAsync();
+        var sam = await Services.OpenWorkbenchAsync();
         var held = new List<Func<Task>>();
         sam.Dispatch = work => { held.Add(work); return Task.CompletedTask; }; // Maya's change has not reached Sam yet.
 
@@ -86,11 +86,11 @@ public sealed class WorkbenchStateTests() : StorageTest(seedDemo: true, leadCoun
     [Fact]
     public async Task Publishing_makes_the_draft_the_baseline_everywhere()
     {
-        var ops = await OpenAsync();
-        var maya = await OpenAsync();
+        var ops = await Services.OpenWorkbenchAsync();
+        var maya = await Services.OpenWorkbenchAsync();
         await maya.EditAsync(maya.Draft.WithCriterionPoints("persona-buyer", 45), Principals.Marketing);
 
-        await Eventually.TrueAsync(() => ops.Saved.Version == maya.Saved.Version, "Ops has Maya's version");
+        await ops.ShowsVersionAsync(maya.Saved.Version);
         var result = await ops.PublishAsync(Principals.Ops, "buyers matter more");
 
         await Eventually.TrueAsync(() => maya.Published?.Number == 2, "Maya sees version 2 published");
@@ -103,7 +103,7 @@ public sealed class WorkbenchStateTests() : StorageTest(seedDemo: true, leadCoun
     [Fact]
     public async Task Rolling_back_makes_an_old_version_the_draft_as_one_logged_edit()
     {
-        var bench = await OpenAsync();
+        var bench = await Services.OpenWorkbenchAsync();
         await bench.EditAsync(bench.Draft.WithCriterionPoints("webinar", 9), Principals.Marketing);
 
         await bench.RollbackAsync(1, Principals.Marketing);
@@ -116,7 +116,7 @@ public sealed class WorkbenchStateTests() : StorageTest(seedDemo: true, leadCoun
     [Fact]
     public async Task An_edit_shows_saving_until_its_commit_lands_and_a_refused_one_says_it_is_not_saved()
     {
-        var bench = await OpenAsync();
+        var bench = await Services.OpenWorkbenchAsync();
         var seen = new List<(bool Saving, long Version)>();
         bench.Changed += () => seen.Add((bench.IsSaving, bench.Saved.Version));
         var before = bench.Saved.Version;
@@ -151,11 +151,4 @@ public sealed class WorkbenchStateTests() : StorageTest(seedDemo: true, leadCoun
     }
 
     private ModelRepository Models => Services.GetRequiredService<ModelRepository>();
-
-    private async Task<WorkbenchState> OpenAsync()
-    {
-        var bench = Services.CreateScope().ServiceProvider.GetRequiredService<WorkbenchState>();
-        await bench.LoadAsync();
-        return bench;
-    }
 }
