@@ -37,6 +37,7 @@ public static class ServiceRegistration
         services.AddSingleton<LeadLibrary>();
         services.AddSingleton<DraftScoring>();
         services.AddSingleton<DraftService>();
+        services.AddSingleton<Features.Workbench.Preview.QuadrantFigures>();
         services.AddScoped<WorkbenchState>();
         services.AddSingleton<IStudioEvents, InProcessStudioEvents>();
         services.AddSingleton<PresenceTracker>();
