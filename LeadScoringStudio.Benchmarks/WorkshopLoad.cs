@@ -121,7 +121,7 @@ internal static class WorkshopLoad
             $"server CPU from each edit until every grid showed it and its commit landed: " +
             $"{cpuInWindows.TotalMilliseconds / Edits:0} ms per edit in {windows.TotalMilliseconds / Edits:0} ms; " +
             $"with {workbenches} workbenches open and nobody editing the server uses {idleRate:0} ms per second " +
-            "(10 s before and after the edits), subtracted for the figure below"));
+            $"(10 s before and after the edits), subtracted for the figure below"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"workshop N={workbenches}: server CPU per edit {cpuPerEdit:0} ms, others p50 " +
             $"{(latencies.Count == 0 ? 0 : Percentile(latencies, 0.5)):0} ms p95 " +
