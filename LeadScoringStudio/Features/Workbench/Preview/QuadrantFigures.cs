@@ -23,7 +23,8 @@ public sealed class QuadrantFigures
         {
             foreach (var kept in _kept)
             {
-                if (ReferenceEquals(kept.Scores, scores) && ReferenceEquals(kept.Leads, leads) && kept.Model.Equals(model))
+                if (ReferenceEquals(kept.Scores, scores) && ReferenceEquals(kept.Leads, leads)
+                    && kept.Model.Equals(model))
                 {
                     return kept.Figure;
                 }
