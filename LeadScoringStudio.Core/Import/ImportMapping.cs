@@ -25,6 +25,10 @@ public sealed record ColumnMapping(string Column, ColumnTarget Target, string? F
 {
     public IReadOnlyList<string> MissingValues { get; init; } = [];
 
+    /// <summary>Why the suggestion took this column for a known field ("“Employees” means company size"); null
+    /// when nothing known was matched.</summary>
+    public string? Why { get; init; }
+
     public bool MeansMissing(string text) =>
         MissingValues.Any(m => string.Equals(m.Trim(), text.Trim(), StringComparison.OrdinalIgnoreCase));
 }
@@ -88,20 +92,20 @@ public static class MappingSuggestions
             return new ColumnMapping(column, ColumnTarget.Outcome) { MissingValues = missing };
         }
 
-        var field = model.Fields.FirstOrDefault(f => Normal(f.Name) == name || Normal(f.Label) == name
-            || Normal(f.Name.Replace('_', ' ')) == name);
+        var match = FieldMeaning.Of(column, model.Fields) ?? FieldMeaning.Of(column, FieldMeaning.LeadFields);
+        var field = match?.Field;
         var described = known.FirstOrDefault(f =>
             string.Equals(f.Key, field?.Name ?? Identifier(column), StringComparison.OrdinalIgnoreCase));
         return field?.Name switch
         {
-            Lead.NameField => new ColumnMapping(column, ColumnTarget.Name),
-            Lead.EmailField => new ColumnMapping(column, ColumnTarget.Email),
-            Lead.CompanyField => new ColumnMapping(column, ColumnTarget.Company),
-            null when name is "e-mail" or "mail" or "email address" => new ColumnMapping(column, ColumnTarget.Email),
+            Lead.NameField => new ColumnMapping(column, ColumnTarget.Name) { Why = match!.Why },
+            Lead.EmailField => new ColumnMapping(column, ColumnTarget.Email) { Why = match!.Why },
+            Lead.CompanyField => new ColumnMapping(column, ColumnTarget.Company) { Why = match!.Why },
             _ => new ColumnMapping(column, ColumnTarget.Attribute, described?.Key ?? field?.Name ?? Identifier(column),
                 described?.Type ?? field?.Type ?? guess.Type)
             {
                 MissingValues = missing,
+                Why = match?.Why,
             },
         };
     }

@@ -39,6 +39,30 @@ public sealed class ImportWizardTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task Columns_named_as_another_crm_names_them_are_mapped_by_meaning_and_say_why()
+    {
+        var page = await browser.SignInAsync(StudioRoles.Marketing, "/import");
+        var file = "Record ID,Full name,Employees,Industy\nmean-1,Grace Meaning,120,Software\n";
+
+        await page.UploadAsync("leads-file", "other-crm.csv", "text/csv", Encoding.UTF8.GetBytes(file));
+
+        var name = page.GetByTestId("map-Full name");
+        await Expect(name.GetByTestId("why")).ToHaveTextAsync("“Full name” means name");
+        await Expect(name.Locator("input").First).ToHaveValueAsync("Name");
+        var employees = page.GetByTestId("map-Employees");
+        await Expect(employees.GetByTestId("why")).ToHaveTextAsync("“Employees” means company size (employees)");
+        await Expect(employees.GetByLabel("Field name")).ToHaveValueAsync("company_size");
+        await Expect(page.GetByTestId("map-Industy").GetByLabel("Field name")).ToHaveValueAsync("industry");
+        await page.GetByTestId("check").ClickAsync();
+        await page.GetByTestId("import").ClickAsync();
+
+        await Expect(page.GetByTestId("import-done")).ToBeVisibleAsync();
+        var lead = (await browser.Service<LeadRepository>().FindAsync("mean-1"))!.Lead;
+        Assert.Equal(("Grace Meaning", 120.0), (lead.Name, lead.Attribute("company_size").Number));
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task Sales_cannot_open_the_import_page()
     {
         var page = await browser.SignInAsync(StudioRoles.Sales, "/import");
