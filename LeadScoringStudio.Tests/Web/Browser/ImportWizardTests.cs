@@ -29,7 +29,7 @@ public sealed class ImportWizardTests(BrowserFixture browser)
         await page.GetByText("Import the rest and skip the 1 row with problems").ClickAsync();
         await page.GetByTestId("import").ClickAsync();
 
-        await Expect(page.GetByTestId("import-done")).ToContainTextAsync("1 new leads, 1 updated");
+        await Expect(page.GetByTestId("import-done")).ToContainTextAsync("Imported: 1 new lead, 1 updated");
         await Expect(page.GetByTestId("import-history")).ToContainTextAsync("crm.csv");
         var leads = browser.Service<LeadRepository>();
         Assert.Equal("Ada Wizard", (await leads.FindAsync("wiz-1"))!.Lead.Name);

@@ -43,7 +43,7 @@ public sealed class OwnDataFlowTests(BrowserFixture browser)
         await Expect(page.GetByTestId("check-summary"))
             .ToContainTextAsync($"{Rows:N0} leads and 0 activities are ready. No problems found.");
         await page.GetByTestId("import").ClickAsync();
-        await Expect(page.GetByTestId("import-done")).ToContainTextAsync($"{Rows} new leads");
+        await Expect(page.GetByTestId("import-done")).ToContainTextAsync($"{Rows:N0} new leads");
 
         // Fields: every column is a field, with what it holds.
         await page.GotoAsync("/fields");

@@ -61,21 +61,21 @@ public sealed class WorkspaceFieldsTests() : StorageTest(seedDemo: true, leadCou
     [Fact]
     public async Task A_new_type_converts_every_stored_value_or_changes_nothing_and_names_the_values_it_cannot_read()
     {
-        await ImportAsync("id,employees\nn-1,250\nn-2,lots\n", textColumns: ["employees"]);
+        await ImportAsync("id,seats\nn-1,250\nn-2,lots\n", textColumns: ["seats"]);
 
-        var refused = await Fields.ChangeAsync("employees", f => f with { Type = FieldType.Number }, Principals.Ops);
+        var refused = await Fields.ChangeAsync("seats", f => f with { Type = FieldType.Number }, Principals.Ops);
 
         Assert.Equal(SaveStatus.Invalid, refused.Status);
         Assert.Contains("lead n-2: 'lots'", refused.Message);
-        Assert.Equal(FieldType.Text, (await Lead("n-1")).Attribute("employees").Type);
+        Assert.Equal(FieldType.Text, (await Lead("n-1")).Attribute("seats").Type);
 
-        await ImportAsync("id,employees\nn-2,300\n", textColumns: ["employees"]);
-        var converted = await Fields.ChangeAsync("employees", f => f with { Type = FieldType.Number }, Principals.Ops);
+        await ImportAsync("id,seats\nn-2,300\n", textColumns: ["seats"]);
+        var converted = await Fields.ChangeAsync("seats", f => f with { Type = FieldType.Number }, Principals.Ops);
 
         Assert.True(converted.Succeeded, converted.Message);
-        Assert.Equal((250.0, 300.0), ((await Lead("n-1")).Attribute("employees").Number, (await Lead("n-2"))
-            .Attribute("employees").Number));
-        Assert.Equal(FieldType.Number, (await Fields.FieldsAsync()).Single(f => f.Key == "employees").Type);
+        Assert.Equal((250.0, 300.0), ((await Lead("n-1")).Attribute("seats").Number, (await Lead("n-2"))
+            .Attribute("seats").Number));
+        Assert.Equal(FieldType.Number, (await Fields.FieldsAsync()).Single(f => f.Key == "seats").Type);
     }
 
     [Fact]
