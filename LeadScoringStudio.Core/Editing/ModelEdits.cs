@@ -57,6 +57,30 @@ public static class ModelEdits
     public static ScoringModel ReplaceAction(this ScoringModel model, Cell cell, CellAction action) =>
         model with { Actions = model.Actions.SetItem(cell.Index, action) };
 
+    /// <summary>
+    /// Makes exactly <paramref name="cells"/> the MQL cells. A cell that becomes MQL while its action does not send
+    /// the lead to sales with a response time gets a sales action ("Sales follow-up within 24 h": the slowest
+    /// response time the model already gives sales, 24 h when it gives none), so no MQL waits without an SLA.
+    /// </summary>
+    public static ScoringModel WithMqlCells(this ScoringModel model, IEnumerable<Cell> cells)
+    {
+        var mql = cells.Distinct().OrderBy(c => c.Index).ToValueList();
+        var toSales = model.Actions.Where(a => a.Route is Route.Sales or Route.SalesNow).ToList();
+        var sla = toSales.Select(a => a.SlaHours).OfType<int>().DefaultIfEmpty(24).Max();
+        var priority = toSales.Select(a => a.Priority).DefaultIfEmpty(0).Max() + 1;
+        var actions = model.Actions;
+        var waiting = mql
+            .Where(c => actions[c.Index] is not { Route: Route.Sales or Route.SalesNow, SlaHours: not null })
+            .ToList();
+        foreach (var cell in waiting)
+        {
+            actions = actions.SetItem(cell.Index, new CellAction($"Sales follow-up within {sla} h", Route.Sales,
+                priority, sla));
+        }
+
+        return model with { MqlCells = mql, Actions = actions };
+    }
+
     public static ScoringModel ToggleMqlCell(this ScoringModel model, Cell cell) => model with
     {
         MqlCells = model.MqlCells.Contains(cell)

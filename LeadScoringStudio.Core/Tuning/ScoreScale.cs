@@ -1,3 +1,4 @@
+using LeadScoringStudio.Core.Editing;
 using LeadScoringStudio.Core.Models;
 using LeadScoringStudio.Core.Scoring;
 
@@ -52,7 +53,7 @@ public static class ScoreScale
             EngagementBands = Bands(scored.Select(i => scores.Engagement[i]).ToArray()),
         };
         var cells = Plan(fitted, data, learnFrom).Proposed.MqlCells;
-        return cells.Count == 0 ? fitted : fitted with { MqlCells = cells.ToValueList() };
+        return cells.Count == 0 ? fitted : fitted.WithMqlCells(cells);
     }
 
     /// <summary>The share of (not disqualified) leads whose criteria points overrun each of the model's

@@ -81,4 +81,24 @@ public class ModelEditsTests
             Assert.Equal(group, CriterionGroups.Of(edited.Criteria[^1]));
         }
     }
+
+    [Fact]
+    public void Cells_made_mql_get_a_sales_route_and_the_slowest_sla_sales_already_has()
+    {
+        var starter = StarterModel.Create();
+
+        var proposed = starter.WithMqlCells([Cell.Parse("A1"), Cell.Parse("A4"), Cell.Parse("C1")]);
+
+        Assert.Equal(["A1", "A4", "C1"], proposed.MqlCells.Select(c => c.ToString()));
+        Assert.Equal(starter.ActionFor(Cell.Parse("A1")), proposed.ActionFor(Cell.Parse("A1")));
+        var slowest = starter.Actions.Where(a => a.Route is Route.Sales or Route.SalesNow).Max(a => a.SlaHours);
+        foreach (var cell in new[] { "A4", "C1" })
+        {
+            var action = proposed.ActionFor(Cell.Parse(cell));
+            Assert.Equal((Route.Sales, slowest), (action.Route, action.SlaHours));
+            Assert.Equal($"Sales follow-up within {slowest} h", action.Label);
+        }
+
+        Assert.Equal(starter.ActionFor(Cell.Parse("D4")), proposed.ActionFor(Cell.Parse("D4")));
+    }
 }

@@ -35,8 +35,21 @@ public class ModelFromDataTests
     {
         var built = Proposed.Model;
 
-        Assert.Equal((Starter.Actions, Starter.Disqualifiers, Starter.Recycling),
-            (built.Actions, built.Disqualifiers, built.Recycling));
+        Assert.Equal((Starter.Disqualifiers, Starter.Recycling), (built.Disqualifiers, built.Recycling));
+        foreach (var cell in Cell.All)
+        {
+            // A cell the proposal made MQL goes to sales with a response time; every other keeps its action.
+            var action = built.ActionFor(cell);
+            if (built.MqlCells.Contains(cell))
+            {
+                Assert.True(action is { Route: Route.Sales or Route.SalesNow, SlaHours: not null }, $"{cell}: {action}");
+            }
+            else
+            {
+                Assert.Equal(Starter.ActionFor(cell), action);
+            }
+        }
+
         Assert.Null(built.Inactivity);
         Assert.Null(built.Completeness);
         Assert.Contains(built.Criteria, c => c is ActivityCriterion { LookbackDays: Signals.ActivityLookbackDays,

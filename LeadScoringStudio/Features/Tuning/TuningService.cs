@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using LeadScoringStudio.Core.Changes;
+using LeadScoringStudio.Core.Editing;
 using LeadScoringStudio.Core.Leads;
 using LeadScoringStudio.Core.Models;
 using LeadScoringStudio.Core.Scoring;
@@ -67,8 +68,7 @@ public sealed class TuningService(
     public async Task<CommitResult> ApplyCapacityAsync(CapacityPlan plan, ClaimsPrincipal user)
     {
         var draft = (await inputs.LoadAsync(TuningOutcome.Converted)).Draft;
-        return (await ApplyAsync(draft, draft.Model with { MqlCells = plan.Proposed.MqlCells.ToValueList() },
-            user)).Result;
+        return (await ApplyAsync(draft, draft.Model.WithMqlCells(plan.Proposed.MqlCells), user)).Result;
     }
 
     /// <summary>Two versions (0 = the draft) judged on the same held-out leads.</summary>
