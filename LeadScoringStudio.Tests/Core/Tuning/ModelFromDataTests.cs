@@ -42,7 +42,8 @@ public class ModelFromDataTests
             var action = built.ActionFor(cell);
             if (built.MqlCells.Contains(cell))
             {
-                Assert.True(action is { Route: Route.Sales or Route.SalesNow, SlaHours: not null }, $"{cell}: {action}");
+                Assert.True(action is { Route: Route.Sales or Route.SalesNow, SlaHours: not null },
+                    $"{cell}: {action}");
             }
             else
             {
