@@ -12,3 +12,10 @@ public enum Stage
     Recycled,
     Disqualified,
 }
+
+public static class Stages
+{
+    /// <summary>A stage as people write it: MQL, SAL and SQL in capitals, the others as words.</summary>
+    public static string Name(this Stage stage) =>
+        stage is Stage.Mql or Stage.Sal or Stage.Sql ? stage.ToString().ToUpperInvariant() : stage.ToString();
+}

@@ -31,10 +31,10 @@ public sealed class QueueTests(BrowserFixture browser)
         await rows.Nth(0).ClickAsync();
         await ClaimIfPooledAsync(sdr);
         await sdr.GetByTestId("feedback-Accepted").ClickAsync();
-        await Expect(sdr.GetByTestId("lead-stage")).ToContainTextAsync("Stage: Sal");
+        await Expect(sdr.GetByTestId("lead-stage")).ToContainTextAsync("Stage: SAL");
         await sdr.GetByTestId("feedback-MeetingHeld").ClickAsync();
-        await Expect(sdr.GetByTestId("lead-stage")).ToContainTextAsync("Stage: Sql");
-        await Expect(sdr.GetByTestId("stage-history")).ToContainTextAsync("Sal → Sql");
+        await Expect(sdr.GetByTestId("lead-stage")).ToContainTextAsync("Stage: SQL");
+        await Expect(sdr.GetByTestId("stage-history")).ToContainTextAsync("SAL → SQL");
         await Expect(sdr.GetByTestId("feedback-history")).ToContainTextAsync("Meeting held");
         await Expect(sdr.Locator($"[data-testid=queue-row][data-lead='{first}']")).ToHaveCountAsync(0);
 

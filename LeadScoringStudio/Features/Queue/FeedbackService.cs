@@ -76,7 +76,7 @@ public sealed class FeedbackService(IDbContextFactory<StudioDbContext> contexts,
             c.Kind is LifecycleEventKind.EnteredMql or LifecycleEventKind.LeftMql
                 or LifecycleEventKind.Disqualified or LifecycleEventKind.Requalified))
         {
-            return new SaveResult(SaveStatus.Invalid, $"A lead at stage {state.Stage} cannot be marked " +
+            return new SaveResult(SaveStatus.Invalid, $"A lead at stage {state.Stage.Name()} cannot be marked " +
                 $"'{RejectionReasons.Describe(input.Kind)}'.");
         }
 
@@ -119,7 +119,7 @@ public sealed class FeedbackService(IDbContextFactory<StudioDbContext> contexts,
 
         events.Publish(new FeedbackRecorded(lead.Id));
         return new SaveResult(SaveStatus.Saved, $"{RejectionReasons.Describe(input.Kind)}: the lead is now " +
-            $"{state.Stage}.");
+            $"{state.Stage.Name()}.");
     }
 
     /// <summary>Replaces an earlier feedback entry with a corrected one (the earlier one stays in the history, marked
