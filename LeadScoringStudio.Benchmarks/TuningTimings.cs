@@ -43,7 +43,8 @@ public static class TuningTimings
                 .ToList());
             var backtestTook = clock.Elapsed;
             Console.WriteLine($"  run {run + 1}: columnar batch {batchTook.TotalMilliseconds:0} ms " +
-                $"(the app keeps it); suggestion {suggestTook.TotalMilliseconds:0} ms ({suggestion.Weights.Count} features; " +
+                $"(the app keeps it); suggestion {suggestTook.TotalMilliseconds:0} ms " +
+                $"({suggestion.Weights.Count} features; " +
                 $"held-out AUC current {suggestion.Backtests[0].Auc:0.000}); " +
                 $"the draft it suggests, fitted and judged {previewTook.TotalMilliseconds:0} ms " +
                 $"(AUC {preview.Backtest.Auc:0.000}); " +

@@ -45,7 +45,8 @@ public sealed record Backtest(string Name, double Auc, Confusion AtMqlRule)
     public double MqlsPerMonth { get; init; }
 
     /// <summary>Per cell, the held-out leads in it and the share that turned out well.</summary>
-    public IReadOnlyDictionary<string, (int Leads, double Rate)> CellOutcomes { get; init; } = new Dictionary<string, (int, double)>();
+    public IReadOnlyDictionary<string, (int Leads, double Rate)> CellOutcomes { get; init; } =
+        new Dictionary<string, (int, double)>();
 }
 
 /// <summary>

@@ -18,7 +18,8 @@ namespace LeadScoringStudio.Tests.Architecture;
 /// </summary>
 public sealed class RoleMatrixTests() : HostedAppTest(leadCount: 20)
 {
-    private static readonly string[] Callers = ["anonymous", "Marketing", "Sales", "Ops", "read key", "write key", "revoked key"];
+    private static readonly string[] Callers =
+        ["anonymous", "Marketing", "Sales", "Ops", "read key", "write key", "revoked key"];
 
     private readonly Dictionary<string, (string? Cookie, string? Key)> _credentials = [];
 
@@ -115,7 +116,8 @@ public sealed class RoleMatrixTests() : HostedAppTest(leadCount: 20)
         "/api/v1/score" => Json("""{"attributes": {"seniority": "VP"}}"""),
         "/api/v1/leads" => Json("""[{"id": "matrix-lead"}]"""),
         "/import/uploads" => Upload(),
-        "/api/v1/activities" => Json("""[{"leadId": "ex-enterprise-quiet", "type": "page_visit", "at": "2026-05-01T10:00:00Z"}]"""),
+        "/api/v1/activities" => Json(
+            """[{"leadId": "ex-enterprise-quiet", "type": "page_visit", "at": "2026-05-01T10:00:00Z"}]"""),
         "/account/logout" => new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = cookie is null ? "" : HttpSignIn.Token(await client.GetStringAsync("/")),

@@ -46,7 +46,8 @@ public sealed class FeedbackRepository(IDbContextFactory<StudioDbContext> contex
     }
 
     /// <summary>Per lead, the reason of its standing rejection (leads not rejected are left out).</summary>
-    public async Task<IReadOnlyDictionary<string, RejectionReason>> RejectionReasonsByLeadAsync(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyDictionary<string, RejectionReason>> RejectionReasonsByLeadAsync(
+        CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var records = await db.Feedback.AsNoTracking()
@@ -65,7 +66,8 @@ public sealed class FeedbackRepository(IDbContextFactory<StudioDbContext> contex
 
     /// <summary>Per lead, whether sales accepted it (its latest standing accept or reject), for tuning on
     /// acceptance.</summary>
-    public async Task<IReadOnlyDictionary<string, bool>> AcceptanceByLeadAsync(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyDictionary<string, bool>> AcceptanceByLeadAsync(
+        CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var records = await db.Feedback.AsNoTracking()

@@ -164,7 +164,8 @@ public class LeadImportTests
     public void An_activity_before_1970_or_more_than_a_day_ahead_is_a_problem_of_its_row()
     {
         var leads = Table("id,name\nc-1,Ada\n");
-        var activities = Table("lead_id,type,at\nc-1,page_visit,1900-01-01\nc-1,page_visit,2027-06-01\nc-1,page_visit,2026-11-30\n",
+        var activities = Table(
+            "lead_id,type,at\nc-1,page_visit,1900-01-01\nc-1,page_visit,2027-06-01\nc-1,page_visit,2026-11-30\n",
             "activities.csv");
 
         var plan = LeadImport.Plan(leads, Suggest(leads), ImportOptions.Default, activities,

@@ -20,8 +20,9 @@ public sealed class FirstAccountTests
 
         Assert.True(created.Succeeded);
         Assert.False(first.IsOpen);
-        var users = await scope.ServiceProvider.GetRequiredService<LeadScoringStudio.Features.Users.UserAdministration>().ListAsync(
-            await Principals.SignedInAsync(services, "admin@example.com"));
+        var users = await scope.ServiceProvider
+            .GetRequiredService<LeadScoringStudio.Features.Users.UserAdministration>()
+            .ListAsync(await Principals.SignedInAsync(services, "admin@example.com"));
         Assert.Equal(("admin@example.com", StudioRoles.Ops), (users.Single().Email, users.Single().Role));
         var again = await first.CreateAsync("intruder@example.com", "Intruder", "Long-enough-1");
         Assert.False(again.Succeeded);
@@ -50,7 +51,8 @@ public sealed class FirstAccountTests
 
         Assert.Single(results, r => r.Succeeded);
         using var check = services.CreateScope();
-        Assert.Single(check.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<LeadScoringStudio.Data.StudioUser>>().Users);
+        Assert.Single(check.ServiceProvider
+            .GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<LeadScoringStudio.Data.StudioUser>>().Users);
         scopes.ForEach(s => s.Dispose());
     }
 }

@@ -29,7 +29,8 @@ public sealed partial class SignInOverHttpTests : HostedAppTest
 
         // Both verify a password hash (PBKDF2, tens of milliseconds); an unknown account used to answer in under 20 ms
         // against 68-269 ms for a known one. Hashing makes the unknown one at least half as slow as the known.
-        Assert.True(unknown.Min() > known.Min() / 2, $"{unknown.Min().TotalMilliseconds} ms against {known.Min().TotalMilliseconds} ms");
+        Assert.True(unknown.Min() > known.Min() / 2,
+            $"{unknown.Min().TotalMilliseconds} ms against {known.Min().TotalMilliseconds} ms");
     }
 
     [Fact]

@@ -33,14 +33,18 @@ public sealed class ApiErrorTests(ApiFixture api) : IClassFixture<ApiFixture>
     {
         var response = await Send(api.WriteKey, method, path, "{}");
 
-        Assert.True(response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.MethodNotAllowed, $"{response.StatusCode}");
+        Assert.True(response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.MethodNotAllowed,
+            $"{response.StatusCode}");
         await ProblemAsync(response, response.StatusCode);
     }
 
     [Fact]
     public async Task Property_names_given_twice_in_different_case_are_a_400_naming_both()
     {
-        var body = """[{"leadId": "ex-enterprise-quiet", "type": "page_visit", "at": "2026-05-01T10:00:00Z", "properties": {"url": "/pricing", "URL": "/blog"}}]""";
+        var body = """
+            [{"leadId": "ex-enterprise-quiet", "type": "page_visit", "at": "2026-05-01T10:00:00Z",
+              "properties": {"url": "/pricing", "URL": "/blog"}}]
+            """;
 
         var problem = await ProblemAsync(await Send(api.WriteKey, "POST", "/api/v1/activities", body),
             HttpStatusCode.BadRequest);

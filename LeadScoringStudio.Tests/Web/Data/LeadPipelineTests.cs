@@ -104,7 +104,8 @@ public sealed class LeadPipelineTests() : StorageTest(seedDemo: false)
     [Theory]
     [InlineData(-5000, "cannot be right")]
     [InlineData(2_000_000_000_000, "cannot be right")]
-    public async Task An_opportunity_amount_below_zero_or_beyond_a_trillion_is_refused_and_nothing_changes(double amount, string said)
+    public async Task An_opportunity_amount_below_zero_or_beyond_a_trillion_is_refused_and_nothing_changes(
+        double amount, string said)
     {
         var leads = await StoreAsync(Hot("hot-1"));
         await Services.GetRequiredService<LeadPipeline>().RunAsync(Model, 1, leads, Now);
@@ -133,7 +134,8 @@ public sealed class LeadPipelineTests() : StorageTest(seedDemo: false)
         {
             // The stage change is written after the feedback row: make that second write fail.
             await db.Database.ExecuteSqlRawAsync(
-                "CREATE TRIGGER fail_stage_change BEFORE INSERT ON StageChanges BEGIN SELECT RAISE(ABORT, 'injected'); END;");
+                "CREATE TRIGGER fail_stage_change BEFORE INSERT ON StageChanges " +
+                "BEGIN SELECT RAISE(ABORT, 'injected'); END;");
         }
 
         await Assert.ThrowsAsync<DbUpdateException>(() => Services.GetRequiredService<FeedbackService>()

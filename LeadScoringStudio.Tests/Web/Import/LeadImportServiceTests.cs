@@ -97,8 +97,10 @@ public sealed class LeadImportServiceTests() : StorageTest(seedDemo: true, leadC
 
     [Theory]
     [InlineData("new-3,Cy,cy@gamma.de,10,VP\n", "has 5 cells but the header has 6 columns")]
-    [InlineData("new-3,\"Cy,cy@gamma.de,10,VP,\nnew-4,Di,di@delta.de,20,VP,\n", "never closed, so rows 5 to 6 cannot be read")]
-    public async Task A_row_that_cannot_be_read_is_a_problem_of_the_check_and_blocks_the_import_until_skipped(string bad, string said)
+    [InlineData("new-3,\"Cy,cy@gamma.de,10,VP,\nnew-4,Di,di@delta.de,20,VP,\n",
+        "never closed, so rows 5 to 6 cannot be read")]
+    public async Task A_row_that_cannot_be_read_is_a_problem_of_the_check_and_blocks_the_import_until_skipped(
+        string bad, string said)
     {
         var (files, mapping) = Files(GoodLeads + "\n" + bad);
         var plan = await Importer.DryRunAsync(files, mapping, null, ImportOptions.Default);

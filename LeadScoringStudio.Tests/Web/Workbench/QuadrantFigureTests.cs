@@ -54,7 +54,8 @@ public class QuadrantFigureTests
         var text = QuadrantFigure.Build(_model, scores, leads).Data.Cast<ScatterGl>().SelectMany(t => t.TextArray)
             .Single().ToString()!;
 
-        Assert.StartsWith("&lt;span style=&quot;font-size:60px&quot;&gt;Big&lt;/span&gt; · &lt;a href=&quot;https://evil.example&quot;&gt;Acme&lt;/a&gt;<br>", text);
+        Assert.StartsWith("&lt;span style=&quot;font-size:60px&quot;&gt;Big&lt;/span&gt; · " +
+            "&lt;a href=&quot;https://evil.example&quot;&gt;Acme&lt;/a&gt;<br>", text);
     }
 
     [Fact]
