@@ -41,6 +41,10 @@ else if (args is ["--catalog", ..])
 {
     CatalogTimings.Run(Number(args, 1, 100_000));
 }
+else if (args is ["--pages", ..])
+{
+    LeadPages.Run(Number(args, 1, 1_000_000));
+}
 else if (args is ["--rescore", ..])
 {
     await StorageTimings.RescoreAsync();

@@ -19,6 +19,14 @@ public sealed record Lead(
 
     public string Company => Attribute(CompanyField).ToString();
 
+    /// <summary>What to call the lead in a list: its name, else its e-mail, else its company, else its id.</summary>
+    public string DisplayName =>
+        new[] { Name, Email, Company }.FirstOrDefault(text => !string.IsNullOrWhiteSpace(text)) ?? $"Lead {Id}";
+
+    /// <summary>Job title, company and e-mail, those known, on one line.</summary>
+    public string Byline => string.Join(" · ", new[] { Attribute("job_title").ToString(), Company, Email }
+        .Where(text => !string.IsNullOrWhiteSpace(text)));
+
     /// <summary>When the lead was first seen: its earliest activity, or null without any.</summary>
     public DateTimeOffset? FirstSeenAt => Activities.Count == 0 ? null : Activities.Min(a => a.At);
 

@@ -52,8 +52,38 @@ public static class RejectionReasons
     };
 }
 
-/// <summary>One accept or reject as the feedback summary counts it.</summary>
-public sealed record FeedbackFact(DateTimeOffset At, bool Accepted, RejectionReason? Reason, string Cell, string Source);
+/// <summary>One accept or reject of a lead, as the feedback summary counts it.</summary>
+public sealed record FeedbackFact(DateTimeOffset At, bool Accepted, RejectionReason? Reason, string Cell, string Source,
+    string LeadId = "");
+
+/// <summary>
+/// One figure of the feedback summary opened up: the accepts or rejects behind a reason (in one week, or all), a cell
+/// or a source. Each part left null takes any value.
+/// </summary>
+public sealed record FeedbackDrill(DateOnly? Week = null, RejectionReason? Reason = null, string? Cell = null,
+    string? Source = null, bool? Accepted = null)
+{
+    public bool Matches(FeedbackFact fact) =>
+        (Week is null || FeedbackSummary.WeekOf(fact.At) == Week)
+        && (Reason is null || fact.Reason == Reason)
+        && (Cell is null || fact.Cell == Cell)
+        && (Source is null || fact.Source == Source)
+        && (Accepted is null || fact.Accepted == Accepted);
+
+    /// <summary>The facts behind this figure, latest first.</summary>
+    public IReadOnlyList<FeedbackFact> Behind(IEnumerable<FeedbackFact> facts) =>
+        facts.Where(Matches).OrderByDescending(f => f.At).ToList();
+
+    /// <summary>What was opened, as a heading: "Rejected as Wrong persona, week of 16 Nov, in cell B2".</summary>
+    public string Describe() => string.Join(", ", new[]
+    {
+        Accepted switch { true => "Accepted", false => "Rejected", _ => "Accepted or rejected" }
+            + (Reason is { } r ? $" as {RejectionReasons.Describe(r)}" : ""),
+        Week is { } w ? $"week of {w:d MMM}" : null,
+        Cell is { } c ? $"in cell {c}" : null,
+        Source is { } s ? $"from {s}" : null,
+    }.OfType<string>());
+}
 
 /// <summary>What sales said, summed up for Marketing: acceptance rate, and rejection reasons by week, cell and source.</summary>
 public sealed record FeedbackSummary(

@@ -12,4 +12,7 @@ public sealed record ActivityTypeDefinition(string Name, string Label);
 /// A product or interest area. Its criteria add up to its own score; at or above the watermark the
 /// lead is "hot for" it. An optional cap limits what the category's criteria add together.
 /// </summary>
-public sealed record Category(string Id, string Label, int Watermark, int? Cap);
+public sealed record Category(string Id, string Label, int Watermark, int? Cap)
+{
+    public bool IsHotAt(int score) => score >= Watermark;
+}

@@ -56,7 +56,7 @@ public sealed class LeadScorer
             totals.Engagement,
             totals.Total,
             _model.Categories.Select((c, i) => new CategoryScore(c.Id, c.Label, categoryScores[i],
-                categoryScores[i] >= c.Watermark)).ToValueList(),
+                c.IsHotAt(categoryScores[i]))).ToValueList(),
             totals.Cell,
             reasons.Count > 0 ? CellAction.Disqualified : _model.ActionFor(totals.Cell),
             totals.IsMql,

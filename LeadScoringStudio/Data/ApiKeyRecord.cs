@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using LeadScoringStudio.Security;
 
 namespace LeadScoringStudio.Data;
 
@@ -26,6 +27,11 @@ public sealed class ApiKeyRecord
     public required string Hash { get; set; }
 
     public ApiScope Scope { get; set; }
+
+    /// <summary>The team the key works for (a studio role): Marketing and Ops keys may also score against the
+    /// draft.</summary>
+    [MaxLength(20)]
+    public string Team { get; set; } = StudioRoles.Sales;
 
     [MaxLength(256)]
     public required string CreatedBy { get; set; }

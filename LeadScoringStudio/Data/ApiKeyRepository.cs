@@ -8,7 +8,7 @@ namespace LeadScoringStudio.Data;
 
 /// <summary>An API key as lists show it (never the key itself).</summary>
 public sealed record ApiKeyInfo(int Id, string Name, string Prefix, ApiScope Scope, string CreatedBy,
-    DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt, DateTimeOffset? LastUsedAt);
+    DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt, DateTimeOffset? LastUsedAt, string Team);
 
 /// <summary>
 /// API keys: Ops creates them (the key is returned once and stored only as a SHA-256 hash), lists and
@@ -22,16 +22,17 @@ public sealed class ApiKeyRepository(IDbContextFactory<StudioDbContext> contexts
     private static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
 
     public async Task<(ApiKeyInfo Info, string Key)?> CreateAsync(string name, ApiScope scope, ClaimsPrincipal user,
-        CancellationToken cancellationToken = default)
+        string team = StudioRoles.Sales, CancellationToken cancellationToken = default)
     {
-        if (string.IsNullOrWhiteSpace(name) || !StudioRoles.CanManageUsers(await accounts.NowAsync(user)))
+        if (string.IsNullOrWhiteSpace(name) || !StudioRoles.All.Contains(team)
+            || !StudioRoles.CanManageUsers(await accounts.NowAsync(user)))
         {
             return null;
         }
 
         var prefix = KeyStart + Convert.ToHexString(RandomNumberGenerator.GetBytes(4)).ToLowerInvariant();
         var key = $"{prefix}_{Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_').TrimEnd('=')}";
-        var record = new ApiKeyRecord { Name = name.Trim(), Prefix = prefix, Hash = HashOf(key), Scope = scope,
+        var record = new ApiKeyRecord { Name = name.Trim(), Prefix = prefix, Hash = HashOf(key), Scope = scope, Team = team,
             CreatedBy = StudioRoles.NameOf(user), CreatedAt = time.GetUtcNow() };
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         db.ApiKeys.Add(record);
@@ -107,5 +108,5 @@ public sealed class ApiKeyRepository(IDbContextFactory<StudioDbContext> contexts
         .ToLowerInvariant();
 
     private static ApiKeyInfo ToInfo(ApiKeyRecord r) =>
-        new(r.Id, r.Name, r.Prefix, r.Scope, r.CreatedBy, r.CreatedAt, r.RevokedAt, r.LastUsedAt);
+        new(r.Id, r.Name, r.Prefix, r.Scope, r.CreatedBy, r.CreatedAt, r.RevokedAt, r.LastUsedAt, r.Team);
 }

@@ -42,7 +42,7 @@ public sealed class FeedbackRepository(IDbContextFactory<StudioDbContext> contex
             .ToListAsync(cancellationToken);
         return records.Select(f => new FeedbackFact(f.At, f.Kind == SalesEventKind.Accepted,
             Enum.TryParse<RejectionReason>(f.Reason, out var reason) ? reason : null, f.Cell ?? "?", f.Source
-                ?? "unknown")).ToList();
+                ?? "unknown", f.LeadId)).ToList();
     }
 
     /// <summary>Per lead, the reason of its standing rejection (leads not rejected are left out).</summary>

@@ -19,21 +19,21 @@ public sealed record LeadHistory(
 public sealed class SalesQueueRepository(IDbContextFactory<StudioDbContext> contexts, TimeProvider time,
     AccountCheck accounts)
 {
-    public async Task<IReadOnlyList<LeadState>> QueueAsync(string person, CancellationToken cancellationToken = default)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.LeadStates.AsNoTracking()
-            .Where(s => s.Stage == Stage.Mql && (s.AssignedTo == person || s.AssignedTo == null))
-            .Select(s => new LeadState(s.LeadId, s.Stage, s.StageSince, s.MqlSince, s.AssignedTo))
-            .ToListAsync(cancellationToken);
-    }
-
     public async Task<LeadState?> StateAsync(string leadId, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await db.LeadStates.AsNoTracking().Where(s => s.LeadId == leadId)
             .Select(s => new LeadState(s.LeadId, s.Stage, s.StageSince, s.MqlSince, s.AssignedTo))
             .SingleOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>Every recorded lead state, for the lead lists' funnel columns.</summary>
+    public async Task<IReadOnlyList<LeadState>> AllStatesAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.LeadStates.AsNoTracking()
+            .Select(s => new LeadState(s.LeadId, s.Stage, s.StageSince, s.MqlSince, s.AssignedTo))
+            .ToListAsync(cancellationToken);
     }
 
     /// <summary>Every lead's recorded stage, by lead id: the one truth the pages, the export and the API

@@ -35,6 +35,8 @@ public static class ServiceRegistration
             .ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<LeadLibrary>();
+        services.AddSingleton<LeadFunnel>();
+        services.AddSingleton<LeadLists>();
         services.AddSingleton<DraftScoring>();
         services.AddSingleton<DraftService>();
         services.AddSingleton<Features.Workbench.Preview.QuadrantFigures>();

@@ -51,6 +51,9 @@ public sealed class ApiKeyAuthenticationHandler(
 {
     public const string SchemeName = "ApiKey";
     public const string ScopeClaim = "scope";
+
+    /// <summary>The team a key works for; not a role claim, so a key never passes for a signed-in person.</summary>
+    public const string TeamClaim = "team";
     public const string Header = "X-Api-Key";
 
     public static string? KeyOf(HttpRequest request)
@@ -77,7 +80,9 @@ public sealed class ApiKeyAuthenticationHandler(
         }
 
         var identity = new ClaimsIdentity(
-            [new Claim(ClaimTypes.Name, $"api-key:{found.Name}"), new Claim(ScopeClaim, found.Scope.ToString().ToLowerInvariant()), new Claim("key_prefix", found.Prefix)],
+            [new Claim(ClaimTypes.Name, $"api-key:{found.Name}"),
+                new Claim(ScopeClaim, found.Scope.ToString().ToLowerInvariant()), new Claim("key_prefix", found.Prefix),
+                new Claim(TeamClaim, found.Team)],
             SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
@@ -99,6 +104,12 @@ public sealed class ApiKeyAuthenticationHandler(
 /// <summary>The API's authorization policies: read (any key) and write (write-scoped keys).</summary>
 public static class ApiPolicies
 {
+    /// <summary>Marketing and Ops keys may score against the unpublished draft; Sales keys see published versions
+    /// only.</summary>
+    public static bool MayReadDraft(ClaimsPrincipal key) =>
+        key.HasClaim(ApiKeyAuthenticationHandler.TeamClaim, StudioRoles.Marketing)
+        || key.HasClaim(ApiKeyAuthenticationHandler.TeamClaim, StudioRoles.Ops);
+
     public const string Read = "api:read";
     public const string Write = "api:write";
     public const string RateLimit = "api:per-key";

@@ -40,15 +40,8 @@ public class SalesWorkTests
     }
 
     [Fact]
-    public void The_queue_is_worked_by_priority_then_score_then_recent_engagement()
+    public void The_sla_clock_runs_from_the_mql_date_and_only_for_actions_with_an_sla()
     {
-        LeadScore Item(int priority, int total, int daysAgo) =>
-            Score(true) with { Total = total, Action = new CellAction("x", Route.Sales, priority, 24), LastActivityAt = Day0.AddDays(-daysAgo) };
-        var items = new[] { Item(2, 90, 1), Item(1, 50, 9), Item(2, 90, 0), Item(2, 120, 5) };
-
-        var order = QueueOrder.Sort(items, i => i).ToList();
-
-        Assert.Equal([items[1], items[3], items[2], items[0]], order);
         Assert.Equal(TimeSpan.FromHours(-2), QueueOrder.SlaLeft(new CellAction("Call", Route.SalesNow, 1, 1), Day0.AddHours(-3), Day0));
         Assert.Null(QueueOrder.SlaLeft(new CellAction("Nurture", Route.Nurture, 7, null), Day0, Day0));
     }
@@ -59,10 +52,10 @@ public class SalesWorkTests
         var monday = new DateTimeOffset(2026, 11, 16, 9, 0, 0, TimeSpan.Zero);
         FeedbackFact[] facts =
         [
-            new(monday, true, null, "A1", "organic"),
-            new(monday.AddDays(2), false, RejectionReason.WrongPersona, "A1", "paid"),
-            new(monday.AddDays(3), false, RejectionReason.WrongPersona, "B2", "paid"),
-            new(monday.AddDays(8), false, RejectionReason.TooEarly, "B2", "organic"),
+            new(monday, true, null, "A1", "organic", "l1"),
+            new(monday.AddDays(2), false, RejectionReason.WrongPersona, "A1", "paid", "l2"),
+            new(monday.AddDays(3), false, RejectionReason.WrongPersona, "B2", "paid", "l3"),
+            new(monday.AddDays(8), false, RejectionReason.TooEarly, "B2", "organic", "l4"),
         ];
 
         var summary = FeedbackSummary.Of(facts);
@@ -71,6 +64,13 @@ public class SalesWorkTests
         Assert.Equal([(new DateOnly(2026, 11, 16), RejectionReason.WrongPersona, 2), (new DateOnly(2026, 11, 23), RejectionReason.TooEarly, 1)], summary.RejectionsByWeek);
         Assert.Equal([("A1", 1, 1), ("B2", 0, 2)], summary.ByCell);
         Assert.Equal([("organic", 1, 1), ("paid", 0, 2)], summary.BySource.OrderBy(s => s.Source));
+
+        // Every figure opens to the leads behind it, and the count matches.
+        var wrongPersona = new FeedbackDrill(new DateOnly(2026, 11, 16), RejectionReason.WrongPersona, Accepted: false);
+        Assert.Equal(["l3", "l2"], wrongPersona.Behind(facts).Select(f => f.LeadId));
+        Assert.Equal("Rejected as Wrong persona, week of 16 Nov", wrongPersona.Describe());
+        Assert.Equal(["l4", "l3"], new FeedbackDrill(Cell: "B2", Accepted: false).Behind(facts).Select(f => f.LeadId));
+        Assert.Equal(["l1"], new FeedbackDrill(Source: "organic", Accepted: true).Behind(facts).Select(f => f.LeadId));
     }
 
     private static SalesEvent Sale(SalesEventKind kind, int day) => new(kind, Day0.AddDays(day));

@@ -47,14 +47,33 @@ public sealed class BrowserFixture : IAsyncLifetime
         return SignInAsync(user.Email, user.Password, path);
     }
 
-    /// <summary>A new browser context signed in with this e-mail and password, on <paramref name="path"/> and
-    /// interactive.</summary>
+    /// <summary>A new browser context signed in with this e-mail and password, on <paramref name="path"/> (also when
+    /// the sign-in lands the role elsewhere) and interactive.</summary>
     public async Task<IPage> SignInAsync(string email, string password, string path)
+    {
+        var page = await SignInHereAsync(email, password, $"/account/login?returnUrl={Uri.EscapeDataString(path)}");
+        if (new Uri(page.Url).PathAndQuery != path)
+        {
+            await page.GotoAsync(path);
+            await page.WaitForSelectorAsync("[data-interactive]");
+        }
+
+        return page;
+    }
+
+    /// <summary>Signs in from the sign-in page as someone who asked for no page, and stays where that lands.</summary>
+    public Task<IPage> SignInToHomeAsync(string role)
+    {
+        var user = DemoUsers.All.Single(u => u.Role == role);
+        return SignInHereAsync(user.Email, user.Password, "/account/login");
+    }
+
+    private async Task<IPage> SignInHereAsync(string email, string password, string loginPath)
     {
         var context = await Browser.NewContextAsync(new() { BaseURL = App.BaseUrl,
             ViewportSize = new() { Width = 1366, Height = 768 } });
         var page = await context.NewPageAsync();
-        await page.GotoAsync($"/account/login?returnUrl={Uri.EscapeDataString(path)}");
+        await page.GotoAsync(loginPath);
         await page.FillAsync("#email", email);
         await page.FillAsync("#password", password);
         await page.ClickAsync("button[type=submit]");

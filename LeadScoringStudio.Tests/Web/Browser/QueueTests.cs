@@ -1,5 +1,14 @@
 using System.Text.RegularExpressions;
+using LeadScoringStudio.Core.Lifecycle;
+using LeadScoringStudio.Core.Models;
+using LeadScoringStudio.Core.Scoring;
+using LeadScoringStudio.Data;
+using LeadScoringStudio.Features.Api;
+using LeadScoringStudio.Features.Collaboration;
+using LeadScoringStudio.Features.Leads;
+using LeadScoringStudio.Features.Pipeline;
 using LeadScoringStudio.Security;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -54,6 +63,59 @@ public sealed class QueueTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task The_sdr_day_lands_on_the_queue_filters_to_overdue_works_three_leads_by_keyboard_and_corrects_a_reject()
+    {
+        await LetThreeMqlsSlipAsync();
+        var sdr = await browser.SignInToHomeAsync(StudioRoles.Sales);
+        Assert.EndsWith("/queue", sdr.Url);
+        await Expect(sdr.GetByTestId("queue-row").First).ToBeVisibleAsync();
+        var all = await sdr.GetByTestId("queue-summary").InnerTextAsync();
+
+        await sdr.GetByText("Overdue only").ClickAsync();
+        await Expect(sdr.GetByTestId("queue-summary")).Not.ToHaveTextAsync(all);
+        var rows = sdr.GetByTestId("queue-row");
+        await Expect(rows.First.Locator("td.sla-late")).ToBeVisibleAsync();
+        Assert.True(await rows.CountAsync() >= 3, "the demo queue has at least three overdue leads");
+        Assert.Equal(await rows.CountAsync(), await sdr.Locator("[data-testid=queue-row] td.sla-late").CountAsync());
+        var first = await rows.Nth(0).GetAttributeAsync("data-lead");
+        var second = await rows.Nth(1).GetAttributeAsync("data-lead");
+        var third = await rows.Nth(2).GetAttributeAsync("data-lead");
+
+        // Lead 1: accept.
+        await Expect(sdr.GetByTestId("lead-detail")).ToContainTextAsync($"id {first}");
+        await sdr.Keyboard.PressAsync("a");
+        await Expect(sdr.GetByTestId("lead-stage")).ToContainTextAsync("Stage: SAL");
+
+        // Lead 2: reject with the first reason, then correct it to an accept.
+        await sdr.Keyboard.PressAsync("j");
+        await Expect(sdr.GetByTestId("lead-detail")).ToContainTextAsync($"id {second}");
+        await sdr.Keyboard.PressAsync("r");
+        await Expect(sdr.GetByTestId("feedback-form")).ToBeVisibleAsync();
+        await sdr.Keyboard.PressAsync("1");
+        await Expect(sdr.GetByTestId("lead-stage")).ToContainTextAsync("Stage: Recycled");
+        await sdr.GetByTestId("correct").First.ClickAsync();
+        await sdr.GetByTestId("correct-to-accepted").ClickAsync();
+        await Expect(sdr.GetByTestId("lead-stage")).ToContainTextAsync("Stage: SAL");
+        await Expect(sdr.GetByTestId("feedback-history")).ToContainTextAsync("corrected later");
+
+        // Lead 3: accept.
+        await sdr.Keyboard.PressAsync("j");
+        await Expect(sdr.GetByTestId("lead-detail")).ToContainTextAsync($"id {third}");
+        await sdr.Keyboard.PressAsync("a");
+        await Expect(sdr.GetByTestId("lead-stage")).ToContainTextAsync("Stage: SAL");
+
+        var lifecycle = browser.Service<SalesQueueRepository>();
+        foreach (var id in new[] { first, second, third })
+        {
+            var state = await lifecycle.StateAsync(id!);
+            Assert.Equal((Stage.Sal, "sales@demo.local"), (state!.Stage, state.AssignedTo));
+        }
+
+        await Expect(sdr.Locator($"[data-testid=queue-row][data-lead='{first}']")).ToHaveCountAsync(0);
+        await sdr.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task Marketing_cannot_open_the_queue()
     {
         var page = await browser.SignInAsync(StudioRoles.Marketing, "/queue");
@@ -61,6 +123,27 @@ public sealed class QueueTests(BrowserFixture browser)
         await Expect(page.GetByTestId("access-denied")).ToBeVisibleAsync();
         await Expect(page.GetByTestId("feedback-actions")).ToHaveCountAsync(0);
         await page.Context.CloseAsync();
+    }
+
+    /// <summary>Three MQLs in cells with an SLA become the SDR's, ten days ago: overdue today.</summary>
+    private async Task LetThreeMqlsSlipAsync()
+    {
+        var model = (await browser.Service<PublishedModels>().GetAsync())!.Model;
+        var withSla = Cell.All.Where(c => model.ActionFor(c).SlaHours is not null).Select(c => c.ToString()).ToList();
+        var leads = await browser.Service<LeadLibrary>().GetAsync();
+        await using var db = await browser.Service<IDbContextFactory<StudioDbContext>>().CreateDbContextAsync();
+        var mqls = (await db.LeadStates.Where(s => s.Stage == Stage.Mql).ToListAsync())
+            .Where(s => leads.PositionOf(s.LeadId) is { } p && withSla.Contains(
+                LeadScorer.Score(model, leads.Leads[p].Lead, DateTimeOffset.UtcNow).Cell.ToString()))
+            .Take(3).ToList();
+        Assert.Equal(3, mqls.Count);
+        foreach (var state in mqls)
+        {
+            (state.AssignedTo, state.MqlSince) = ("sales@demo.local", DateTimeOffset.UtcNow.AddDays(-10));
+        }
+
+        await db.SaveChangesAsync();
+        browser.Service<IStudioEvents>().Publish(new QueueChanged());
     }
 
     private static async Task ClaimIfPooledAsync(IPage page)

@@ -71,18 +71,40 @@ public sealed class LeadsPageTests : MudBlazorContext
     }
 
     [Fact]
-    public void Search_narrows_the_list()
+    public void Search_finds_a_lead_by_email_and_by_id()
     {
         var page = Render<LeadsPage>();
         page.WaitForElement("[data-testid=leads-table] tbody tr", TimeSpan.FromSeconds(10));
         var target = _leads.First(l => l.IsExample).Lead;
 
-        // As above: the table may render once more after its rows first show, so the search is typed until it holds.
+        foreach (var text in new[] { target.Email, target.Id })
+        {
+            page.Find("input[data-testid=leads-search]").Change(text);
+            page.WaitForAssertion(() =>
+            {
+                var only = Assert.Single(page.FindAll("[data-testid=leads-table] tbody tr"));
+                Assert.Contains(target.Name, only.TextContent);
+            }, TimeSpan.FromSeconds(10));
+            page.Find("input[data-testid=leads-search]").Change("");
+        }
+    }
+
+    [Fact]
+    public void Pages_hold_fifteen_leads_and_the_pager_counts_them_all()
+    {
+        var page = Render<LeadsPage>();
+        page.WaitForElement("[data-testid=leads-table] tbody tr", TimeSpan.FromSeconds(10));
+
+        page.WaitForAssertion(() => Assert.Contains($"1-15 of {_leads.Count}", page.Find(".mud-table-pagination")
+            .TextContent.Replace('–', '-')), TimeSpan.FromSeconds(10));
+        var firstPage = page.FindAll("[data-testid=lead-link]").Select(l => l.TextContent).ToList();
+        page.Find("button[aria-label='Next page']").Click();
+
         page.WaitForAssertion(() =>
         {
-            page.Find("input").Input(target.Email);
-            var only = Assert.Single(page.FindAll("[data-testid=leads-table] tbody tr"));
-            Assert.Contains(target.Name, only.TextContent);
+            var second = page.FindAll("[data-testid=lead-link]").Select(l => l.TextContent).ToList();
+            Assert.Equal(15, second.Count);
+            Assert.Empty(second.Intersect(firstPage));
         }, TimeSpan.FromSeconds(10));
     }
 }

@@ -1,4 +1,5 @@
 using LeadScoringStudio.Data;
+using LeadScoringStudio.Security;
 using Microsoft.AspNetCore.Identity;
 
 namespace LeadScoringStudio.Features.Account;
@@ -49,5 +50,14 @@ public sealed class PasswordSignIn(SignInManager<StudioUser> signIn, SignInThrot
         throttle.Succeeded(address, email);
         await signIn.SignInAsync(user, remember);
         return null;
+    }
+
+    /// <summary>Where someone lands who signed in without asking for a page: an SDR (Sales, and neither Marketing
+    /// nor Ops) on the queue, everyone else on the model workbench.</summary>
+    public async Task<string> HomeOfAsync(string email)
+    {
+        var user = await signIn.UserManager.FindByEmailAsync(email.Trim());
+        var roles = user is null ? [] : await signIn.UserManager.GetRolesAsync(user);
+        return roles.SequenceEqual([StudioRoles.Sales]) ? "/queue" : "/";
     }
 }

@@ -7,6 +7,8 @@ using LeadScoringStudio.Features.Collaboration;
 using LeadScoringStudio.Features.Fields;
 using LeadScoringStudio.Features.Leads;
 using LeadScoringStudio.Security;
+using System.Security.Claims;
+using LeadScoringStudio.Core.Models;
 using Microsoft.AspNetCore.Mvc;
 
 namespace LeadScoringStudio.Features.Api;
@@ -30,7 +32,7 @@ public static class ApiEndpoints
 
         read.MapPost("/score", ScoreAsync)
             .WithSummary("Score a lead given in the request (stateless), with its explanation, against the published " +
-                "or a named version (?version=N).");
+                "version, a named one (?version=N) or the shared draft (?version=draft, Marketing and Ops keys).");
         read.MapGet("/leads/{id}/score", StoredScoreAsync)
             .WithSummary("The score of a stored lead under the published version, and its stage as the lifecycle " +
                 "recorded it (null until the lead's first rescoring).");
@@ -44,25 +46,63 @@ public static class ApiEndpoints
         return endpoints;
     }
 
-    private static async Task<IResult> ScoreAsync(LeadInput lead, int? version, PublishedModels published,
-        TimeProvider time)
+    private static async Task<IResult> ScoreAsync(LeadInput lead, string? version, ClaimsPrincipal key,
+        PublishedModels published, ModelRepository models, TimeProvider time)
     {
-        if (await published.GetAsync(version) is not { } model)
+        var chosen = await ChooseAsync(version, key, published, models);
+        if (chosen.Model is not { } model)
         {
-            return NotFound(version is null
-                ? "Nothing is published yet."
-                : $"There is no published version {version}.");
+            return chosen.Refusal!;
         }
 
-        var input = new ApiInput(model.Model, time.GetUtcNow());
+        var input = new ApiInput(model, time.GetUtcNow());
         var parsed = input.Lead(lead, "lead", needsId: false);
         return parsed is null
             ? Results.ValidationProblem(input.Errors, title: "The lead has errors.")
-            : Results.Ok(Response(LeadScorer.Score(model.Model, parsed, time.GetUtcNow()), model,
-                parsed.Id.Length == 0 ? null : parsed.Id));
+            : Results.Ok(Response(LeadScorer.Score(model, parsed, time.GetUtcNow()), chosen.Version,
+                parsed.Id.Length == 0 ? null : parsed.Id) with { IsDraft = chosen.IsDraft });
     }
 
-    private static async Task<IResult> StoredScoreAsync(string id, LeadRepository leads,
+    /// <summary>The model <c>?version=</c> names: none is the latest published version, a number a published one,
+    /// "draft" the shared draft (for Marketing and Ops keys only).</summary>
+    private static async Task<ChosenModel> ChooseAsync(string? version, ClaimsPrincipal key,
+        PublishedModels published, ModelRepository models)
+    {
+        if (string.Equals(version, "draft", StringComparison.OrdinalIgnoreCase))
+        {
+            if (!ApiPolicies.MayReadDraft(key))
+            {
+                return ChosenModel.Refused(Results.Problem(
+                    "Only a Marketing or Ops key may score against the draft; this key is for another team.",
+                    statusCode: StatusCodes.Status403Forbidden));
+            }
+
+            return await models.FirstModelIdAsync() is { } id && (await models.LoadAsync(id)).Draft is { } draft
+                ? new ChosenModel(draft.Model, draft.Version, true, null)
+                : ChosenModel.Refused(NotFound("There is no model yet."));
+        }
+
+        if (version is not null && !int.TryParse(version, out _))
+        {
+            return ChosenModel.Refused(Results.ValidationProblem(
+                new Dictionary<string, string[]> { ["version"] = [$"'{version}' is neither a version number nor 'draft'"] },
+                title: "The version is not understood."));
+        }
+
+        int? number = version is null ? null : int.Parse(version);
+        return await published.GetAsync(number) is { } model
+            ? new ChosenModel(model.Model, model.Number, false, null)
+            : ChosenModel.Refused(NotFound(number is null
+                ? "Nothing is published yet."
+                : $"There is no published version {number}."));
+    }
+
+    private sealed record ChosenModel(ScoringModel? Model, long Version, bool IsDraft, IResult? Refusal)
+    {
+        public static ChosenModel Refused(IResult refusal) => new(null, 0, false, refusal);
+    }
+
+    private static async Task<IResult> StoredScoreAsync(string id, HttpRequest request, LeadRepository leads,
         SalesQueueRepository lifecycle, PublishedModels published, TimeProvider time)
     {
         if (await published.GetAsync() is not { } model)
@@ -76,8 +116,11 @@ public static class ApiEndpoints
         }
 
         var score = LeadScorer.Score(model.Model, stored.Lead, time.GetUtcNow());
-        return Results.Ok(Response(score, model,
-            id) with { Stage = (await lifecycle.StateAsync(id))?.Stage.ToString() });
+        return Results.Ok(Response(score, model.Number, id) with
+        {
+            Stage = (await lifecycle.StateAsync(id))?.Stage.ToString(),
+            Page = $"{request.Scheme}://{request.Host}{request.PathBase}/{LeadText.Link(id)}",
+        });
     }
 
     private static async Task<IResult> ModelsAsync(ModelRepository models)
@@ -172,8 +215,8 @@ public static class ApiEndpoints
         events.Publish(new LeadsChanged());
     }
 
-    private static ScoreResponse Response(LeadScore score, PublishedModel model, string? leadId) => new(
-        leadId, model.Number, score.Total, score.Fit, score.Engagement,
+    private static ScoreResponse Response(LeadScore score, long version, string? leadId) => new(
+        leadId, version, score.Total, score.Fit, score.Engagement,
         score.IsDisqualified ? "disqualified" : score.Cell.ToString(), score.Action.Label,
             score.Action.Route.ToString(), score.IsMql,
         score.DisqualificationReasons.ToList(),

@@ -58,6 +58,7 @@ public sealed class LeadLibrary(LeadRepository repository)
 public sealed class LeadSet
 {
     private readonly Dictionary<string, int> _positions;
+    private readonly Lazy<string[]> _searchable;
 
     public LeadSet(IReadOnlyList<StoredLead> leads)
         : this(leads, LeadBatch.From(leads.Select(l => l.Lead).ToList()))
@@ -70,6 +71,7 @@ public sealed class LeadSet
         Batch = batch;
         Examples = Enumerable.Range(0, leads.Count).Where(i => leads[i].IsExample).ToList();
         _positions = Enumerable.Range(0, leads.Count).ToDictionary(i => leads[i].Lead.Id);
+        _searchable = new Lazy<string[]>(() => Searchable(leads));
     }
 
     public IReadOnlyList<StoredLead> Leads { get; }
@@ -96,17 +98,24 @@ public sealed class LeadSet
         return new LeadSet(leads, Batch);
     }
 
-    /// <summary>Positions of leads whose name, company or e-mail contains <paramref name="text"/> (any case), examples
-    /// first.</summary>
-    public IEnumerable<int> Search(string? text) =>
-        string.IsNullOrWhiteSpace(text)
-            ? Examples
-            : Enumerable.Range(0, Leads.Count)
-                .Where(i => Matches(Leads[i], text.Trim()))
-                .OrderByDescending(i => Leads[i].IsExample);
+    /// <summary>Positions of leads whose id, name, company or e-mail contains <paramref name="text"/> (any case),
+    /// examples first. The four are joined once per lead set and scanned on every core.</summary>
+    public IEnumerable<int> Search(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return Examples;
+        }
 
-    private static bool Matches(StoredLead lead, string text) =>
-        lead.Lead.Name.Contains(text, StringComparison.OrdinalIgnoreCase)
-        || lead.Lead.Company.Contains(text, StringComparison.OrdinalIgnoreCase)
-        || lead.Lead.Email.Contains(text, StringComparison.OrdinalIgnoreCase);
+        var wanted = text.Trim();
+        var searchable = _searchable.Value;
+        return Enumerable.Range(0, Leads.Count).AsParallel().AsOrdered()
+            .Where(i => searchable[i].Contains(wanted, StringComparison.OrdinalIgnoreCase))
+            .ToList()
+            .OrderByDescending(i => Leads[i].IsExample);
+    }
+
+    /// <summary>Id, name, company and e-mail with a separator no search text holds, so no match spans two.</summary>
+    private static string[] Searchable(IReadOnlyList<StoredLead> leads) =>
+        leads.Select(l => string.Join('\n', l.Lead.Id, l.Lead.Name, l.Lead.Company, l.Lead.Email)).ToArray();
 }

@@ -1,51 +1,87 @@
 using System.Security.Claims;
 using LeadScoringStudio.Core.Lifecycle;
+using LeadScoringStudio.Core.Listing;
 using LeadScoringStudio.Core.Scoring;
 using LeadScoringStudio.Data;
 using LeadScoringStudio.Features.Api;
+using LeadScoringStudio.Features.Collaboration;
 using LeadScoringStudio.Features.Leads;
 using LeadScoringStudio.Security;
 
 namespace LeadScoringStudio.Features.Queue;
 
-/// <summary>One row of an SDR's queue: the lead, its score under the published version, and its place in the
-/// funnel.</summary>
-public sealed record QueueItem(StoredLead Lead, LeadScore Score, LeadState State, TimeSpan? SlaLeft)
+/// <summary>One row of an SDR's queue: the lead, its score under the published version (with explanation), and its
+/// place in the funnel.</summary>
+public sealed record QueueItem(StoredLead Lead, LeadScore Score, Stage Stage, string? Owner,
+    DateTimeOffset? MqlSince, TimeSpan? SlaLeft)
 {
-    public bool IsPool => State.AssignedTo is null;
+    public bool IsPool => Owner is null;
+
+    public string Id => Lead.Lead.Id;
 }
 
-/// <summary>Builds an SDR's queue (their MQLs and the shared pool, in working order) and records their
-/// feedback.</summary>
+/// <summary>A page of the queue, with how many leads match the filters and how many stale pool leads are
+/// folded away.</summary>
+public sealed record QueueView(IReadOnlyList<QueueItem> Items, int Matching, int FoldedStale, LeadListPage List);
+
+/// <summary>
+/// An SDR's queue (their MQLs and the shared pool, in working order, filtered and paged on the server), claiming
+/// from the pool, and their feedback. Sales and Ops only.
+/// </summary>
 public sealed class SalesQueue(SalesQueueRepository queue, FeedbackService feedback, LeadLibrary library,
-    PublishedModels published, TimeProvider time)
+    LeadLists lists, PublishedModels published, IStudioEvents events, TimeProvider time, AccountCheck accounts)
 {
-    public async Task<IReadOnlyList<QueueItem>> ForAsync(ClaimsPrincipal user)
+    /// <summary>The queue of <paramref name="user"/> through <paramref name="filters"/> (its whose-filters default to
+    /// mine and the pool); empty for anyone who does not work a queue.</summary>
+    public async Task<QueueView> PageAsync(ClaimsPrincipal user, LeadQuery filters)
+    {
+        if (!FeedbackRepository.MayGiveFeedback(await accounts.NowAsync(user)))
+        {
+            return new QueueView([], 0, 0, LeadListPage.Empty);
+        }
+
+        return View(await lists.PageAsync(filters with { Stage = Stage.Mql }), time.GetUtcNow());
+    }
+
+    /// <summary>A queue page from a page of MQLs: each lead scored in full (explanation, product interests) and its
+    /// SLA clock read.</summary>
+    public static QueueView View(LeadListPage list, DateTimeOffset now)
+    {
+        if (list.Model is not { } model)
+        {
+            return new QueueView([], 0, 0, list);
+        }
+
+        var scorer = new LeadScorer(model);
+        var items = list.Leads.Select(lead =>
+        {
+            var score = scorer.Score(lead.Lead, now);
+            return new QueueItem(lead.Stored, score, lead.Stage, lead.Owner, lead.MqlSince,
+                QueueOrder.SlaLeft(score.Action, lead.MqlSince, now));
+        }).ToList();
+        return new QueueView(items, list.Matching, list.FoldedStale, list);
+    }
+
+    /// <summary>The filters a new queue starts with: the user's own leads and the pool.</summary>
+    public static LeadQuery Start(ClaimsPrincipal user) =>
+        new() { Owner = StudioRoles.NameOf(user), InPool = true, Take = 25 };
+
+    /// <summary>Records feedback; accepting a lead from the pool takes it first, so an accepted lead always has an
+    /// owner.</summary>
+    public async Task<SaveResult> RecordAsync(QueueItem item, FeedbackInput input, ClaimsPrincipal user)
     {
         if (await published.GetAsync() is not { } model)
         {
-            return [];
+            return new SaveResult(SaveStatus.Invalid, "Nothing is published yet.");
         }
 
-        var leads = await library.GetAsync();
-        var now = time.GetUtcNow();
-        var scorer = new LeadScorer(model.Model);
-        var items = (await queue.QueueAsync(StudioRoles.NameOf(user)))
-            .Select(state => (State: state, Position: leads.PositionOf(state.LeadId)))
-            .Where(s => s.Position is not null)
-            .Select(s =>
-            {
-                var lead = leads.Leads[s.Position!.Value];
-                var score = scorer.Score(lead.Lead, now);
-                return new QueueItem(lead, score, s.State, QueueOrder.SlaLeft(score.Action, s.State.MqlSince, now));
-            });
-        return QueueOrder.Sort(items, i => i.Score).ToList();
-    }
+        if (item.IsPool && input.Kind == SalesEventKind.Accepted && !await ClaimAsync(item.Id, user))
+        {
+            return new SaveResult(SaveStatus.Conflict, "Someone else took this lead first.");
+        }
 
-    public async Task<SaveResult> RecordAsync(QueueItem item, FeedbackInput input, ClaimsPrincipal user) =>
-        await published.GetAsync() is { } model
-            ? await feedback.RecordAsync(item.Lead.Lead, model.Model, input, user)
-            : new SaveResult(SaveStatus.Invalid, "Nothing is published yet.");
+        return await feedback.RecordAsync(item.Lead.Lead, model.Model, input, user);
+    }
 
     public async Task<SaveResult> CorrectAsync(QueueItem item, int feedbackId, FeedbackInput input,
         ClaimsPrincipal user) =>
@@ -53,19 +89,32 @@ public sealed class SalesQueue(SalesQueueRepository queue, FeedbackService feedb
             ? await feedback.CorrectAsync(feedbackId, item.Lead.Lead, model.Model, input, user)
             : new SaveResult(SaveStatus.Invalid, "Nothing is published yet.");
 
-    /// <summary>A lead (found by id) with its current score and state, also when it has left the queue.</summary>
+    /// <summary>Takes a lead from the shared pool and says so to every list; false when someone else has it.</summary>
+    public async Task<bool> ClaimAsync(string leadId, ClaimsPrincipal user)
+    {
+        var claimed = await queue.ClaimAsync(leadId, user);
+        if (claimed)
+        {
+            events.Publish(new LeadClaimed(leadId));
+        }
+
+        return claimed;
+    }
+
+    /// <summary>A lead (found by id) with its current score and recorded state, also when it is not in any queue (a
+    /// lead not rescored yet stands at Lead); null when there is no such lead or nothing is published.</summary>
     public async Task<QueueItem?> FindAsync(string leadId)
     {
         var leads = await library.GetAsync();
-        if (await published.GetAsync() is not { } model || leads.PositionOf(leadId) is not { } position
-            || await queue.StateAsync(leadId) is not { } state)
+        if (await published.GetAsync() is not { } model || leads.PositionOf(leadId) is not { } position)
         {
             return null;
         }
 
+        var state = await queue.StateAsync(leadId);
         var now = time.GetUtcNow();
         var score = LeadScorer.Score(model.Model, leads.Leads[position].Lead, now);
-        return new QueueItem(leads.Leads[position], score, state,
-            QueueOrder.SlaLeft(score.Action, state.MqlSince, now));
+        return new QueueItem(leads.Leads[position], score, state?.Stage ?? Stage.Lead, state?.AssignedTo,
+            state?.MqlSince, QueueOrder.SlaLeft(score.Action, state?.MqlSince, now));
     }
 }

@@ -1,0 +1,20 @@
+using LeadScoringStudio.Core.Leads;
+using LeadScoringStudio.Data;
+
+namespace LeadScoringStudio.Features.Leads;
+
+/// <summary>How pages link to a lead and say its known outcome.</summary>
+public static class LeadText
+{
+    /// <summary>The lead page's address, relative to the app's base.</summary>
+    public static string Link(string leadId) => $"leads/{Uri.EscapeDataString(leadId)}";
+
+    public static string Outcome(StoredLead lead) => lead.Outcome switch
+    {
+        LeadOutcome.Converted => $"converted ({SourceOf(lead.OutcomeSource)})",
+        LeadOutcome.NotConverted => $"not converted ({SourceOf(lead.OutcomeSource)})",
+        _ => "",
+    };
+
+    private static string SourceOf(OutcomeSource source) => source == OutcomeSource.Sales ? "sales" : "import";
+}
