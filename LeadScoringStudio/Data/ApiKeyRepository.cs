@@ -32,7 +32,8 @@ public sealed class ApiKeyRepository(IDbContextFactory<StudioDbContext> contexts
 
         var prefix = KeyStart + Convert.ToHexString(RandomNumberGenerator.GetBytes(4)).ToLowerInvariant();
         var key = $"{prefix}_{Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_').TrimEnd('=')}";
-        var record = new ApiKeyRecord { Name = name.Trim(), Prefix = prefix, Hash = HashOf(key), Scope = scope, Team = team,
+        var record = new ApiKeyRecord { Name = name.Trim(), Prefix = prefix, Hash = HashOf(key), Scope = scope,
+            Team = team,
             CreatedBy = StudioRoles.NameOf(user), CreatedAt = time.GetUtcNow() };
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         db.ApiKeys.Add(record);

@@ -9,7 +9,8 @@ namespace LeadScoringStudio.Tests.Core.Listing;
 
 public class LeadListingTests
 {
-    private static readonly DemoDataGenerator Generator = new(5, new DateTimeOffset(2026, 6, 1, 0, 0, 0, TimeSpan.Zero));
+    private static readonly DemoDataGenerator Generator =
+        new(5, new DateTimeOffset(2026, 6, 1, 0, 0, 0, TimeSpan.Zero));
     private static readonly DateTimeOffset Now = Generator.AsOf;
     private static readonly IReadOnlyList<Lead> Leads = Generator.GenerateMany(3000).Select(g => g.Lead).ToList();
     private static readonly ScoringModel Model = StarterModel.Create();
@@ -141,7 +142,8 @@ public class LeadListingTests
     {
         var scores = new BatchScorer(Model, LeadBatch.From(Leads)).Score(Now);
         var entries = Enumerable.Range(0, Leads.Count).Select(i => scores.IsMql[i]
-            ? new FunnelEntry(i, Stage.Mql, (i % 3) switch { 0 => "sdr1@demo.local", 1 => "sdr2@demo.local", _ => null },
+            ? new FunnelEntry(i, Stage.Mql,
+                (i % 3) switch { 0 => "sdr1@demo.local", 1 => "sdr2@demo.local", _ => null },
                 Now.AddHours(-(i * 7 % 1440)))
             : new FunnelEntry(i, i % 5 == 0 ? Stage.Recycled : Stage.Lead, null, null));
         return new LeadColumns(scores, Model, FunnelColumns.Build(Leads.Count, entries),

@@ -63,7 +63,7 @@ public sealed class QueueTests(BrowserFixture browser)
     }
 
     [Fact]
-    public async Task The_sdr_day_lands_on_the_queue_filters_to_overdue_works_three_leads_by_keyboard_and_corrects_a_reject()
+    public async Task The_sdr_day_lands_on_the_queue_filters_overdue_works_three_leads_by_key_and_corrects_a_reject()
     {
         await LetThreeMqlsSlipAsync();
         var sdr = await browser.SignInToHomeAsync(StudioRoles.Sales);

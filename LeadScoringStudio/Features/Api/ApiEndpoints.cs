@@ -85,7 +85,10 @@ public static class ApiEndpoints
         if (version is not null && !int.TryParse(version, out _))
         {
             return ChosenModel.Refused(Results.ValidationProblem(
-                new Dictionary<string, string[]> { ["version"] = [$"'{version}' is neither a version number nor 'draft'"] },
+                new Dictionary<string, string[]>
+                {
+                    ["version"] = [$"'{version}' is neither a version number nor 'draft'"],
+                },
                 title: "The version is not understood."));
         }
 

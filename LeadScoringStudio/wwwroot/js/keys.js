@@ -9,7 +9,8 @@ export function listen(page, keys) {
       return;
     }
 
-    if (e.target.closest && e.target.closest('input:not([type=checkbox]):not([type=radio]), textarea, select, [contenteditable="true"]')) {
+    const typing = 'input:not([type=checkbox]):not([type=radio]), textarea, select, [contenteditable="true"]';
+    if (e.target.closest && e.target.closest(typing)) {
       return;
     }
 
