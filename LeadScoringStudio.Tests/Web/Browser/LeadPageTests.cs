@@ -42,6 +42,28 @@ public sealed class LeadPageTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task The_leads_page_filters_by_stage_on_the_server_and_links_each_lead_to_its_page()
+    {
+        var page = await browser.SignInAsync(StudioRoles.Marketing, "/leads");
+        await Expect(page.GetByTestId("lead-link").First).ToBeVisibleAsync();
+        var all = await page.GetByTestId("leads-summary").InnerTextAsync();
+
+        await page.Locator(".mud-select").Filter(new() { HasText = "Stage" }).First.ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item").GetByText("SAL", new() { Exact = true }).ClickAsync();
+
+        await Expect(page.GetByTestId("leads-summary")).ToContainTextAsync(" match.");
+        Assert.NotEqual(all, await page.GetByTestId("leads-summary").InnerTextAsync());
+        var stages = await page.Locator("[data-testid^=stage-] > div").AllInnerTextsAsync();
+        Assert.NotEmpty(stages);
+        Assert.All(stages, stage => Assert.Equal("SAL", stage.Trim()));
+        var name = await page.GetByTestId("lead-link").First.InnerTextAsync();
+        await page.GetByTestId("lead-link").First.ClickAsync();
+        await Expect(page.GetByTestId("lead-stage")).ToContainTextAsync("Stage: SAL");
+        await Expect(page.GetByTestId("lead-detail")).ToContainTextAsync(name);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task A_lead_page_is_reachable_by_its_address_and_a_missing_one_says_so()
     {
         var leads = await browser.Service<LeadLibrary>().GetAsync();
