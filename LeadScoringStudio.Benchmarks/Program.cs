@@ -1,61 +1,40 @@
 using BenchmarkDotNet.Running;
 using LeadScoringStudio.Benchmarks;
 
-if (args is ["--peak", ..])
+// Each run-once measurement by its flag (see the README's Benchmarks section); anything else goes to BenchmarkDotNet.
+var runs = new Dictionary<string, Func<string[], Task>>
 {
-    PeakMemory.Run(Number(args, 1, 1_000_000));
-}
-else if (args is ["--ui", ..])
+    ["--peak"] = a => Run(() => PeakMemory.Run(Number(a, 1, 1_000_000))),
+    ["--ui"] = a => UiTimings.RunAsync(Argument(a, 1, "http://localhost:5275"), Argument(a, 2, "marketing@demo.local"),
+        Argument(a, 3, "Marketing-demo-1"), Number(a, 4, 40)),
+    ["--ui-collab"] = a => UiTimings.RunCollaborationAsync(Argument(a, 1, "http://localhost:5275"), Number(a, 2, 60)),
+    ["--import"] = a => StorageTimings.RunAsync(Number(a, 1, 100_000)),
+    ["--import-big"] = a => BigImport.RunAsync(Number(a, 1, 1_000_000)),
+    ["--workshop"] = a => OperatingSystem.IsWindows()
+        ? throw new PlatformNotSupportedException("--workshop reads /proc")
+        : WorkshopLoad.RunAsync(Number(a, 1, 50)),
+    ["--tuning"] = a => Run(() => TuningTimings.Run(Number(a, 1, 100_000))),
+    ["--tuning-bank"] = a => Run(() =>
+        BankTuning.Run(Argument(a, 1, "../LeadScoringStudio.Tests/TestData/bank-marketing.csv"))),
+    ["--catalog"] = a => Run(() => CatalogTimings.Run(Number(a, 1, 100_000))),
+    ["--pages"] = a => Run(() => LeadPages.Run(Number(a, 1, 1_000_000))),
+    ["--rescore"] = _ => StorageTimings.RescoreAsync(),
+    ["--api-key"] = a => StorageTimings.CreateKeyAsync(Argument(a, 1, "data")),
+};
+
+if (args.Length > 0 && runs.TryGetValue(args[0], out var run))
 {
-    await UiTimings.RunAsync(
-        Argument(args, 1, "http://localhost:5275"),
-        Argument(args, 2, "marketing@demo.local"),
-        Argument(args, 3, "Marketing-demo-1"),
-        Number(args, 4, 40));
-}
-else if (args is ["--ui-collab", ..])
-{
-    await UiTimings.RunCollaborationAsync(Argument(args, 1, "http://localhost:5275"), Number(args, 2, 60));
-}
-else if (args is ["--import", ..])
-{
-    await StorageTimings.RunAsync(Number(args, 1, 100_000));
-}
-else if (args is ["--import-big", ..])
-{
-    await BigImport.RunAsync(Number(args, 1, 1_000_000));
-}
-else if (args is ["--workshop", ..] && !OperatingSystem.IsWindows())
-{
-    await WorkshopLoad.RunAsync(Number(args, 1, 50));
-}
-else if (args is ["--tuning", ..])
-{
-    TuningTimings.Run(Number(args, 1, 100_000));
-}
-else if (args is ["--tuning-bank", ..])
-{
-    BankTuning.Run(Argument(args, 1, "../LeadScoringStudio.Tests/TestData/bank-marketing.csv"));
-}
-else if (args is ["--catalog", ..])
-{
-    CatalogTimings.Run(Number(args, 1, 100_000));
-}
-else if (args is ["--pages", ..])
-{
-    LeadPages.Run(Number(args, 1, 1_000_000));
-}
-else if (args is ["--rescore", ..])
-{
-    await StorageTimings.RescoreAsync();
-}
-else if (args is ["--api-key", ..])
-{
-    await StorageTimings.CreateKeyAsync(Argument(args, 1, "data"));
+    await run(args);
 }
 else
 {
     BenchmarkSwitcher.FromAssembly(typeof(BenchmarkData).Assembly).Run(args);
+}
+
+static Task Run(Action measurement)
+{
+    measurement();
+    return Task.CompletedTask;
 }
 
 static string Argument(string[] args, int index, string fallback) => args.Length > index ? args[index] : fallback;

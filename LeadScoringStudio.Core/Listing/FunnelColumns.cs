@@ -27,8 +27,6 @@ public sealed class FunnelColumns
         _ownerIndex = Enumerable.Range(0, owners.Count).ToDictionary(i => owners[i], StringComparer.OrdinalIgnoreCase);
     }
 
-    public int Count => Stages.Length;
-
     public Stage[] Stages { get; }
 
     public int[] Owner { get; }

@@ -17,7 +17,7 @@ public static class LeadListing
     /// <summary>A pool lead this far past its SLA is stale: nobody took it in time, and it is folded away.</summary>
     public static readonly TimeSpan StaleAfter = TimeSpan.FromDays(7);
 
-    public static LeadPage Run(LeadColumns leads, LeadQuery query, DateTimeOffset now)
+    public static ListingPage Run(LeadColumns leads, LeadQuery query, DateTimeOffset now)
     {
         var filter = new LeadFilter(leads, query, now);
         var keep = Math.Max(0, query.Skip) + Math.Max(0, query.Take);
@@ -49,7 +49,7 @@ public static class LeadListing
         }
 
         var page = kept.UnorderedItems.OrderBy(e => e.Priority).Skip(query.Skip).Select(e => e.Element).ToList();
-        return new LeadPage(page, matching, folded);
+        return new ListingPage(page, matching, folded);
     }
 
     /// <summary>Ascending order of <paramref name="order"/>; ties go by position.</summary>

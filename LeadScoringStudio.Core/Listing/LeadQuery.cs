@@ -55,4 +55,4 @@ public sealed record LeadQuery
 
 /// <summary>One page of a lead list: the positions to show, how many leads match, and how many stale pool leads
 /// were folded away.</summary>
-public sealed record LeadPage(IReadOnlyList<int> Positions, int Matching, int FoldedStale);
+public sealed record ListingPage(IReadOnlyList<int> Positions, int Matching, int FoldedStale);

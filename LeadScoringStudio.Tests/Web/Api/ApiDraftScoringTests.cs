@@ -1,0 +1,53 @@
+using System.Net;
+using System.Net.Http.Json;
+using LeadScoringStudio.Core.Models;
+using LeadScoringStudio.Data;
+using LeadScoringStudio.Features.Api;
+using LeadScoringStudio.Security;
+using LeadScoringStudio.Tests.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LeadScoringStudio.Tests.Web.Api;
+
+/// <summary><c>POST /api/v1/score?version=draft</c>: the shared draft, for Marketing and Ops keys only.</summary>
+public sealed class ApiDraftScoringTests(ApiFixture api) : IClassFixture<ApiFixture>
+{
+    [Fact]
+    public async Task Marketing_and_ops_keys_score_against_the_draft_and_a_sales_key_may_not()
+    {
+        var keys = api.App.Services.GetRequiredService<ApiKeyRepository>();
+        var models = api.App.Services.GetRequiredService<ModelRepository>();
+        var id = (await models.FirstModelIdAsync())!.Value;
+        var draft = (await models.LoadAsync(id)).Draft;
+        var commit = await api.App.Services.GetRequiredService<DraftRepository>().CommitAsync(id, draft.Model,
+            draft.Version, draft.Model.WithCriterionPoints("demo-request", 90), Principals.Marketing);
+        Assert.True(commit.Wrote);
+
+        var published = await (await api.Client(api.ReadKey).PostAsJsonAsync("/api/v1/score", ApiTests.Ada))
+            .Content.ReadFromJsonAsync<ScoreResponse>();
+        foreach (var team in new[] { StudioRoles.Marketing, StudioRoles.Ops })
+        {
+            var key = (await keys.CreateAsync($"{team} draft", ApiScope.Read, Principals.Ops, team))!.Value.Key;
+            var scored = await (await api.Client(key).PostAsJsonAsync("/api/v1/score?version=draft", ApiTests.Ada))
+                .Content.ReadFromJsonAsync<ScoreResponse>();
+            Assert.True(scored!.IsDraft);
+            Assert.Equal((await models.LoadAsync(id)).Draft.Version, scored.ModelVersion);
+            Assert.True(Points(scored, "demo-request") > Points(published!, "demo-request"));
+        }
+
+        var sales = (await keys.CreateAsync("sales draft", ApiScope.Write, Principals.Ops,
+            StudioRoles.Sales))!.Value.Key;
+        var refused = await api.Client(sales).PostAsJsonAsync("/api/v1/score?version=draft", ApiTests.Ada);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Contains("Marketing or Ops key", await refused.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Forbidden, (await api.Client(api.ReadKey)
+            .PostAsJsonAsync("/api/v1/score?version=draft", ApiTests.Ada)).StatusCode);
+        var nonsense = await api.Client(api.ReadKey).PostAsJsonAsync("/api/v1/score?version=latest", ApiTests.Ada);
+        Assert.Equal(HttpStatusCode.BadRequest, nonsense.StatusCode);
+        Assert.Contains("neither a version number nor 'draft'", await nonsense.Content.ReadAsStringAsync());
+    }
+
+    private static int Points(ScoreResponse score, string criterion) =>
+        score.Explanation.Single(e => e.CriterionId == criterion).Points;
+
+}
