@@ -82,7 +82,7 @@ public sealed class LeadPageTests(BrowserFixture browser)
     public async Task A_made_up_lead_is_scored_against_the_draft_line_by_line_and_broken_input_says_where()
     {
         var page = await browser.SignInAsync(StudioRoles.Marketing);
-        await page.GetByText("Try a lead", new() { Exact = true }).ClickAsync();
+        await page.GetByTestId("preview-made-up").ClickAsync();
 
         var text = page.GetByTestId("try-text");
         var yesterday = DateTimeOffset.UtcNow.AddDays(-1).ToString("yyyy-MM-ddTHH:mm:ssZ");
