@@ -1,13 +1,16 @@
 namespace LeadScoringStudio.Tests.TestSupport;
 
-/// <summary>Events reach other workbenches asynchronously: waits (up to 10 s) until what they should show is
-/// there.</summary>
+/// <summary>Events reach other workbenches (and webhooks their receivers) asynchronously: waits (up to 10 s) until
+/// what they should show is there.</summary>
 public static class Eventually
 {
-    public static async Task TrueAsync(Func<bool> condition, string what)
+    public static Task TrueAsync(Func<bool> condition, string what) =>
+        TrueAsync(() => Task.FromResult(condition()), what);
+
+    public static async Task TrueAsync(Func<Task<bool>> condition, string what)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        while (!condition())
+        while (!await condition())
         {
             if (clock.Elapsed > TimeSpan.FromSeconds(10))
             {

@@ -10,9 +10,10 @@ namespace LeadScoringStudio.Data;
 public sealed record PipelineRun(int Leads, int StageChanges, int EnteredMql, int ScorePoints, TimeSpan Took);
 
 /// <summary>
-/// Rescores every stored lead with the published model and moves each through its lifecycle: stage changes
-/// are recorded once, with their cause; score changes become points of the lead's score history; new MQLs
-/// are assigned to the SDR team. Running it again with nothing changed records nothing.
+/// Rescores every stored lead with the published model and moves each through its lifecycle: stage changes and
+/// product watermark crossings are recorded once, with their cause, and go to the webhook outbox in the same
+/// transaction; score changes become points of the lead's score history; new MQLs are assigned to the SDR team.
+/// Running it again with nothing changed records nothing.
 /// </summary>
 public sealed class LeadPipeline(IDbContextFactory<StudioDbContext> contexts)
 {
@@ -26,6 +27,7 @@ public sealed class LeadPipeline(IDbContextFactory<StudioDbContext> contexts)
         var assigned = states.Values.Where(s => s.AssignedTo is not null && s.AssignedAt >= monthStart)
             .GroupBy(s => s.AssignedTo!).ToDictionary(g => g.Key, g => g.Count());
         var scorer = new LeadScorer(model);
+        var outbox = await WebhookOutbox.OpenAsync(db, asOf, cancellationToken);
         var (changes, entered, points) = (0, 0, 0);
         foreach (var stored in leads)
         {
@@ -38,9 +40,11 @@ public sealed class LeadPipeline(IDbContextFactory<StudioDbContext> contexts)
             }
 
             var transition = LifecycleRules.Transition(StateOf(state), score, [], model.Recycling, asOf);
-            foreach (var change in transition.Events.Where(e => e.From != e.To))
+            foreach (var change in transition.Events.Where(Recorded))
             {
-                db.StageChanges.Add(new StageChangeRecord { LeadId = state.LeadId, At = change.At, From = change.From, To = change.To, Kind = change.Kind, Cause = change.Cause });
+                db.StageChanges.Add(new StageChangeRecord { LeadId = state.LeadId, At = change.At, From = change.From,
+                    To = change.To, Kind = change.Kind, Cause = change.Cause });
+                outbox.Add(db, change, stored.Lead, score);
                 changes++;
             }
 
@@ -64,6 +68,10 @@ public sealed class LeadPipeline(IDbContextFactory<StudioDbContext> contexts)
         await db.SaveChangesAsync(cancellationToken);
         return new PipelineRun(leads.Count, changes, entered, points, clock.Elapsed);
     }
+
+    /// <summary>What the lead's history keeps: stage changes and product watermark crossings.</summary>
+    public static bool Recorded(LifecycleEvent change) =>
+        change.From != change.To || change.Kind == LifecycleEventKind.CategoryWatermarkReached;
 
     public static LifecycleState StateOf(LeadStateRecord state) =>
         new(state.Stage, state.StageSince, state.RecycledAt, state.HotCategories.Split('|', StringSplitOptions.RemoveEmptyEntries).ToValueList());

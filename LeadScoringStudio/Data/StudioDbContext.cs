@@ -40,6 +40,10 @@ public sealed class StudioDbContext(DbContextOptions<StudioDbContext> options) :
 
     public DbSet<TeamSettingsRecord> TeamSettings => Set<TeamSettingsRecord>();
 
+    public DbSet<WebhookRecord> Webhooks => Set<WebhookRecord>();
+
+    public DbSet<WebhookDeliveryRecord> WebhookDeliveries => Set<WebhookDeliveryRecord>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         BumpVersions();
@@ -83,6 +87,9 @@ public sealed class StudioDbContext(DbContextOptions<StudioDbContext> options) :
         builder.Entity<ScorePointRecord>().HasIndex(p => p.LeadId);
         builder.Entity<FeedbackRecord>().HasIndex(f => f.LeadId);
         builder.Entity<FeedbackRecord>().Property(f => f.Kind).HasConversion<string>().HasMaxLength(30);
+        builder.Entity<WebhookDeliveryRecord>().HasIndex(d => new { d.Status, d.DueAtUnixMs });
+        builder.Entity<WebhookDeliveryRecord>().HasIndex(d => new { d.WebhookId, d.Id });
+        builder.Entity<WebhookDeliveryRecord>().Property(d => d.Status).HasConversion<string>().HasMaxLength(12);
     }
 
     private void BumpVersions()

@@ -55,6 +55,14 @@ public static class ServiceRegistration
         services.AddSingleton<TuningInputsLoader>();
         services.AddSingleton<ModelBuilding>();
         services.AddHostedService(provider => provider.GetRequiredService<PipelineRunner>());
+        services.AddOptions<Features.Handoff.WebhookOptions>()
+            .Bind(configuration.GetSection(Features.Handoff.WebhookOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddHttpClient(Features.Handoff.WebhookSender.ClientName);
+        services.AddSingleton<Features.Handoff.WebhookSender>();
+        services.AddSingleton<Features.Handoff.WebhookService>();
+        services.AddHostedService(provider => provider.GetRequiredService<Features.Handoff.WebhookSender>());
         services.AddScoped<CircuitPresence>();
         services.AddScoped<CircuitHandler>(provider => provider.GetRequiredService<CircuitPresence>());
         return services;

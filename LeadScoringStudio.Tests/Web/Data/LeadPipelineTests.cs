@@ -181,6 +181,42 @@ public sealed class LeadPipelineTests() : StorageTest(seedDemo: false)
         Assert.True(await db.Feedback.AnyAsync(f => f.Kind == SalesEventKind.Won && f.Amount > 0));
     }
 
+    [Fact]
+    public async Task A_watermark_crossing_is_recorded_once_and_goes_to_the_outbox_with_the_stage_change()
+    {
+        await using (var db = await Services.GetRequiredService<IDbContextFactory<StudioDbContext>>()
+            .CreateDbContextAsync())
+        {
+            db.Webhooks.Add(new WebhookRecord { Url = "https://crm.example/hook", Secret = "s", CreatedBy = "ops",
+                Events = "lead.watermark_crossed|lead.became_mql" });
+            await db.SaveChangesAsync();
+        }
+
+        var payments = Hot("hot-payments");
+        for (var i = 0; i < 5; i++)
+        {
+            payments = payments.Did("page_visit", 2 + i, ("url", "/product/payments"));
+        }
+
+        payments = payments.Did("content_download", 2, ("topic", "payments"))
+            .Did("content_download", 3, ("topic", "payments"));
+        var leads = await StoreAsync(payments);
+        var pipeline = Services.GetRequiredService<LeadPipeline>();
+
+        await pipeline.RunAsync(Model, 1, leads, Now);
+        await pipeline.RunAsync(Model, 1, leads, Now.AddHours(1));
+
+        var history = await Services.GetRequiredService<SalesQueueRepository>().HistoryAsync("hot-payments");
+        var crossing = Assert.Single(history.StageChanges, c => c.From == c.To);
+        Assert.Equal("hot for payments", crossing.Cause);
+        await using var check = await Services.GetRequiredService<IDbContextFactory<StudioDbContext>>()
+            .CreateDbContextAsync();
+        var outbox = await check.WebhookDeliveries.OrderBy(d => d.Id).ToListAsync();
+        Assert.Equal(["lead.became_mql", "lead.watermark_crossed"], outbox.Select(d => d.Event).Order());
+        Assert.Contains("\"product\":\"Payments\"", outbox.Single(d => d.Event == "lead.watermark_crossed").Body);
+        Assert.All(outbox, d => Assert.Equal((DeliveryStatus.Pending, "hot-payments"), (d.Status, d.LeadId)));
+    }
+
     private async Task<IReadOnlyList<StoredLead>> StoreAsync(params Lead[] leads)
     {
         var writer = Services.GetRequiredService<LeadWriter>();

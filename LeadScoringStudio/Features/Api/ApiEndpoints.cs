@@ -4,7 +4,9 @@ using LeadScoringStudio.Core.Lifecycle;
 using LeadScoringStudio.Core.Scoring;
 using LeadScoringStudio.Data;
 using LeadScoringStudio.Features.Collaboration;
+using LeadScoringStudio.Core.Handoff;
 using LeadScoringStudio.Features.Fields;
+using LeadScoringStudio.Features.Handoff;
 using LeadScoringStudio.Features.Leads;
 using LeadScoringStudio.Security;
 using System.Security.Claims;
@@ -38,6 +40,10 @@ public static class ApiEndpoints
                 "recorded it (null until the lead's first rescoring).");
         read.MapGet("/models", ModelsAsync)
             .WithSummary("The models with their draft version and published versions.");
+        read.MapGet("/webhooks/events", (TimeProvider time) => Results.Ok(HandoffExamples.All(time.GetUtcNow())))
+            .Produces<IReadOnlyList<HandoffPayload>>()
+            .WithSummary("An example body of every webhook event, the same JSON each delivery carries, to build a " +
+                "receiver against.");
         write.MapPut("/leads", UpsertLeadsAsync)
             .WithSummary("Insert or update up to 1,000 leads by id (attributes given are set, null removes one; " +
                 "outcome converted/lost/unknown).");

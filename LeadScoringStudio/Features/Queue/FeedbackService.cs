@@ -71,10 +71,11 @@ public sealed class FeedbackService(IDbContextFactory<StudioDbContext> contexts,
             [new SalesEvent(input.Kind, when,
             input.Reason is { } r ? RejectionReasons.Describe(r) : RejectionReasons.Describe(input.Kind))],
             model.Recycling, when);
-        var changes = transition.Events.Where(e => e.From != e.To).ToList();
+        var changes = transition.Events.Where(LeadPipeline.Recorded).ToList();
         if (corrects is null && changes.All(c =>
             c.Kind is LifecycleEventKind.EnteredMql or LifecycleEventKind.LeftMql
-                or LifecycleEventKind.Disqualified or LifecycleEventKind.Requalified))
+                or LifecycleEventKind.Disqualified or LifecycleEventKind.Requalified
+                or LifecycleEventKind.CategoryWatermarkReached))
         {
             return new SaveResult(SaveStatus.Invalid, $"A lead at stage {state.Stage.Name()} cannot be marked " +
                 $"'{RejectionReasons.Describe(input.Kind)}'.");
@@ -95,8 +96,11 @@ public sealed class FeedbackService(IDbContextFactory<StudioDbContext> contexts,
         }
 
         var current = state.Stage;
+        var outbox = await WebhookOutbox.OpenAsync(db, when, cancellationToken);
         foreach (var change in changes.Where(c => corrects is null || c.To != current))
         {
+            outbox.Add(db, change, lead, score, input.Reason is { } why ? RejectionReasons.Describe(why) : null,
+                input.Amount);
             db.StageChanges.Add(new StageChangeRecord
             {
                 LeadId = lead.Id, At = when, From = corrects is null ? change.From : current, To = change.To,
