@@ -42,7 +42,7 @@ internal static class LeadPages
         var queue = Median(() => SalesQueue.View(LeadLists.Page(leads, columns, new LeadQuery
         {
             Stage = Stage.Mql, Owner = Sdr(0), InPool = true, FoldStalePool = true, Take = 25,
-        }, null, now), now));
+        }, null, now), now, new Dictionary<(string, string), DateTimeOffset>()));
         var deep = Median(() => LeadLists.Page(leads, columns, new LeadQuery
             { Skip = count / 2, Take = 15, Order = LeadOrder.Engagement }, null, now));
         var search = Median(() => LeadLists.Page(leads, columns, new LeadQuery { Take = 15 }, "zenith", now));

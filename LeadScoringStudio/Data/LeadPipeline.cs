@@ -42,8 +42,7 @@ public sealed class LeadPipeline(IDbContextFactory<StudioDbContext> contexts)
             var transition = LifecycleRules.Transition(StateOf(state), score, [], model.Recycling, asOf);
             foreach (var change in transition.Events.Where(Recorded))
             {
-                db.StageChanges.Add(new StageChangeRecord { LeadId = state.LeadId, At = change.At, From = change.From,
-                    To = change.To, Kind = change.Kind, Cause = change.Cause });
+                db.StageChanges.Add(Record(state.LeadId, change));
                 outbox.Add(db, change, stored.Lead, score);
                 changes++;
             }
@@ -68,6 +67,13 @@ public sealed class LeadPipeline(IDbContextFactory<StudioDbContext> contexts)
         await db.SaveChangesAsync(cancellationToken);
         return new PipelineRun(leads.Count, changes, entered, points, clock.Elapsed);
     }
+
+    /// <summary>A lifecycle event as the lead's history keeps it.</summary>
+    public static StageChangeRecord Record(string leadId, LifecycleEvent change, int? feedbackId = null) => new()
+    {
+        LeadId = leadId, At = change.At, From = change.From, To = change.To, Kind = change.Kind, Cause = change.Cause,
+        FeedbackId = feedbackId, Category = change.Category,
+    };
 
     /// <summary>What the lead's history keeps: stage changes and product watermark crossings.</summary>
     public static bool Recorded(LifecycleEvent change) =>

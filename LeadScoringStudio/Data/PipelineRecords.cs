@@ -36,7 +36,8 @@ public sealed class LeadStateRecord
     public bool IsMql { get; set; }
 }
 
-/// <summary>A lead's stage changed: when, from what to what, and why (score crossing, sales feedback, recycling, disqualification).</summary>
+/// <summary>A lead's stage changed, or it became hot for a product: when, from what to what, and why (score crossing,
+/// sales feedback, recycling, disqualification, a product watermark).</summary>
 public sealed class StageChangeRecord
 {
     public int Id { get; set; }
@@ -57,6 +58,10 @@ public sealed class StageChangeRecord
 
     /// <summary>The feedback that caused it, when sales did.</summary>
     public int? FeedbackId { get; set; }
+
+    /// <summary>The product (category) id of a watermark crossing.</summary>
+    [MaxLength(100)]
+    public string? Category { get; set; }
 }
 
 /// <summary>A lead's score at a moment it changed: the points of the score-history chart.</summary>

@@ -11,7 +11,7 @@ public sealed record LeadState(string LeadId, Stage Stage, DateTimeOffset? Stage
 
 /// <summary>A lead's history: stage changes with causes, and its score over time.</summary>
 public sealed record LeadHistory(
-    IReadOnlyList<(DateTimeOffset At, Stage From, Stage To, string Cause)> StageChanges,
+    IReadOnlyList<(DateTimeOffset At, Stage From, Stage To, string Cause, string? Category)> StageChanges,
     IReadOnlyList<(DateTimeOffset At, int Fit, int Engagement, int Total, bool IsMql)> Scores);
 
 /// <summary>The SDR queue's data: MQLs assigned to a person or in the shared pool, claiming from the pool, a lead's
@@ -45,6 +45,20 @@ public sealed class SalesQueueRepository(IDbContextFactory<StudioDbContext> cont
             .ToDictionaryAsync(s => s.LeadId, s => s.Stage, StringComparer.Ordinal, cancellationToken);
     }
 
+    /// <summary>When each of these leads last became hot for each product: (lead id, category id) → the
+    /// crossing.</summary>
+    public async Task<IReadOnlyDictionary<(string LeadId, string Category), DateTimeOffset>> HotSinceAsync(
+        IReadOnlyCollection<string> leadIds, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var crossings = await db.StageChanges.AsNoTracking()
+            .Where(c => leadIds.Contains(c.LeadId) && c.Kind == LifecycleEventKind.CategoryWatermarkReached
+                && c.Category != null)
+            .Select(c => new { c.Id, c.LeadId, c.Category, c.At }).ToListAsync(cancellationToken);
+        return crossings.GroupBy(c => (c.LeadId, c.Category!))
+            .ToDictionary(g => g.Key, g => g.MaxBy(c => c.Id)!.At);
+    }
+
     /// <summary>Takes a lead from the shared pool; false when someone else has it.</summary>
     public async Task<bool> ClaimAsync(string leadId, ClaimsPrincipal user,
         CancellationToken cancellationToken = default)
@@ -69,7 +83,7 @@ public sealed class SalesQueueRepository(IDbContextFactory<StudioDbContext> cont
         var scores = await db.ScorePoints.AsNoTracking().Where(p => p.LeadId == leadId).OrderBy(p => p.Id)
             .ToListAsync(cancellationToken);
         return new LeadHistory(
-            changes.Select(c => (c.At, c.From, c.To, c.Cause)).ToList(),
+            changes.Select(c => (c.At, c.From, c.To, c.Cause, c.Category)).ToList(),
             scores.Select(p => (p.At, p.Fit, p.Engagement, p.Total, p.IsMql)).ToList());
     }
 

@@ -208,7 +208,9 @@ public sealed class LeadPipelineTests() : StorageTest(seedDemo: false)
 
         var history = await Services.GetRequiredService<SalesQueueRepository>().HistoryAsync("hot-payments");
         var crossing = Assert.Single(history.StageChanges, c => c.From == c.To);
-        Assert.Equal("hot for payments", crossing.Cause);
+        Assert.Equal(("hot for payments", "payments", Now), (crossing.Cause, crossing.Category, crossing.At));
+        var since = await Services.GetRequiredService<SalesQueueRepository>().HotSinceAsync(["hot-payments", "other"]);
+        Assert.Equal(Now, Assert.Single(since, s => s.Key == ("hot-payments", "payments")).Value);
         await using var check = await Services.GetRequiredService<IDbContextFactory<StudioDbContext>>()
             .CreateDbContextAsync();
         var outbox = await check.WebhookDeliveries.OrderBy(d => d.Id).ToListAsync();

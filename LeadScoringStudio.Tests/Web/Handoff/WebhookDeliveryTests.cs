@@ -55,7 +55,8 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
         using var body = JsonDocument.Parse(attempts[0].Body);
         Assert.Equal(("lead.accepted", lead, "MQL", "SAL"), (body.RootElement.GetProperty("type").GetString(),
             body.RootElement.GetProperty("lead").GetProperty("id").GetString(),
-            body.RootElement.GetProperty("fromStage").GetString(), body.RootElement.GetProperty("toStage").GetString()));
+            body.RootElement.GetProperty("fromStage").GetString(),
+            body.RootElement.GetProperty("toStage").GetString()));
         await Eventually.TrueAsync(async () => (await DeliveriesAsync(app)).Single() is
             { Status: DeliveryStatus.Delivered, Attempts: 3, LastStatusCode: 200 }, "the delivery is marked delivered");
     }

@@ -591,6 +591,10 @@ namespace LeadScoringStudio.Data.Migrations
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Category")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Cause")
                         .IsRequired()
                         .HasMaxLength(500)

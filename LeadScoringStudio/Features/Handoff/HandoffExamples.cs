@@ -19,7 +19,8 @@ public static class HandoffExamples
             [Lead.CompanyField] = FieldValue.OfText("Northwind Analytics"),
         }, []);
         var score = new LeadScore(lead.Id, 64, 81, 145, [new CategoryScore("payments", "Payments", 34, true)],
-            Cell.Parse("A1"), new CellAction("Call within the hour", Core.Models.Route.SalesNow, 1, 1), true, [], [], at);
+            Cell.Parse("A1"), new CellAction("Call within the hour", Core.Models.Route.SalesNow, 1, 1), true, [], [],
+            at);
         return HandoffEvents.All.Select((kind, i) => HandoffPayload.Of(kind,
             new Guid(i + 1, 0, 0, new byte[8]), Change(kind, at), lead, score,
             kind == HandoffEventKind.Rejected ? "Too early / no intent" : null,

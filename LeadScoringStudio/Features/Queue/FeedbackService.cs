@@ -101,12 +101,9 @@ public sealed class FeedbackService(IDbContextFactory<StudioDbContext> contexts,
         {
             outbox.Add(db, change, lead, score, input.Reason is { } why ? RejectionReasons.Describe(why) : null,
                 input.Amount);
-            db.StageChanges.Add(new StageChangeRecord
-            {
-                LeadId = lead.Id, At = when, From = corrects is null ? change.From : current, To = change.To,
-                    Kind = change.Kind,
-                Cause = corrects is null ? change.Cause : $"correction: {change.Cause}", FeedbackId = feedback.Id,
-            });
+            db.StageChanges.Add(LeadPipeline.Record(lead.Id, corrects is null
+                ? change
+                : change with { From = current, Cause = $"correction: {change.Cause}" }, feedback.Id));
         }
 
         LeadPipeline.Apply(state, transition.State, score);

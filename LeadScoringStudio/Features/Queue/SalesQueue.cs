@@ -15,6 +15,10 @@ namespace LeadScoringStudio.Features.Queue;
 public sealed record QueueItem(StoredLead Lead, LeadScore Score, Stage Stage, string? Owner,
     DateTimeOffset? MqlSince, TimeSpan? SlaLeft)
 {
+    /// <summary>When the lead last became hot for each product (category id → the crossing).</summary>
+    public IReadOnlyDictionary<string, DateTimeOffset> HotSince { get; init; } =
+        new Dictionary<string, DateTimeOffset>();
+
     public bool IsPool => Owner is null;
 
     public string Id => Lead.Lead.Id;
@@ -40,12 +44,14 @@ public sealed class SalesQueue(SalesQueueRepository queue, FeedbackService feedb
             return new QueueView([], 0, 0, LeadListPage.Empty);
         }
 
-        return View(await lists.PageAsync(filters with { Stage = Stage.Mql }), time.GetUtcNow());
+        var list = await lists.PageAsync(filters with { Stage = Stage.Mql });
+        return View(list, time.GetUtcNow(), await queue.HotSinceAsync(list.Leads.Select(l => l.Lead.Id).ToList()));
     }
 
-    /// <summary>A queue page from a page of MQLs: each lead scored in full (explanation, product interests) and its
-    /// SLA clock read.</summary>
-    public static QueueView View(LeadListPage list, DateTimeOffset now)
+    /// <summary>A queue page from a page of MQLs: each lead scored in full (explanation, product interests, when it
+    /// became hot for each) and its SLA clock read.</summary>
+    public static QueueView View(LeadListPage list, DateTimeOffset now,
+        IReadOnlyDictionary<(string LeadId, string Category), DateTimeOffset> hotSince)
     {
         if (list.Model is not { } model)
         {
@@ -57,7 +63,11 @@ public sealed class SalesQueue(SalesQueueRepository queue, FeedbackService feedb
         {
             var score = scorer.Score(lead.Lead, now);
             return new QueueItem(lead.Stored, score, lead.Stage, lead.Owner, lead.MqlSince,
-                QueueOrder.SlaLeft(score.Action, lead.MqlSince, now));
+                QueueOrder.SlaLeft(score.Action, lead.MqlSince, now))
+            {
+                HotSince = hotSince.Where(h => h.Key.LeadId == lead.Lead.Id)
+                    .ToDictionary(h => h.Key.Category, h => h.Value),
+            };
         }).ToList();
         return new QueueView(items, list.Matching, list.FoldedStale, list);
     }
