@@ -92,7 +92,8 @@ public sealed class RoleMatrixTests() : HostedAppTest(leadCount: 20)
 
         var method = route[..route.IndexOf(' ', StringComparison.Ordinal)];
         var path = route[(method.Length + 1)..].Replace("{number}", "1", StringComparison.Ordinal)
-            .Replace("{id}", "ex-enterprise-quiet", StringComparison.Ordinal);
+            .Replace("{id}", "ex-enterprise-quiet", StringComparison.Ordinal)
+            .Replace("{key}", "starter-model", StringComparison.Ordinal);
         var request = new HttpRequestMessage(new HttpMethod(method),
             path) { Content = await BodyAsync(client, path, cookie) };
         var response = await client.SendAsync(request);
@@ -113,7 +114,7 @@ public sealed class RoleMatrixTests() : HostedAppTest(leadCount: 20)
     /// <summary>A body the endpoint can read: JSON for the API, the antiforgery token for sign-out.</summary>
     private static async Task<HttpContent?> BodyAsync(HttpClient client, string path, string? cookie) => path switch
     {
-        "/api/v1/score" => Json("""{"attributes": {"seniority": "VP"}}"""),
+        "/api/v1/score" or "/api/v1/models/starter-model/score" => Json("""{"attributes": {"seniority": "VP"}}"""),
         "/api/v1/leads" => Json("""[{"id": "matrix-lead"}]"""),
         "/import/uploads" => Upload(),
         "/api/v1/activities" => Json(

@@ -10,6 +10,13 @@ public sealed class ModelRecord : IVersioned
     [MaxLength(200)]
     public required string Name { get; set; }
 
+    /// <summary>The model in addresses; unique (see <c>Core/Models/ModelKeys</c>).</summary>
+    [MaxLength(60)]
+    public string Key { get; set; } = "";
+
+    /// <summary>When Ops archived it: it leaves the picker and the API, and keeps its history.</summary>
+    public DateTimeOffset? ArchivedAt { get; set; }
+
     public required string DraftDocument { get; set; }
 
     [MaxLength(256)]

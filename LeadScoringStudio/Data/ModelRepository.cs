@@ -17,10 +17,13 @@ public sealed class ModelRepository(
     IDbContextFactory<StudioDbContext> contexts, TimeProvider time, IOptions<GovernanceOptions> governance,
         AccountCheck accounts)
 {
-    public async Task<int?> FirstModelIdAsync(CancellationToken cancellationToken = default)
+    /// <summary>The default model: the oldest one not archived. It scores the stored leads (their stage, the queue,
+    /// the export and the API's routed default) until segments choose per lead.</summary>
+    public async Task<int?> DefaultModelIdAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.Models.OrderBy(m => m.Id).Select(m => (int?)m.Id).FirstOrDefaultAsync(cancellationToken);
+        return await db.Models.Where(m => m.ArchivedAt == null).OrderBy(m => m.Id).Select(m => (int?)m.Id)
+            .FirstOrDefaultAsync(cancellationToken);
     }
 
     public async Task<ModelWorkspace> LoadAsync(int modelId, CancellationToken cancellationToken = default)
@@ -52,8 +55,9 @@ public sealed class ModelRepository(
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var now = time.GetUtcNow();
-        var record = new ModelRecord { Name = model.Name, DraftDocument = ModelFile.Write(model),
-            DraftSavedBy = createdBy, DraftSavedAt = now };
+        var taken = await db.Models.Select(m => m.Key).ToListAsync(cancellationToken);
+        var record = new ModelRecord { Name = model.Name, Key = ModelKeys.For(model.Name, taken),
+            DraftDocument = ModelFile.Write(model), DraftSavedBy = createdBy, DraftSavedAt = now };
         if (publishNote is not null)
         {
             record.Published.Add(new PublishedModelRecord { Number = 1, Document = record.DraftDocument,

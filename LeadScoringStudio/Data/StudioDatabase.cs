@@ -45,7 +45,7 @@ public static class StudioDatabase
     /// <summary>A workspace always has a model to open: the starter model, published as version 1.</summary>
     private static async Task EnsureModelAsync(ModelRepository models)
     {
-        if (await models.FirstModelIdAsync() is not null)
+        if (await models.DefaultModelIdAsync() is not null)
         {
             return;
         }

@@ -87,6 +87,7 @@ public sealed class StudioDbContext(DbContextOptions<StudioDbContext> options) :
         builder.Entity<ScorePointRecord>().HasIndex(p => p.LeadId);
         builder.Entity<FeedbackRecord>().HasIndex(f => f.LeadId);
         builder.Entity<FeedbackRecord>().Property(f => f.Kind).HasConversion<string>().HasMaxLength(30);
+        builder.Entity<ModelRecord>().HasIndex(m => m.Key).IsUnique();
         builder.Entity<WebhookDeliveryRecord>().HasIndex(d => new { d.Status, d.DueAtUnixMs });
         builder.Entity<WebhookDeliveryRecord>().HasIndex(d => new { d.WebhookId, d.Id });
         builder.Entity<WebhookDeliveryRecord>().Property(d => d.Status).HasConversion<string>().HasMaxLength(12);

@@ -39,6 +39,7 @@ public static class ServiceRegistration
         services.AddSingleton<LeadLists>();
         services.AddSingleton<DraftScoring>();
         services.AddSingleton<DraftService>();
+        services.AddSingleton<Features.Models.ModelCatalog>();
         services.AddSingleton<Features.Workbench.Preview.QuadrantFigures>();
         services.AddScoped<WorkbenchState>();
         services.AddSingleton<IStudioEvents, InProcessStudioEvents>();

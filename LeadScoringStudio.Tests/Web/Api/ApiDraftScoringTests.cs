@@ -17,7 +17,7 @@ public sealed class ApiDraftScoringTests(ApiFixture api) : IClassFixture<ApiFixt
     {
         var keys = api.App.Services.GetRequiredService<ApiKeyRepository>();
         var models = api.App.Services.GetRequiredService<ModelRepository>();
-        var id = (await models.FirstModelIdAsync())!.Value;
+        var id = (await models.DefaultModelIdAsync())!.Value;
         var draft = (await models.LoadAsync(id)).Draft;
         var commit = await api.App.Services.GetRequiredService<DraftRepository>().CommitAsync(id, draft.Model,
             draft.Version, draft.Model.WithCriterionPoints("demo-request", 90), Principals.Marketing);
@@ -45,6 +45,34 @@ public sealed class ApiDraftScoringTests(ApiFixture api) : IClassFixture<ApiFixt
         var nonsense = await api.Client(api.ReadKey).PostAsJsonAsync("/api/v1/score?version=latest", ApiTests.Ada);
         Assert.Equal(HttpStatusCode.BadRequest, nonsense.StatusCode);
         Assert.Contains("neither a version number nor 'draft'", await nonsense.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_named_model_scores_with_its_own_versions_and_an_unknown_key_is_404()
+    {
+        var catalog = api.App.Services.GetRequiredService<Features.Models.ModelCatalog>();
+        var first = (await catalog.ListAsync()).Single(m => m.IsDefault);
+        var (_, blank) = await catalog.CreateAsync("Nothing scores", Features.Models.ModelOrigin.Blank, null,
+            Principals.Ops);
+
+        var routed = await (await api.Client(api.ReadKey).PostAsJsonAsync("/api/v1/score", ApiTests.Ada))
+            .Content.ReadFromJsonAsync<ScoreResponse>();
+        var byKey = await (await api.Client(api.ReadKey).PostAsJsonAsync($"/api/v1/models/{first.Key}/score",
+            ApiTests.Ada)).Content.ReadFromJsonAsync<ScoreResponse>();
+        var byBlank = await (await api.Client(api.ReadKey).PostAsJsonAsync($"/api/v1/models/{blank!.Key}/score",
+            ApiTests.Ada)).Content.ReadFromJsonAsync<ScoreResponse>();
+
+        Assert.Equal((routed!.Total, routed.ModelVersion), (byKey!.Total, byKey.ModelVersion));
+        Assert.True(routed.Total > 0);
+        Assert.Equal(1L, byBlank!.ModelVersion);
+        Assert.True(byBlank.Total < routed.Total);
+        Assert.DoesNotContain(byBlank.Explanation, e => e.CriterionId == "seniority-exec");
+        Assert.Contains(byKey.Explanation, e => e.CriterionId == "seniority-exec");
+        var missing = await api.Client(api.ReadKey).PostAsJsonAsync("/api/v1/models/no-such/score", ApiTests.Ada);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Contains("no model with key 'no-such'", await missing.Content.ReadAsStringAsync());
+        var models = await api.Client(api.ReadKey).GetFromJsonAsync<List<ModelSummary>>("/api/v1/models");
+        Assert.Equal([first.Key, blank.Key], models!.Select(m => m.Key));
     }
 
     private static int Points(ScoreResponse score, string criterion) =>

@@ -68,7 +68,7 @@ public sealed class CollaborationTests(BrowserFixture browser)
         await Expect(sam.GetByTestId("conflicts")).ToHaveCountAsync(0);
         await Expect(maya.Points("seniority-manager")).ToHaveValueAsync((start + 7).ToString());
         var models = browser.Service<ModelRepository>();
-        var id = (await models.FirstModelIdAsync())!.Value;
+        var id = (await models.DefaultModelIdAsync())!.Value;
         Assert.Equal(start + 7, (await models.LoadAsync(id)).Draft.Model.FindCriterion("seniority-manager")!.BasePoints);
         var log = await browser.Service<ChangeLogRepository>().ListAsync(id, criterionId: "seniority-manager", limit: 2);
         Assert.Equal(

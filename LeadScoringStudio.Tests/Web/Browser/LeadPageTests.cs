@@ -95,7 +95,7 @@ public sealed class LeadPageTests(BrowserFixture browser)
         // Fit does not age, so the published version's fit for these attributes is known exactly.
         var published = (await browser.Service<Features.Api.PublishedModels>().GetAsync())!.Model;
         var models = browser.Service<global::LeadScoringStudio.Data.ModelRepository>();
-        var draft = (await models.LoadAsync((await models.FirstModelIdAsync())!.Value)).Draft.Model;
+        var draft = (await models.LoadAsync((await models.DefaultModelIdAsync())!.Value)).Draft.Model;
         var lead = new Lead("", new Dictionary<string, FieldValue>(StringComparer.OrdinalIgnoreCase)
         {
             ["seniority"] = FieldValue.OfText("VP"), ["company_size"] = FieldValue.OfNumber(400),

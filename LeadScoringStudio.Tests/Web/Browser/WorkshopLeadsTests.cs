@@ -25,7 +25,7 @@ public sealed class WorkshopLeadsTests(BrowserFixture browser)
 
         await Expect(maya.GetByTestId("workshop").Locator("[data-testid^=workshop-lead-]")).ToHaveCountAsync(3);
         var models = browser.Service<ModelRepository>();
-        var modelId = (await models.FirstModelIdAsync())!.Value;
+        var modelId = (await models.DefaultModelIdAsync())!.Value;
         var workshop = (await browser.Service<WorkshopRepository>().OpenAsync(modelId))!;
         var draft = (await models.LoadAsync(modelId)).Draft.Model;
         var basis = await browser.Service<DraftScoring>().BasisAsync();

@@ -27,7 +27,7 @@ public sealed class StudioDatabaseTests
         }
 
         var models = services.GetRequiredService<ModelRepository>();
-        var workspace = await models.LoadAsync((await models.FirstModelIdAsync())!.Value);
+        var workspace = await models.LoadAsync((await models.DefaultModelIdAsync())!.Value);
         Assert.Equal(StarterModel.Create(), workspace.Published!.Model);
         Assert.Equal(StarterModel.Create(), workspace.Draft.Model);
         Assert.Equal(1, workspace.Published.Number);
@@ -68,7 +68,7 @@ public sealed class StudioDatabaseTests
         Assert.Equal(0, await db.Leads.CountAsync());
         var models = services.GetRequiredService<ModelRepository>();
         Assert.Equal(StarterModel.Create(),
-            (await models.LoadAsync((await models.FirstModelIdAsync())!.Value)).Published!.Model);
+            (await models.LoadAsync((await models.DefaultModelIdAsync())!.Value)).Published!.Model);
         Assert.True(File.Exists(Path.Combine(storage.Folder, "studio.db")));
     }
 }

@@ -41,7 +41,7 @@ public sealed class TuningServiceTests() : StorageTest(seedDemo: true, leadCount
         Assert.Equal(60, plan.Capacity);
         Assert.True(capacity.Succeeded || capacity.Message == "No change.", capacity.Message);
         var models = Services.GetRequiredService<ModelRepository>();
-        var draft = (await models.LoadAsync((await models.FirstModelIdAsync())!.Value)).Draft.Model;
+        var draft = (await models.LoadAsync((await models.DefaultModelIdAsync())!.Value)).Draft.Model;
         Assert.Equal(plan.Proposed.MqlCells, draft.MqlCells.ToList());
         Assert.NotEmpty(await Services.GetRequiredService<ChangeLogRepository>().ListAsync(1, by: "olga@example.com"));
     }
@@ -65,7 +65,7 @@ public sealed class TuningServiceTests() : StorageTest(seedDemo: true, leadCount
 
         Assert.True(result.Succeeded, result.Message);
         var models = Services.GetRequiredService<ModelRepository>();
-        Assert.Equal(proposal.Model, (await models.LoadAsync((await models.FirstModelIdAsync())!.Value)).Draft.Model);
+        Assert.Equal(proposal.Model, (await models.LoadAsync((await models.DefaultModelIdAsync())!.Value)).Draft.Model);
         Assert.InRange(await building.CoverageAsync(), 0.99, 1.0);
     }
 

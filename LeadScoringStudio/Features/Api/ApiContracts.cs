@@ -20,6 +20,7 @@ public sealed record ScoreResponse(
 
 public sealed record VersionSummary(int Number, DateTimeOffset PublishedAt, string PublishedBy, string Note);
 
-public sealed record ModelSummary(int Id, string Name, long DraftVersion, IReadOnlyList<VersionSummary> Versions);
+public sealed record ModelSummary(int Id, string Name, long DraftVersion, IReadOnlyList<VersionSummary> Versions,
+    string Key = "", bool IsDefault = false);
 
 public sealed record WriteResponse(int Inserted, int Updated, int ActivitiesAdded);

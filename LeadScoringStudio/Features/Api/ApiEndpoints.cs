@@ -8,6 +8,7 @@ using LeadScoringStudio.Core.Handoff;
 using LeadScoringStudio.Features.Fields;
 using LeadScoringStudio.Features.Handoff;
 using LeadScoringStudio.Features.Leads;
+using LeadScoringStudio.Features.Models;
 using LeadScoringStudio.Security;
 using System.Security.Claims;
 using LeadScoringStudio.Core.Models;
@@ -35,11 +36,15 @@ public static class ApiEndpoints
         read.MapPost("/score", ScoreAsync)
             .WithSummary("Score a lead given in the request (stateless), with its explanation, against the published " +
                 "version, a named one (?version=N) or the shared draft (?version=draft, Marketing and Ops keys).");
+        read.MapPost("/models/{key}/score", ScoreWithModelAsync)
+            .WithSummary("The same, against a named model (its key from /models): its published version, " +
+                "?version=N, or its draft (?version=draft, Marketing and Ops keys).");
         read.MapGet("/leads/{id}/score", StoredScoreAsync)
             .WithSummary("The score of a stored lead under the published version, and its stage as the lifecycle " +
                 "recorded it (null until the lead's first rescoring).");
         read.MapGet("/models", ModelsAsync)
-            .WithSummary("The models with their draft version and published versions.");
+            .WithSummary("The models (not archived) with their key, draft version and published versions; the " +
+                "default one scores the stored leads.");
         read.MapGet("/webhooks/events", (TimeProvider time) => Results.Ok(HandoffExamples.All(time.GetUtcNow())))
             .Produces<IReadOnlyList<HandoffPayload>>()
             .WithSummary("An example body of every webhook event, the same JSON each delivery carries, to build a " +
@@ -52,10 +57,17 @@ public static class ApiEndpoints
         return endpoints;
     }
 
+    private static async Task<IResult> ScoreWithModelAsync(string key, LeadInput lead, string? version,
+        ClaimsPrincipal caller, ModelCatalog catalog, PublishedModels published, ModelRepository models,
+        TimeProvider time) =>
+        await catalog.FindAsync(key) is { } model
+            ? await ScoreAsync(lead, version, caller, published, models, time, model.Id)
+            : NotFound($"There is no model with key '{key}'; GET /api/v1/models lists them.");
+
     private static async Task<IResult> ScoreAsync(LeadInput lead, string? version, ClaimsPrincipal key,
-        PublishedModels published, ModelRepository models, TimeProvider time)
+        PublishedModels published, ModelRepository models, TimeProvider time, int? modelId = null)
     {
-        var chosen = await ChooseAsync(version, key, published, models);
+        var chosen = await ChooseAsync(modelId ?? await models.DefaultModelIdAsync(), version, key, published, models);
         if (chosen.Model is not { } model)
         {
             return chosen.Refusal!;
@@ -69,11 +81,17 @@ public static class ApiEndpoints
                 parsed.Id.Length == 0 ? null : parsed.Id) with { IsDraft = chosen.IsDraft });
     }
 
-    /// <summary>The model <c>?version=</c> names: none is the latest published version, a number a published one,
-    /// "draft" the shared draft (for Marketing and Ops keys only).</summary>
-    private static async Task<ChosenModel> ChooseAsync(string? version, ClaimsPrincipal key,
+    /// <summary>The version of a model <c>?version=</c> names: none is the latest published version, a number a
+    /// published one, "draft" the shared draft (for Marketing and Ops keys only). The default model's published
+    /// versions come from the cache, the others' from the database.</summary>
+    private static async Task<ChosenModel> ChooseAsync(int? modelId, string? version, ClaimsPrincipal key,
         PublishedModels published, ModelRepository models)
     {
+        if (modelId is not { } id)
+        {
+            return ChosenModel.Refused(NotFound("There is no model yet."));
+        }
+
         if (string.Equals(version, "draft", StringComparison.OrdinalIgnoreCase))
         {
             if (!ApiPolicies.MayReadDraft(key))
@@ -83,9 +101,8 @@ public static class ApiEndpoints
                     statusCode: StatusCodes.Status403Forbidden));
             }
 
-            return await models.FirstModelIdAsync() is { } id && (await models.LoadAsync(id)).Draft is { } draft
-                ? new ChosenModel(draft.Model, draft.Version, true, null)
-                : ChosenModel.Refused(NotFound("There is no model yet."));
+            var draft = (await models.LoadAsync(id)).Draft;
+            return new ChosenModel(draft.Model, draft.Version, true, null);
         }
 
         if (version is not null && !int.TryParse(version, out _))
@@ -99,7 +116,13 @@ public static class ApiEndpoints
         }
 
         int? number = version is null ? null : int.Parse(version);
-        return await published.GetAsync(number) is { } model
+        var versions = id == await models.DefaultModelIdAsync()
+            ? null
+            : await models.PublishedVersionsAsync(id);
+        var found = versions is null
+            ? await published.GetAsync(number)
+            : versions.FirstOrDefault(v => number is null || v.Number == number);
+        return found is { } model
             ? new ChosenModel(model.Model, model.Number, false, null)
             : ChosenModel.Refused(NotFound(number is null
                 ? "Nothing is published yet."
@@ -132,20 +155,19 @@ public static class ApiEndpoints
         });
     }
 
-    private static async Task<IResult> ModelsAsync(ModelRepository models)
+    private static async Task<IResult> ModelsAsync(ModelCatalog catalog, ModelRepository models)
     {
-        if (await models.FirstModelIdAsync() is not { } id)
+        var summaries = new List<ModelSummary>();
+        foreach (var entry in await catalog.ListAsync())
         {
-            return Results.Ok(Array.Empty<ModelSummary>());
+            var workspace = await models.LoadAsync(entry.Id);
+            var versions = await models.PublishedVersionsAsync(entry.Id);
+            summaries.Add(new ModelSummary(entry.Id, entry.Name, workspace.Draft.Version,
+                versions.Select(v => new VersionSummary(v.Number, v.PublishedAt, v.PublishedBy, v.Note)).ToList(),
+                entry.Key, entry.IsDefault));
         }
 
-        var workspace = await models.LoadAsync(id);
-        var versions = await models.PublishedVersionsAsync(id);
-        return Results.Ok(new[]
-        {
-            new ModelSummary(id, workspace.Draft.Model.Name, workspace.Draft.Version,
-                versions.Select(v => new VersionSummary(v.Number, v.PublishedAt, v.PublishedBy, v.Note)).ToList()),
-        });
+        return Results.Ok(summaries);
     }
 
     private static async Task<IResult> UpsertLeadsAsync(
@@ -153,7 +175,7 @@ public static class ApiEndpoints
             LeadWriter writer, LeadLibrary library, IStudioEvents events, TimeProvider time)
     {
         var model = (await published.GetAsync())?.Model
-            ?? (await models.LoadAsync((await models.FirstModelIdAsync())!.Value)).Draft.Model;
+            ?? (await models.LoadAsync((await models.DefaultModelIdAsync())!.Value)).Draft.Model;
         var input = new ApiInput(model, time.GetUtcNow(), await fields.FieldsAsync());
         if (!input.CheckBatch(leads.Count, "leads"))
         {
@@ -185,7 +207,7 @@ public static class ApiEndpoints
         TimeProvider time)
     {
         var model = (await published.GetAsync())?.Model
-            ?? (await models.LoadAsync((await models.FirstModelIdAsync())!.Value)).Draft.Model;
+            ?? (await models.LoadAsync((await models.DefaultModelIdAsync())!.Value)).Draft.Model;
         var input = new ApiInput(model, time.GetUtcNow());
         if (!input.CheckBatch(activities.Count, "activities"))
         {

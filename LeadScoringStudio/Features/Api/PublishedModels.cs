@@ -35,5 +35,5 @@ public sealed class PublishedModels : IDisposable
     public void Dispose() => _subscription.Dispose();
 
     private async Task<(int, IReadOnlyList<PublishedModel>)?> LoadAsync() =>
-        await _models.FirstModelIdAsync() is { } id ? (id, await _models.PublishedVersionsAsync(id)) : null;
+        await _models.DefaultModelIdAsync() is { } id ? (id, await _models.PublishedVersionsAsync(id)) : null;
 }

@@ -21,12 +21,12 @@ public static class ExportEndpoints
                     statusCode: StatusCodes.Status403Forbidden));
         group.MapGet("/leads.csv", ExportLeadsAsync);
         group.MapGet("/models/{number:int}.json", async (int number, ModelRepository models) =>
-            await models.FirstModelIdAsync() is { } id && (await models.PublishedVersionsAsync(id))
+            await models.DefaultModelIdAsync() is { } id && (await models.PublishedVersionsAsync(id))
                 .FirstOrDefault(v => v.Number == number) is { } version
                 ? Results.File(Encoding.UTF8.GetBytes(ModelFile.Write(version.Model)), "application/json", $"model-v{number}.json")
                 : Results.NotFound());
         group.MapGet("/draft.json", async (ModelRepository models) =>
-            await models.FirstModelIdAsync() is { } id
+            await models.DefaultModelIdAsync() is { } id
                 ? Results.File(Encoding.UTF8.GetBytes(ModelFile.Write((await models.LoadAsync(id)).Draft.Model)), "application/json", "model-draft.json")
                 : Results.NotFound());
         return endpoints;

@@ -32,7 +32,7 @@ public sealed class WorkspaceFields(
     {
         var leads = await library.GetAsync();
         var stored = await StoredAsync(cancellationToken);
-        var modelId = await models.FirstModelIdAsync(cancellationToken);
+        var modelId = await models.DefaultModelIdAsync(cancellationToken);
         var modelFields = modelId is { } id ? (await models.LoadAsync(id, cancellationToken)).Draft.Model.Fields : [];
         return FieldCatalog.Compose(stored, modelFields, ProfilesOf(leads), leads.Count);
     }

@@ -128,7 +128,7 @@ public sealed class LeadImportService(
 
     private async Task<Core.Models.ScoringModel> ModelAsync()
     {
-        var workspace = await models.LoadAsync((await models.FirstModelIdAsync())!.Value);
+        var workspace = await models.LoadAsync((await models.DefaultModelIdAsync())!.Value);
         return workspace.Published?.Model ?? workspace.Draft.Model;
     }
 }

@@ -27,7 +27,7 @@ public sealed class TuningInputsLoader(
 {
     public async Task<TuningInputs> LoadAsync(TuningOutcome outcome)
     {
-        var workspace = await models.LoadAsync((await models.FirstModelIdAsync())!.Value);
+        var workspace = await models.LoadAsync((await models.DefaultModelIdAsync())!.Value);
         var leads = await library.GetAsync();
         var accepted = outcome == TuningOutcome.AcceptedBySales
             ? await feedback.AcceptanceByLeadAsync()

@@ -106,11 +106,11 @@ public sealed partial class WorkbenchState(
 
     public event Action? Changed;
 
-    /// <summary>Loads (or reloads, dropping unshared edits) the stored draft and published version, and shows their
-    /// shared scores.</summary>
-    public async Task LoadAsync(CancellationToken cancellationToken = default)
+    /// <summary>Loads (or reloads, dropping unshared edits) the stored draft and published version of a model (the
+    /// default one unless named), and shows their shared scores.</summary>
+    public async Task LoadAsync(int? modelId = null, CancellationToken cancellationToken = default)
     {
-        ModelId = await models.FirstModelIdAsync(cancellationToken)
+        ModelId = modelId ?? await models.DefaultModelIdAsync(cancellationToken)
             ?? throw new InvalidOperationException("There is no scoring model yet.");
         var workspace = await models.LoadAsync(ModelId, cancellationToken);
         Saved = workspace.Draft;

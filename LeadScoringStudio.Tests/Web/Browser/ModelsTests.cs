@@ -1,0 +1,46 @@
+using LeadScoringStudio.Data;
+using LeadScoringStudio.Features.Models;
+using LeadScoringStudio.Security;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace LeadScoringStudio.Tests.Web.Browser;
+
+[Collection(BrowserCollection.Name)]
+public sealed class ModelsTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task A_copy_is_created_switched_to_and_edited_and_the_first_models_draft_does_not_change()
+    {
+        var models = browser.Service<ModelRepository>();
+        var first = (await browser.Service<ModelCatalog>().ListAsync()).Single(m => m.IsDefault);
+        var firstBefore = (await models.LoadAsync(first.Id)).Draft;
+        var page = await browser.SignInAsync(StudioRoles.Marketing, "/models");
+
+        await page.GetByTestId("model-name").FillAsync("Browser copy");
+        await page.GetByTestId("create-model").ClickAsync();
+        var row = page.Locator("[data-testid=model-row][data-key=browser-copy]");
+        await Expect(row).ToBeVisibleAsync();
+        await row.GetByTestId("open-model").ClickAsync();
+
+        await page.WaitForURLAsync("**/?model=browser-copy");
+        await Expect(page.GetByTestId("workbench-toolbar")).ToContainTextAsync("Browser copy");
+        var points = await page.PointsAsync("seniority-exec") + 7;
+        await page.SetPointsAsync("seniority-exec", points);
+
+        var copy = (await browser.Service<ModelCatalog>().ListAsync()).Single(m => m.Key == "browser-copy");
+        await TestSupport.Eventually.TrueAsync(async () =>
+            (await models.LoadAsync(copy.Id)).Draft.Model.FindCriterion("seniority-exec")!.BasePoints == points,
+            "the edit is stored in the copy's draft");
+        var firstAfter = (await models.LoadAsync(first.Id)).Draft;
+        Assert.Equal((firstBefore.Version, firstBefore.Model), (firstAfter.Version, firstAfter.Model));
+
+        // The picker goes back to the first model, whose points never moved.
+        await page.GetByTestId("model-picker").ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "(default)" }).ClickAsync();
+        await page.WaitForURLAsync($"**/?model={first.Key}");
+        await Expect(page.Points("seniority-exec")).ToHaveValueAsync(
+            firstBefore.Model.FindCriterion("seniority-exec")!.BasePoints.ToString());
+        await page.Context.CloseAsync();
+    }
+}
