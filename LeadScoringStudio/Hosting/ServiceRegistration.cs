@@ -40,6 +40,7 @@ public static class ServiceRegistration
         services.AddSingleton<DraftScoring>();
         services.AddSingleton<DraftService>();
         services.AddSingleton<Features.Models.ModelCatalog>();
+        services.AddSingleton<Features.Models.ModelComparison>();
         services.AddSingleton<Features.Workbench.Preview.QuadrantFigures>();
         services.AddScoped<WorkbenchState>();
         services.AddSingleton<IStudioEvents, InProcessStudioEvents>();

@@ -43,4 +43,27 @@ public sealed class ModelsTests(BrowserFixture browser)
             firstBefore.Model.FindCriterion("seniority-exec")!.BasePoints.ToString());
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task Two_models_are_compared_on_the_same_leads_grid_movers_and_backtest()
+    {
+        var catalog = browser.Service<ModelCatalog>();
+        var models = browser.Service<ModelRepository>();
+        var first = (await catalog.ListAsync()).Single(m => m.IsDefault);
+        var tightened = (await models.LoadAsync(first.Id)).Draft.Model with
+        {
+            Name = "Strict", MqlCells = [global::LeadScoringStudio.Core.Models.Cell.Parse("A1")],
+        };
+        var strictId = await models.CreateAsync(tightened, "ops@demo.local", "Only A1 is an MQL.");
+        var strict = (await catalog.ListAsync()).Single(m => m.Id == strictId);
+        var page = await browser.SignInAsync(StudioRoles.Marketing, $"/compare?a={first.Key}&b={strict.Key}");
+
+        await Expect(page.GetByTestId("compare-grid")).ToContainTextAsync("Strict (v1) against Starter model");
+        var leaving = page.GetByTestId("mql-changes").Locator(".mql-list").Nth(1);
+        await Expect(leaving).Not.ToContainTextAsync("(0)");
+        await page.GetByTestId("compare-backtest").ClickAsync();
+        await Expect(page.GetByTestId("backtest-Strict")).ToContainTextAsync("Strict (v1)");
+        await Expect(page.GetByTestId("backtest-Starter")).ToContainTextAsync("Starter model (v");
+        await page.Context.CloseAsync();
+    }
 }

@@ -65,6 +65,7 @@ public sealed class ModelCatalogTests() : StorageTest(seedDemo: false)
         Assert.Equal([first.Id], (await Catalog.ListAsync()).Select(m => m.Id));
         Assert.Equal(first.Id, (await Catalog.ResolveAsync("trial"))!.Id);
         Assert.True((await Catalog.RenameAsync(first.Id, "Everyone", Principals.Marketing)).Succeeded);
-        Assert.Equal(("Everyone", first.Key), ((await Catalog.ListAsync())[0].Name, (await Catalog.ListAsync())[0].Key));
+        var renamed = (await Catalog.ListAsync())[0];
+        Assert.Equal(("Everyone", first.Key), (renamed.Name, renamed.Key));
     }
 }

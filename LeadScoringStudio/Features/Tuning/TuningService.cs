@@ -74,20 +74,29 @@ public sealed class TuningService(
     /// <summary>Two versions (0 = the draft) judged on the same held-out leads.</summary>
     public async Task<IReadOnlyList<Backtest>?> CompareAsync(int first, int second, TuningOutcome outcome)
     {
-        var (_, data, _, draft, _) = await inputs.LoadAsync(outcome);
+        var draft = (await inputs.LoadAsync(outcome)).Draft;
         var versions = await models.PublishedVersionsAsync(draft.ModelId);
+        (string, ScoringModel) Scoring(int number) => number == 0
+            ? ("draft", draft.Model)
+            : ($"v{number}", versions.Single(v => v.Number == number).Model);
+        return await JudgeAsync([Scoring(first), Scoring(second)], outcome);
+    }
+
+    /// <summary>Any scorings (versions, drafts, other models) judged on the same held-out leads; null when the
+    /// outcomes are too few to learn from.</summary>
+    public async Task<IReadOnlyList<Backtest>?> JudgeAsync(IReadOnlyList<(string Name, ScoringModel Model)> scorings,
+        TuningOutcome outcome)
+    {
+        var data = (await inputs.LoadAsync(outcome)).Data;
         if (!data.IsLearnable)
         {
             return null;
         }
 
-        ScoringModel ModelOf(int number) => number == 0 ? draft.Model : versions.Single(v => v.Number == number).Model;
         var heldOut = data.DefaultSplit().Test.Select(r => data.Labelled[r]).ToList();
         var outcomes = data.Outcomes.Select(o => o ?? false).ToList();
-        return [Judge(first), Judge(second)];
-
-        Backtest Judge(int number) => Backtests.Judge(number == 0 ? "draft" : $"v{number}", ModelOf(number),
-            data.Batch, heldOut, outcomes, data.AsOf, data.Months);
+        return scorings.Select(s => Backtests.Judge(s.Name, s.Model, data.Batch, heldOut, outcomes, data.AsOf,
+            data.Months)).ToList();
     }
 
     /// <summary>For each criterion, the two rejection reasons most given for the leads it matches, e.g. "Wrong persona
