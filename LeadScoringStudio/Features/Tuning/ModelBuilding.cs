@@ -20,18 +20,18 @@ public sealed record ModelProposal(
 public sealed class ModelBuilding(TuningInputsLoader inputs)
 {
     /// <summary>The share of stored leads the draft's criteria match at all.</summary>
-    public async Task<double> CoverageAsync()
+    public async Task<double> CoverageAsync(int? modelId = null)
     {
-        var (leads, data, _, draft, _) = await inputs.LoadAsync(TuningOutcome.Converted);
+        var (leads, data, _, draft, _) = await inputs.LoadAsync(TuningOutcome.Converted, modelId);
         return ModelFromData.Coverage(draft.Model, leads.Batch, data.AsOf);
     }
 
     /// <summary>The proposal, learned from converted / not converted leads; null when too few outcomes are
     /// known.</summary>
-    public async Task<ModelProposal?> ProposeAsync()
+    public async Task<ModelProposal?> ProposeAsync(int? modelId = null)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var (_, data, fields, draft, published) = await inputs.LoadAsync(TuningOutcome.Converted);
+        var (_, data, fields, draft, published) = await inputs.LoadAsync(TuningOutcome.Converted, modelId);
         if (!data.IsLearnable)
         {
             return null;

@@ -25,9 +25,10 @@ public sealed class TuningInputsLoader(
     ModelRepository models, FeedbackRepository feedback, SalesQueueRepository team, LeadLibrary library,
         WorkspaceFields fields, TimeProvider time)
 {
-    public async Task<TuningInputs> LoadAsync(TuningOutcome outcome)
+    /// <summary>The inputs for tuning a model (the default model when none is named).</summary>
+    public async Task<TuningInputs> LoadAsync(TuningOutcome outcome, int? modelId = null)
     {
-        var workspace = await models.LoadAsync((await models.DefaultModelIdAsync())!.Value);
+        var workspace = await models.LoadAsync(modelId ?? (await models.DefaultModelIdAsync())!.Value);
         var leads = await library.GetAsync();
         var accepted = outcome == TuningOutcome.AcceptedBySales
             ? await feedback.AcceptanceByLeadAsync()

@@ -30,10 +30,10 @@ public sealed record TuningRun(
 public sealed class TuningService(
     TuningInputsLoader inputs, ModelRepository models, DraftService drafts, FeedbackRepository feedback)
 {
-    public async Task<TuningRun?> RunAsync(TuningOutcome outcome)
+    public async Task<TuningRun?> RunAsync(TuningOutcome outcome, int? modelId = null)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var (leads, data, fields, draft, published) = await inputs.LoadAsync(outcome);
+        var (leads, data, fields, draft, published) = await inputs.LoadAsync(outcome, modelId);
         if (!data.IsLearnable)
         {
             return null;
@@ -58,23 +58,24 @@ public sealed class TuningService(
 
     /// <summary>MQLs per month the SDR team can work against what each cell brings under the published
     /// version.</summary>
-    public async Task<CapacityPlan> CapacityAsync()
+    public async Task<CapacityPlan> CapacityAsync(int? modelId = null)
     {
-        var (_, data, _, draft, published) = await inputs.LoadAsync(TuningOutcome.Converted);
+        var (_, data, _, draft, published) = await inputs.LoadAsync(TuningOutcome.Converted, modelId);
         return ScoreScale.Plan(published?.Model ?? draft.Model, data, data.Labelled);
     }
 
     /// <summary>Makes the proposed MQL cells the draft's, as one logged edit.</summary>
-    public async Task<CommitResult> ApplyCapacityAsync(CapacityPlan plan, ClaimsPrincipal user)
+    public async Task<CommitResult> ApplyCapacityAsync(CapacityPlan plan, ClaimsPrincipal user, int? modelId = null)
     {
-        var draft = (await inputs.LoadAsync(TuningOutcome.Converted)).Draft;
+        var draft = (await inputs.LoadAsync(TuningOutcome.Converted, modelId)).Draft;
         return (await ApplyAsync(draft, draft.Model.WithMqlCells(plan.Proposed.MqlCells), user)).Result;
     }
 
     /// <summary>Two versions (0 = the draft) judged on the same held-out leads.</summary>
-    public async Task<IReadOnlyList<Backtest>?> CompareAsync(int first, int second, TuningOutcome outcome)
+    public async Task<IReadOnlyList<Backtest>?> CompareAsync(int first, int second, TuningOutcome outcome,
+        int? modelId = null)
     {
-        var draft = (await inputs.LoadAsync(outcome)).Draft;
+        var draft = (await inputs.LoadAsync(outcome, modelId)).Draft;
         var versions = await models.PublishedVersionsAsync(draft.ModelId);
         (string, ScoringModel) Scoring(int number) => number == 0
             ? ("draft", draft.Model)
