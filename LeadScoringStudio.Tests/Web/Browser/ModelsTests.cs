@@ -59,6 +59,7 @@ public sealed class ModelsTests(BrowserFixture browser)
         var page = await browser.SignInAsync(StudioRoles.Marketing, $"/compare?a={first.Key}&b={strict.Key}");
 
         await Expect(page.GetByTestId("compare-grid")).ToContainTextAsync("Strict (v1) against Starter model");
+        await Expect(page.GetByTestId("mql-summary")).ToContainTextAsync("with Strict (v1)");
         var leaving = page.GetByTestId("mql-changes").Locator(".mql-list").Nth(1);
         await Expect(leaving).Not.ToContainTextAsync("(0)");
         await page.GetByTestId("compare-backtest").ClickAsync();
