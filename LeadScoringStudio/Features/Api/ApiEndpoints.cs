@@ -67,7 +67,7 @@ public static class ApiEndpoints
     private static async Task<IResult> ScoreAsync(LeadInput lead, string? version, ClaimsPrincipal key,
         PublishedModels published, ModelRepository models, TimeProvider time, int? modelId = null)
     {
-        var chosen = await ChooseAsync(modelId ?? await models.DefaultModelIdAsync(), version, key, published, models);
+        var chosen = await ChooseAsync(modelId, version, key, published, models);
         if (chosen.Model is not { } model)
         {
             return chosen.Refusal!;
@@ -81,17 +81,13 @@ public static class ApiEndpoints
                 parsed.Id.Length == 0 ? null : parsed.Id) with { IsDraft = chosen.IsDraft });
     }
 
-    /// <summary>The version of a model <c>?version=</c> names: none is the latest published version, a number a
-    /// published one, "draft" the shared draft (for Marketing and Ops keys only). The default model's published
-    /// versions come from the cache, the others' from the database.</summary>
+    /// <summary>The version of a model (the default model when none is named) <c>?version=</c> names: none is the
+    /// latest published version, a number a published one, "draft" the shared draft (for Marketing and Ops keys
+    /// only). The routed default's published versions come from the cache, so scoring with them reads no
+    /// database.</summary>
     private static async Task<ChosenModel> ChooseAsync(int? modelId, string? version, ClaimsPrincipal key,
         PublishedModels published, ModelRepository models)
     {
-        if (modelId is not { } id)
-        {
-            return ChosenModel.Refused(NotFound("There is no model yet."));
-        }
-
         if (string.Equals(version, "draft", StringComparison.OrdinalIgnoreCase))
         {
             if (!ApiPolicies.MayReadDraft(key))
@@ -99,6 +95,11 @@ public static class ApiEndpoints
                 return ChosenModel.Refused(Results.Problem(
                     "Only a Marketing or Ops key may score against the draft; this key is for another team.",
                     statusCode: StatusCodes.Status403Forbidden));
+            }
+
+            if ((modelId ?? await models.DefaultModelIdAsync()) is not { } id)
+            {
+                return ChosenModel.Refused(NotFound("There is no model yet."));
             }
 
             var draft = (await models.LoadAsync(id)).Draft;
@@ -116,12 +117,9 @@ public static class ApiEndpoints
         }
 
         int? number = version is null ? null : int.Parse(version);
-        var versions = id == await models.DefaultModelIdAsync()
-            ? null
-            : await models.PublishedVersionsAsync(id);
-        var found = versions is null
-            ? await published.GetAsync(number)
-            : versions.FirstOrDefault(v => number is null || v.Number == number);
+        var found = modelId is { } named
+            ? (await models.PublishedVersionsAsync(named)).FirstOrDefault(v => number is null || v.Number == number)
+            : await published.GetAsync(number);
         return found is { } model
             ? new ChosenModel(model.Model, model.Number, false, null)
             : ChosenModel.Refused(NotFound(number is null
