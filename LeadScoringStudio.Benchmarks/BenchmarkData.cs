@@ -2,6 +2,7 @@ using LeadScoringStudio.Core.Demo;
 using LeadScoringStudio.Core.Leads;
 using LeadScoringStudio.Core.Models;
 using LeadScoringStudio.Core.Scoring;
+using LeadScoringStudio.Core.Segments;
 
 namespace LeadScoringStudio.Benchmarks;
 
@@ -27,4 +28,9 @@ internal static class BenchmarkData
                 2 + i, 3, 10, 180, Decay.HalfLife(60)));
         return starter with { Criteria = starter.Criteria.Concat(extra).ToValueList() };
     }
+
+    /// <summary>Two segments as the demo has them: enterprise accounts by the enterprise variant of the 40-criterion
+    /// model (two products), everyone else by the 40-criterion model (three products).</summary>
+    public static RoutedModels TwoSegments() => new(DemoSegments.Routing("forty", "forty-enterprise"),
+        [DemoSegments.EnterpriseModel(FortyCriteria()), FortyCriteria()]);
 }

@@ -11,9 +11,10 @@ namespace LeadScoringStudio.Benchmarks;
 
 /// <summary>
 /// `dotnet run -c Release -- --pages [leads]`: the server's cost of one page of the leads page and of an SDR's queue,
-/// over a workspace of that many generated leads (20 activities each on average) scored by the 40-criterion model,
+/// over a workspace of that many generated leads (20 activities each on average) in two segments (enterprise and the
+/// rest, <see cref="BenchmarkData.TwoSegments"/>) scored by the 40-criterion model and its enterprise variant,
 /// with a funnel as the lifecycle leaves it: every MQL recorded, 60 % of them owned by eight SDRs, MQL dates over the
-/// last 60 days. Scores, funnel and segments are loaded once, as the server keeps them; each request then runs
+/// last 60 days. Routed scores and funnel are loaded once, as the server keeps them; each request then runs
 /// <see cref="LeadLists.Page"/> (and, for the queue, <see cref="SalesQueue.View"/>). Medians of 9 runs after a
 /// warm-up.
 /// </summary>
@@ -25,10 +26,9 @@ internal static class LeadPages
     {
         var clock = Stopwatch.StartNew();
         var leads = new LeadSet(BenchmarkData.Leads(count).Select(l => new StoredLead(l, default, null)).ToList());
-        var model = BenchmarkData.FortyCriteria();
-        var scores = new BatchScorer(model, leads.Batch).Score(BenchmarkData.AsOf);
-        var columns = new LeadColumns(scores, model, Funnel(scores),
-            leads.Leads.Select(l => CompanySegments.Of(l.Lead)).ToArray());
+        var routed = BenchmarkData.TwoSegments().Score(leads.Batch, BenchmarkData.AsOf);
+        var scores = routed.Scores;
+        var columns = new LeadColumns(routed, Funnel(scores));
         Console.WriteLine($"built and scored {count:N0} leads with {leads.Batch.ActivityCount:N0} activities in " +
             $"{clock.Elapsed.TotalSeconds:F1} s ({scores.IsMql.Count(m => m):N0} MQLs)");
 
@@ -36,7 +36,7 @@ internal static class LeadPages
         var first = Median(() => LeadLists.Page(leads, columns, new LeadQuery { Take = 15 }, null, now));
         var filtered = Median(() => LeadLists.Page(leads, columns, new LeadQuery
         {
-            Stage = Stage.Mql, Segment = CompanySegment.Enterprise, MqlSince = now.AddDays(-30),
+            Stage = Stage.Mql, Segment = 0, MqlSince = now.AddDays(-30),
             Order = LeadOrder.Score, Descending = true, Take = 15,
         }, null, now));
         var queue = Median(() => SalesQueue.View(LeadLists.Page(leads, columns, new LeadQuery

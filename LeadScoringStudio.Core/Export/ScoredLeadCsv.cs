@@ -5,22 +5,23 @@ using LeadScoringStudio.Core.Scoring;
 
 namespace LeadScoringStudio.Core.Export;
 
-/// <summary>A lead with its score and its recorded stage (null before the lifecycle first saw it), as one export
-/// row.</summary>
-public sealed record ExportedLead(Lead Lead, LeadScore Score, Stage? Stage);
+/// <summary>A lead with its segment, the model version that scored it (e.g. "enterprise v3"), its score and its recorded
+/// stage (null before the lifecycle first saw it), as one export row.</summary>
+public sealed record ExportedLead(Lead Lead, string Segment, string Model, LeadScore Score, Stage? Stage);
 
-/// <summary>Scored leads as CSV for a CRM or a spreadsheet: id, contact, scores, cell, action, stage and the three
-/// biggest reasons.</summary>
+/// <summary>Scored leads as CSV for a CRM or a spreadsheet: id, contact, scores, cell, action, stage, segment and model,
+/// and the three biggest reasons.</summary>
 public static class ScoredLeadCsv
 {
     public static readonly IReadOnlyList<string> Header =
-        ["id", "name", "email", "company", "score", "fit", "engagement", "cell", "action", "mql", "stage", "top_reasons"];
+        ["id", "name", "email", "company", "score", "fit", "engagement", "cell", "action", "mql", "stage", "segment", "model",
+            "top_reasons"];
 
     public static void Write(TextWriter writer, IEnumerable<ExportedLead> leads)
     {
         writer.Write(CsvCell.Row(Header));
         writer.Write("\r\n");
-        foreach (var (lead, score, stage) in leads)
+        foreach (var (lead, segment, model, score, stage) in leads)
         {
             writer.Write(CsvCell.Row(
             [
@@ -28,7 +29,8 @@ public static class ScoredLeadCsv
                 CsvCell.Of(score.Total), CsvCell.Of(score.Fit), CsvCell.Of(score.Engagement),
                 CsvCell.Of(score.IsDisqualified ? "disqualified" : score.Cell.ToString()),
                     CsvCell.Of(score.Action.Label),
-                score.IsMql ? "yes" : "no", CsvCell.Of(stage?.ToString() ?? ""), CsvCell.Of(TopReasons(score)),
+                score.IsMql ? "yes" : "no", CsvCell.Of(stage?.ToString() ?? ""), CsvCell.Of(segment), CsvCell.Of(model),
+                CsvCell.Of(TopReasons(score)),
             ]));
             writer.Write("\r\n");
         }

@@ -3,26 +3,22 @@ using LeadScoringStudio.Core.Models;
 
 namespace LeadScoringStudio.Core.Listing;
 
-/// <summary>A <see cref="LeadQuery"/>'s filters, resolved once (owner index, SLA per cell, category watermark) and
+/// <summary>A <see cref="LeadQuery"/>'s filters, resolved once (owner index, MQL date) and
 /// then tested lead by lead.</summary>
 internal sealed class LeadFilter
 {
     private readonly LeadColumns _leads;
     private readonly LeadQuery _query;
     private readonly DateTimeOffset _now;
-    private readonly CellAction[] _actions;
     private readonly int? _owner;
     private readonly bool _ownerUnknown;
     private readonly long _mqlSince;
-    private readonly Category? _hotFor;
 
     public LeadFilter(LeadColumns leads, LeadQuery query, DateTimeOffset now)
     {
         _leads = leads;
         _query = query;
         _now = now;
-        _actions = Cell.All.OrderBy(c => c.Index).Select(leads.Model.ActionFor).ToArray();
-
         if (query.Owner is { } owner)
         {
             _owner = leads.Funnel.OwnerIndexOf(owner);
@@ -30,7 +26,6 @@ internal sealed class LeadFilter
         }
 
         _mqlSince = query.MqlSince?.UtcTicks ?? 0;
-        _hotFor = query.HotFor is { } category ? leads.Model.Categories[category] : null;
     }
 
     public enum Outcome
@@ -47,9 +42,8 @@ internal sealed class LeadFilter
         if ((_query.Stage is { } stage && funnel.Stages[position] != stage)
             || (_query.Cell is { } cell
                 && (scores.CellIndex[position] != cell.Index || scores.IsDisqualified[position]))
-            || (_query.Segment is { } segment && _leads.Segments[position] != segment)
-            || (_query.HotFor is { } category && !_hotFor!.IsHotAt(
-                scores.CategoryScores[(position * scores.CategoryCount) + category]))
+            || (_query.Segment is { } segment && _leads.Routed.SegmentOf[position] != segment)
+            || (_query.HotFor is { } product && !_leads.Routed.IsHot(position, product))
             || (_mqlSince != 0 && funnel.MqlSinceTicks[position] < _mqlSince)
             || !OwnerMatches(funnel.Owner[position]))
         {
@@ -77,8 +71,7 @@ internal sealed class LeadFilter
     /// <summary>How long past the SLA of the lead's action it is; zero or less when in time or without one.</summary>
     private TimeSpan LateBy(int position)
     {
-        var scores = _leads.Scores;
-        var action = scores.IsDisqualified[position] ? CellAction.Disqualified : _actions[scores.CellIndex[position]];
+        var action = _leads.Routed.ActionAt(position);
         return -(QueueOrder.SlaLeft(action, _leads.Funnel.MqlSinceOf(position), _now) ?? TimeSpan.Zero);
     }
 }

@@ -1,12 +1,13 @@
-using LeadScoringStudio.Core.Models;
-using LeadScoringStudio.Core.Scoring;
+using LeadScoringStudio.Core.Segments;
 
 namespace LeadScoringStudio.Core.Listing;
 
-/// <summary>What a lead list filters and orders on, all in lead-set order: the published scores, the model they
-/// came from, the recorded funnel and each lead's company segment.</summary>
-public sealed record LeadColumns(BatchScores Scores, ScoringModel Model, FunnelColumns Funnel,
-    CompanySegment[] Segments);
+/// <summary>What a lead list filters and orders on, all in lead-set order: each lead's segment and the scores its
+/// segment's published model gave it, and the recorded funnel.</summary>
+public sealed record LeadColumns(RoutedScores Routed, FunnelColumns Funnel)
+{
+    public Scoring.BatchScores Scores => Routed.Scores;
+}
 
 /// <summary>
 /// Filters, orders and pages a lead list over columns, in one pass and without sorting every lead: only the leads up
@@ -70,9 +71,7 @@ public static class LeadListing
     private static long WorkOrder(LeadColumns leads, int position)
     {
         var scores = leads.Scores;
-        var priority = scores.IsDisqualified[position]
-            ? int.MaxValue
-            : leads.Model.ActionFor(scores.CellOf(position)).Priority;
+        var priority = scores.IsDisqualified[position] ? int.MaxValue : leads.Routed.ActionAt(position).Priority;
         return ((scores.IsMql[position] ? 0L : 1L) << 62)
             | ((long)Math.Min(priority, (1 << 29) - 1) << 32)
             | ((long)int.MaxValue - scores.Total[position]);

@@ -27,9 +27,10 @@ public sealed record LeadQuery
 
     public Cell? Cell { get; init; }
 
-    public CompanySegment? Segment { get; init; }
+    /// <summary>A segment's index in the routing: only the leads it scores.</summary>
+    public int? Segment { get; init; }
 
-    /// <summary>A product (category) index: only leads hot for it.</summary>
+    /// <summary>A product's index in <see cref="Segments.RoutedScores.Products"/>: only leads hot for it.</summary>
     public int? HotFor { get; init; }
 
     public string? Owner { get; init; }

@@ -89,13 +89,45 @@ public sealed class BatchScorer
             var end = Math.Min(_batch.Count, (part + 1) * chunk);
             for (var lead = part * chunk; lead < end; lead++)
             {
-                ScoreLead(lead, asOf.UtcTicks, scratch, scores, evidence);
+                ScoreLead(lead, asOf.UtcTicks, scratch, scores,
+                    scores.CategoryScores.AsSpan(lead * scores.CategoryCount, scores.CategoryCount), evidence);
             }
         });
         return scores;
     }
 
-    private void ScoreLead(int lead, long asOfTicks, Scratch scratch, BatchScores scores, ScoreEvidence? evidence)
+    /// <summary>
+    /// Scores each lead of the batch with the scorer of its segment, in one pass in batch order (the same streaming
+    /// through the activity columns as one model's pass), into scores the scorers share: scorer s's category c goes
+    /// to column <paramref name="categoryColumns"/>[s][c].
+    /// </summary>
+    internal static BatchScores ScoreRouted(IReadOnlyList<BatchScorer> scorers, byte[] segmentOf,
+        int[][] categoryColumns, int categoryCount, DateTimeOffset asOf)
+    {
+        var scores = new BatchScores(segmentOf.Length, categoryCount);
+        var chunk = Math.Max(1024, segmentOf.Length / (Environment.ProcessorCount * 8));
+        Parallel.For(0, (segmentOf.Length + chunk - 1) / chunk, part =>
+        {
+            var scratches = scorers.Select(s => new Scratch(s._criteria.Length, s._aggregator.CategoryCount)).ToArray();
+            var categories = scorers.Select(s => new int[s._aggregator.CategoryCount]).ToArray();
+            var end = Math.Min(segmentOf.Length, (part + 1) * chunk);
+            for (var lead = part * chunk; lead < end; lead++)
+            {
+                var segment = segmentOf[lead];
+                var own = categories[segment];
+                scorers[segment].ScoreLead(lead, asOf.UtcTicks, scratches[segment], scores, own, null);
+                var columns = categoryColumns[segment];
+                for (var c = 0; c < own.Length; c++)
+                {
+                    scores.CategoryScores[(lead * categoryCount) + columns[c]] = own[c];
+                }
+            }
+        });
+        return scores;
+    }
+
+    private void ScoreLead(int lead, long asOfTicks, Scratch scratch, BatchScores scores, Span<int> categories,
+        ScoreEvidence? evidence)
     {
         var counted = scratch.Counted;
         var factors = scratch.Factors;
@@ -155,7 +187,6 @@ public sealed class BatchScorer
         var completeness = _model.Completeness is { } completenessRule
             ? CriterionPoints.Completeness(completenessRule, _completenessColumns.Count(column => column[lead] != 0))
             : 0;
-        var categories = scores.CategoryScores.AsSpan(lead * scores.CategoryCount, scores.CategoryCount);
         var totals = _aggregator.Aggregate(finals, inactivity, completeness, disqualified, categories,
             scratch.CategoryCuts);
         scores.Set(lead, totals, disqualified);

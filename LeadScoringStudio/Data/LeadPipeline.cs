@@ -2,6 +2,7 @@ using System.Diagnostics;
 using LeadScoringStudio.Core.Lifecycle;
 using LeadScoringStudio.Core.Models;
 using LeadScoringStudio.Core.Scoring;
+using LeadScoringStudio.Core.Segments;
 using Microsoft.EntityFrameworkCore;
 
 namespace LeadScoringStudio.Data;
@@ -10,14 +11,23 @@ namespace LeadScoringStudio.Data;
 public sealed record PipelineRun(int Leads, int StageChanges, int EnteredMql, int ScorePoints, TimeSpan Took);
 
 /// <summary>
-/// Rescores every stored lead with the published model and moves each through its lifecycle: stage changes and
+/// Rescores every stored lead with its segment's published model and moves each through its lifecycle (that model's
+/// recycling rule): stage changes and
 /// product watermark crossings are recorded once, with their cause, and go to the webhook outbox in the same
 /// transaction; score changes become points of the lead's score history; new MQLs are assigned to the SDR team.
 /// Running it again with nothing changed records nothing.
 /// </summary>
 public sealed class LeadPipeline(IDbContextFactory<StudioDbContext> contexts)
 {
-    public async Task<PipelineRun> RunAsync(ScoringModel model, int modelVersion, IReadOnlyList<StoredLead> leads, DateTimeOffset asOf, CancellationToken cancellationToken = default)
+    /// <summary>One model scores every lead.</summary>
+    public Task<PipelineRun> RunAsync(ScoringModel model, int modelVersion, IReadOnlyList<StoredLead> leads,
+        DateTimeOffset asOf, CancellationToken cancellationToken = default) =>
+        RunAsync(RoutedModels.Everyone(model.Name, model), [modelVersion], leads, asOf, cancellationToken);
+
+    /// <param name="routed">The routing and each segment's model.</param>
+    /// <param name="versions">Each segment's model's published version number, in segment order.</param>
+    public async Task<PipelineRun> RunAsync(RoutedModels routed, IReadOnlyList<int> versions,
+        IReadOnlyList<StoredLead> leads, DateTimeOffset asOf, CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -26,12 +36,13 @@ public sealed class LeadPipeline(IDbContextFactory<StudioDbContext> contexts)
         var monthStart = new DateTimeOffset(asOf.Year, asOf.Month, 1, 0, 0, 0, TimeSpan.Zero);
         var assigned = states.Values.Where(s => s.AssignedTo is not null && s.AssignedAt >= monthStart)
             .GroupBy(s => s.AssignedTo!).ToDictionary(g => g.Key, g => g.Count());
-        var scorer = new LeadScorer(model);
+        var scorers = routed.Models.Select(m => new LeadScorer(m)).ToList();
         var outbox = await WebhookOutbox.OpenAsync(db, asOf, cancellationToken);
         var (changes, entered, points) = (0, 0, 0);
         foreach (var stored in leads)
         {
-            var score = scorer.Score(stored.Lead, asOf);
+            var segment = routed.Routing.Route(stored.Lead);
+            var score = scorers[segment].Score(stored.Lead, asOf);
             if (!states.TryGetValue(stored.Lead.Id, out var state))
             {
                 state = new LeadStateRecord { LeadId = stored.Lead.Id, Stage = Stage.Lead };
@@ -39,7 +50,8 @@ public sealed class LeadPipeline(IDbContextFactory<StudioDbContext> contexts)
                 states[state.LeadId] = state;
             }
 
-            var transition = LifecycleRules.Transition(StateOf(state), score, [], model.Recycling, asOf);
+            var transition = LifecycleRules.Transition(StateOf(state), score, [], routed.Models[segment].Recycling,
+                asOf);
             foreach (var change in transition.Events.Where(Recorded))
             {
                 db.StageChanges.Add(Record(state.LeadId, change));
@@ -57,7 +69,7 @@ public sealed class LeadPipeline(IDbContextFactory<StudioDbContext> contexts)
 
             if (state.Id == 0 || (state.Fit, state.Engagement, state.Total, state.IsMql) != (score.Fit, score.Engagement, score.Total, score.IsMql))
             {
-                db.ScorePoints.Add(new ScorePointRecord { LeadId = state.LeadId, At = asOf, Fit = score.Fit, Engagement = score.Engagement, Total = score.Total, IsMql = score.IsMql, ModelVersion = modelVersion });
+                db.ScorePoints.Add(new ScorePointRecord { LeadId = state.LeadId, At = asOf, Fit = score.Fit, Engagement = score.Engagement, Total = score.Total, IsMql = score.IsMql, ModelVersion = versions[segment] });
                 points++;
             }
 

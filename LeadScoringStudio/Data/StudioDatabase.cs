@@ -73,7 +73,23 @@ public static class StudioDatabase
             var examples = ExampleLeads.Create(asOf).Select(e => new StoredLead(e.Lead, LeadOutcome.Unknown, e.Story));
             await leads.AddAsync(examples.Concat(generated));
             await DemoHistory.SeedAsync(provider, StarterModel.Create(), asOf);
+            await SeedSegmentsAsync(provider, asOf);
         }
+    }
+
+    /// <summary>The demo's second model (enterprise) and the routing that splits the leads between it and the
+    /// starter model, both published.</summary>
+    private static async Task SeedSegmentsAsync(IServiceProvider provider, DateTimeOffset asOf)
+    {
+        var models = provider.GetRequiredService<ModelRepository>();
+        var smb = await models.DefaultModelIdAsync();
+        var enterprise = await models.CreateAsync(DemoSegments.EnterpriseModel(), FirstStart,
+            publishNote: "Enterprise accounts buy differently: bigger companies, authority and revenue weigh more.");
+        var keys = (await provider.GetRequiredService<Features.Models.ModelCatalog>().ListAsync())
+            .ToDictionary(m => m.Id, m => m.Key);
+        await provider.GetRequiredService<RoutingRepository>().AddAsync(
+            DemoSegments.Routing(keys[smb!.Value], keys[enterprise]), 0, FirstStart, asOf,
+            "Enterprise accounts (1,000 employees or more) get their own model.");
     }
 
     /// <summary>Sales has worked four leads in five, so their outcome is known; the rest are still open.</summary>

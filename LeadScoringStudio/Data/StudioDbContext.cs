@@ -44,6 +44,8 @@ public sealed class StudioDbContext(DbContextOptions<StudioDbContext> options) :
 
     public DbSet<WebhookDeliveryRecord> WebhookDeliveries => Set<WebhookDeliveryRecord>();
 
+    public DbSet<RoutingVersionRecord> RoutingVersions => Set<RoutingVersionRecord>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         BumpVersions();
@@ -90,6 +92,7 @@ public sealed class StudioDbContext(DbContextOptions<StudioDbContext> options) :
         builder.Entity<ModelRecord>().HasIndex(m => m.Key).IsUnique();
         builder.Entity<WebhookDeliveryRecord>().HasIndex(d => new { d.Status, d.DueAtUnixMs });
         builder.Entity<WebhookDeliveryRecord>().HasIndex(d => new { d.WebhookId, d.Id });
+        builder.Entity<RoutingVersionRecord>().HasIndex(r => r.Number).IsUnique();
         builder.Entity<WebhookDeliveryRecord>().Property(d => d.Status).HasConversion<string>().HasMaxLength(12);
     }
 

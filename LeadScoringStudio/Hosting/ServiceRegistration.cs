@@ -48,6 +48,9 @@ public static class ServiceRegistration
         services.AddSingleton<LeadImportService>();
         services.AddSingleton<ImportUploads>();
         services.AddSingleton<PublishedModels>();
+        services.AddSingleton<Features.Segments.SegmentRoutes>();
+        services.AddSingleton<Features.Segments.RoutedScoring>();
+        services.AddSingleton<Features.Segments.SegmentService>();
         services.AddSingleton<PipelineRunner>();
         services.AddSingleton<SalesQueue>();
         services.AddSingleton<FeedbackService>();

@@ -30,6 +30,7 @@ public static class StorageRegistration
         services.AddSingleton<LeadWriter>();
         services.AddSingleton<ImportRepository>();
         services.AddSingleton<LeadPipeline>();
+        services.AddSingleton<RoutingRepository>();
         services.AddSingleton<FeedbackRepository>();
         services.AddSingleton<SalesQueueRepository>();
         services.AddSingleton<LeadRepository>();

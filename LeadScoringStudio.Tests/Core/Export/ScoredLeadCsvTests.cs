@@ -31,7 +31,7 @@ public class ScoredLeadCsvTests
         var rows = examples.Select(e =>
         {
             var score = LeadScorer.Score(model, e.Lead, TestSupport.Leads.AsOf);
-            return new ExportedLead(e.Lead, score,
+            return new ExportedLead(e.Lead, "Everyone", "starter v1", score,
                 score.IsMql ? Stage.Mql : e.Lead.Id == "ex-enterprise-quiet" ? null : Stage.Lead);
         }).ToList();
         var text = new StringWriter();
@@ -45,8 +45,9 @@ public class ScoredLeadCsvTests
         var expected = rows.Single(r => r.Lead.Id == "ex-pricing-cfo");
         Assert.Equal([expected.Score.Total.ToString(), expected.Score.Cell.ToString(), "yes", "Mql"],
             [cfo[4], cfo[7], cfo[9], cfo[10]]);
-        Assert.Equal(3, cfo[11].Split("; ").Length);
-        Assert.StartsWith("Disqualified: Student", table.ReadRows().Single(r => r.Cells[0] == "ex-student").Cells[11]);
+        Assert.Equal(["Everyone", "starter v1"], [cfo[11], cfo[12]]);
+        Assert.Equal(3, cfo[13].Split("; ").Length);
+        Assert.StartsWith("Disqualified: Student", table.ReadRows().Single(r => r.Cells[0] == "ex-student").Cells[13]);
         Assert.Equal("", table.ReadRows().Single(r =>
             r.Cells[0] == "ex-enterprise-quiet").Cells[10]); // no stage recorded yet: none made up
     }

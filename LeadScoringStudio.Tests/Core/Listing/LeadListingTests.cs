@@ -4,6 +4,7 @@ using LeadScoringStudio.Core.Lifecycle;
 using LeadScoringStudio.Core.Listing;
 using LeadScoringStudio.Core.Models;
 using LeadScoringStudio.Core.Scoring;
+using LeadScoringStudio.Core.Segments;
 
 namespace LeadScoringStudio.Tests.Core.Listing;
 
@@ -13,7 +14,10 @@ public class LeadListingTests
         new(5, new DateTimeOffset(2026, 6, 1, 0, 0, 0, TimeSpan.Zero));
     private static readonly DateTimeOffset Now = Generator.AsOf;
     private static readonly IReadOnlyList<Lead> Leads = Generator.GenerateMany(3000).Select(g => g.Lead).ToList();
-    private static readonly ScoringModel Model = StarterModel.Create();
+    /// <summary>The demo's two segments: enterprise accounts by the enterprise model (two products), the rest by the
+    /// starter (three).</summary>
+    private static readonly RoutedModels Routed = new(DemoSegments.Routing("starter", "enterprise"),
+        [DemoSegments.EnterpriseModel(), StarterModel.Create()]);
     private static readonly LeadColumns Columns = Build();
 
     public static TheoryData<string> Queries => new()
@@ -58,25 +62,6 @@ public class LeadListingTests
         Assert.Null(Columns.Funnel.OwnerIndexOf("new@demo.local"));
     }
 
-    [Theory]
-    [InlineData(12.0, CompanySegment.Smb)]
-    [InlineData(200.0, CompanySegment.MidMarket)]
-    [InlineData(999.0, CompanySegment.MidMarket)]
-    [InlineData(1000.0, CompanySegment.Enterprise)]
-    [InlineData(null, CompanySegment.Unknown)]
-    public void The_segment_follows_the_company_size(double? employees, CompanySegment expected)
-    {
-        var lead = Leads[0] with
-        {
-            Attributes = new Dictionary<string, FieldValue>
-            {
-                [CompanySegments.SizeField] = employees is { } e ? FieldValue.OfNumber(e) : FieldValue.Missing,
-            },
-        };
-
-        Assert.Equal(expected, CompanySegments.Of(lead));
-    }
-
     private static LeadQuery Query(string name) => name switch
     {
         "all" => new LeadQuery(),
@@ -85,8 +70,8 @@ public class LeadListingTests
         "mine-or-pool" => new LeadQuery { Stage = Stage.Mql, Owner = "sdr1@demo.local", InPool = true, Take = 40 },
         "pool" => new LeadQuery { Stage = Stage.Mql, InPool = true },
         "overdue" => new LeadQuery { Stage = Stage.Mql, Overdue = true, Order = LeadOrder.MqlSince },
-        "segment" => new LeadQuery { Segment = CompanySegment.Enterprise, Order = LeadOrder.Engagement },
-        "hot" => new LeadQuery { HotFor = 0 },
+        "segment" => new LeadQuery { Segment = 0, Order = LeadOrder.Engagement },
+        "hot" => new LeadQuery { HotFor = Columns.Routed.Products.Select(p => p.Id).ToList().IndexOf("payments") },
         "since" => new LeadQuery { MqlSince = Now.AddDays(-30), Order = LeadOrder.MqlSince, Descending = true },
         "among" => new LeadQuery { Among = Enumerable.Range(100, 300).ToList(), Order = LeadOrder.Score },
         "deep-page" => new LeadQuery { Skip = 2000, Take = 50, Order = LeadOrder.Score },
@@ -94,14 +79,16 @@ public class LeadListingTests
         _ => throw new ArgumentOutOfRangeException(nameof(name)),
     };
 
-    /// <summary>The same query the slow way: every lead scored on its own, filtered and sorted with LINQ.</summary>
+    /// <summary>The same query the slow way: every lead routed and scored on its own by its segment's model, filtered
+    /// and sorted with LINQ.</summary>
     private static IEnumerable<int> Oracle(LeadQuery query)
     {
-        var scorer = new LeadScorer(Model);
         var funnel = Columns.Funnel;
+        var hotFor = query.HotFor is { } product ? Columns.Routed.Products[product].Id : null;
         var rows = Enumerable.Range(0, Leads.Count).Select(i =>
         {
-            var score = scorer.Score(Leads[i], Now);
+            var (_, model) = Routed.For(Leads[i]);
+            var score = LeadScorer.Score(model, Leads[i], Now);
             var action = score.IsDisqualified ? CellAction.Disqualified : score.Action;
             return (Position: i, Score: score, Action: action,
                 Late: -(QueueOrder.SlaLeft(action, funnel.MqlSinceOf(i), Now) ?? TimeSpan.Zero));
@@ -109,8 +96,8 @@ public class LeadListingTests
         var matching = rows.Where(r =>
             (query.Stage is null || funnel.Stages[r.Position] == query.Stage)
             && (query.Cell is null || (r.Score.Cell == query.Cell && !r.Score.IsDisqualified))
-            && (query.Segment is null || CompanySegments.Of(Leads[r.Position]) == query.Segment)
-            && (query.HotFor is null || r.Score.Categories[query.HotFor.Value].IsHot)
+            && (query.Segment is null || Routed.Routing.Route(Leads[r.Position]) == query.Segment)
+            && (hotFor is null || r.Score.Categories.Any(c => c.CategoryId == hotFor && c.IsHot))
             && (query.MqlSince is null || funnel.MqlSinceOf(r.Position) >= query.MqlSince)
             && (query.Among is null || query.Among.Contains(r.Position))
             && ((query.Owner is null && !query.InPool) || (query.InPool && funnel.OwnerOf(r.Position) is null)
@@ -133,20 +120,20 @@ public class LeadListingTests
 
     private static bool IsStalePool(int position) =>
         Columns.Funnel.OwnerOf(position) is null
-        && -(QueueOrder.SlaLeft(Columns.Model.ActionFor(Columns.Scores.CellOf(position)),
+        && -(QueueOrder.SlaLeft(Columns.Routed.ActionAt(position),
             Columns.Funnel.MqlSinceOf(position), Now) ?? TimeSpan.Zero) > LeadListing.StaleAfter;
 
     /// <summary>Every MQL in the funnel, a third owned by one of two SDRs, MQL dates spread over the last 60
     /// days.</summary>
     private static LeadColumns Build()
     {
-        var scores = new BatchScorer(Model, LeadBatch.From(Leads)).Score(Now);
+        var routed = Routed.Score(LeadBatch.From(Leads), Now);
+        var scores = routed.Scores;
         var entries = Enumerable.Range(0, Leads.Count).Select(i => scores.IsMql[i]
             ? new FunnelEntry(i, Stage.Mql,
                 (i % 3) switch { 0 => "sdr1@demo.local", 1 => "sdr2@demo.local", _ => null },
                 Now.AddHours(-(i * 7 % 1440)))
             : new FunnelEntry(i, i % 5 == 0 ? Stage.Recycled : Stage.Lead, null, null));
-        return new LeadColumns(scores, Model, FunnelColumns.Build(Leads.Count, entries),
-            Leads.Select(CompanySegments.Of).ToArray());
+        return new LeadColumns(routed, FunnelColumns.Build(Leads.Count, entries));
     }
 }

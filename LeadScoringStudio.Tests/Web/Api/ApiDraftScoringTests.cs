@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using LeadScoringStudio.Core.Models;
 using LeadScoringStudio.Data;
 using LeadScoringStudio.Features.Api;
+using LeadScoringStudio.Features.Segments;
 using LeadScoringStudio.Security;
 using LeadScoringStudio.Tests.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,7 +18,9 @@ public sealed class ApiDraftScoringTests(ApiFixture api) : IClassFixture<ApiFixt
     {
         var keys = api.App.Services.GetRequiredService<ApiKeyRepository>();
         var models = api.App.Services.GetRequiredService<ModelRepository>();
-        var id = (await models.DefaultModelIdAsync())!.Value;
+        // The routed score's draft is the draft of the model of Ada's segment.
+        var id = (await api.App.Services.GetRequiredService<SegmentRoutes>().GetAsync())!
+            .For(ApiTests.Parse(ApiTests.Ada)).ModelId;
         var draft = (await models.LoadAsync(id)).Draft;
         var commit = await api.App.Services.GetRequiredService<DraftRepository>().CommitAsync(id, draft.Model,
             draft.Version, draft.Model.WithCriterionPoints("demo-request", 90), Principals.Marketing);
@@ -51,12 +54,12 @@ public sealed class ApiDraftScoringTests(ApiFixture api) : IClassFixture<ApiFixt
     public async Task A_named_model_scores_with_its_own_versions_and_an_unknown_key_is_404()
     {
         var catalog = api.App.Services.GetRequiredService<Features.Models.ModelCatalog>();
-        var first = (await catalog.ListAsync()).Single(m => m.IsDefault);
         var (_, blank) = await catalog.CreateAsync("Nothing scores", Features.Models.ModelOrigin.Blank, null,
             Principals.Ops);
 
         var routed = await (await api.Client(api.ReadKey).PostAsJsonAsync("/api/v1/score", ApiTests.Ada))
             .Content.ReadFromJsonAsync<ScoreResponse>();
+        var first = (await catalog.FindAsync(routed!.Model))!;
         var byKey = await (await api.Client(api.ReadKey).PostAsJsonAsync($"/api/v1/models/{first.Key}/score",
             ApiTests.Ada)).Content.ReadFromJsonAsync<ScoreResponse>();
         var byBlank = await (await api.Client(api.ReadKey).PostAsJsonAsync($"/api/v1/models/{blank!.Key}/score",
@@ -72,7 +75,7 @@ public sealed class ApiDraftScoringTests(ApiFixture api) : IClassFixture<ApiFixt
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
         Assert.Contains("no model with key 'no-such'", await missing.Content.ReadAsStringAsync());
         var models = await api.Client(api.ReadKey).GetFromJsonAsync<List<ModelSummary>>("/api/v1/models");
-        Assert.Equal([first.Key, blank.Key], models!.Select(m => m.Key));
+        Assert.Equal(["starter-model", "enterprise-model", blank.Key], models!.Select(m => m.Key));
     }
 
     private static int Points(ScoreResponse score, string criterion) =>

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using LeadScoringStudio.Core.Demo;
 using LeadScoringStudio.Core.Models;
 using LeadScoringStudio.Core.Scoring;
 using LeadScoringStudio.Data;
@@ -101,13 +102,15 @@ public sealed class ApiTests(ApiFixture api) : IClassFixture<ApiFixture>
     }
 
     [Fact]
-    public async Task Scoring_a_lead_in_the_request_gives_the_published_models_score_and_explanation()
+    public async Task Scoring_a_lead_in_the_request_routes_it_and_gives_its_segments_published_score_and_explanation()
     {
         var response = await api.Client(api.ReadKey).PostAsJsonAsync("/api/v1/score", Ada);
 
         response.EnsureSuccessStatusCode();
         var score = (await response.Content.ReadFromJsonAsync<ScoreResponse>())!;
-        var expected = LeadScorer.Score(StarterModel.Create(), Parse(Ada), DateTimeOffset.UtcNow);
+        // Ada works at a company of 1,200: the demo routes her to the enterprise segment and model.
+        var expected = LeadScorer.Score(DemoSegments.EnterpriseModel(), Parse(Ada), DateTimeOffset.UtcNow);
+        Assert.Equal(("Enterprise", "enterprise-model"), (score.Segment, score.Model));
         Assert.Equal((1, expected.Total, expected.Fit, expected.Engagement, expected.Cell.ToString()),
             (score.ModelVersion, score.Total, score.Fit, score.Engagement, score.Cell));
         Assert.Equal(score.Total, score.Explanation.Sum(l => l.Points));
@@ -218,7 +221,8 @@ public sealed class ApiTests(ApiFixture api) : IClassFixture<ApiFixture>
         var models = await api.Client(api.ReadKey).GetFromJsonAsync<ModelSummary[]>("/api/v1/models");
         var openApi = await api.Client(api.ReadKey).GetStringAsync("/api/v1/openapi.json");
 
-        Assert.Equal(1, Assert.Single(models!).Versions.Single().Number);
+        Assert.Equal(["starter-model", "enterprise-model"], models!.Select(m => m.Key));
+        Assert.All(models!, m => Assert.Equal(1, m.Versions.Single().Number));
         foreach (var path in new[] { "/api/v1/score", "/api/v1/leads", "/api/v1/activities", "/api/v1/models", "/api/v1/leads/{id}/score" })
         {
             Assert.Contains($"\"{path}\"", openApi);
@@ -240,7 +244,7 @@ public sealed class ApiTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Null(await keys.CreateAsync("not allowed", ApiScope.Write, Principals.Sales));
     }
 
-    private static LeadScoringStudio.Core.Leads.Lead Parse(object lead)
+    internal static LeadScoringStudio.Core.Leads.Lead Parse(object lead)
     {
         var json = JsonSerializer.Deserialize<LeadInput>(JsonSerializer.Serialize(lead),
             new JsonSerializerOptions(JsonSerializerDefaults.Web))!;

@@ -1,3 +1,4 @@
+using LeadScoringStudio.Tests.TestSupport;
 using LeadScoringStudio.Core.Leads;
 using LeadScoringStudio.Core.Scoring;
 using LeadScoringStudio.Features.Leads;
@@ -93,7 +94,7 @@ public sealed class LeadPageTests(BrowserFixture browser)
         await page.GetByTestId("try-score").ClickAsync();
 
         // Fit does not age, so the published version's fit for these attributes is known exactly.
-        var published = (await browser.Service<Features.Api.PublishedModels>().GetAsync())!.Model;
+        var published = (await PublishedVersions.DefaultAsync(browser.App.Services)).Model;
         var models = browser.Service<global::LeadScoringStudio.Data.ModelRepository>();
         var draft = (await models.LoadAsync((await models.DefaultModelIdAsync())!.Value)).Draft.Model;
         var lead = new Lead("", new Dictionary<string, FieldValue>(StringComparer.OrdinalIgnoreCase)

@@ -85,7 +85,7 @@ public sealed class OwnDataFlowTests(BrowserFixture browser)
         await Expect(page.GetByTestId("draft-status")).ToContainTextAsync("published version 2");
         await context.CloseAsync();
 
-        var published = (await app.Services.GetRequiredService<PublishedModels>().GetAsync())!;
+        var published = await PublishedVersions.DefaultAsync(app.Services);
         Assert.Equal(2, published.Number);
         Assert.DoesNotContain(published.Model.Criteria, c => c is AttributeCriterion a
             && a.Conditions.Any(w => w.Field is "duration" or "day_of_week"));

@@ -1,3 +1,4 @@
+using LeadScoringStudio.Features.Segments;
 using System.Text.RegularExpressions;
 using LeadScoringStudio.Core.Lifecycle;
 using LeadScoringStudio.Core.Models;
@@ -128,13 +129,13 @@ public sealed class QueueTests(BrowserFixture browser)
     /// <summary>Three MQLs in cells with an SLA become the SDR's, ten days ago: overdue today.</summary>
     private async Task LetThreeMqlsSlipAsync()
     {
-        var model = (await browser.Service<PublishedModels>().GetAsync())!.Model;
-        var withSla = Cell.All.Where(c => model.ActionFor(c).SlaHours is not null).Select(c => c.ToString()).ToList();
+        var routes = (await browser.Service<SegmentRoutes>().GetAsync())!;
         var leads = await browser.Service<LeadLibrary>().GetAsync();
         await using var db = await browser.Service<IDbContextFactory<StudioDbContext>>().CreateDbContextAsync();
         var mqls = (await db.LeadStates.Where(s => s.Stage == Stage.Mql).ToListAsync())
-            .Where(s => leads.PositionOf(s.LeadId) is { } p && withSla.Contains(
-                LeadScorer.Score(model, leads.Leads[p].Lead, DateTimeOffset.UtcNow).Cell.ToString()))
+            .Where(s => leads.PositionOf(s.LeadId) is { } p
+                && LeadScorer.Score(routes.For(leads.Leads[p].Lead).Published.Model, leads.Leads[p].Lead,
+                    DateTimeOffset.UtcNow).Action.SlaHours is not null)
             .Take(3).ToList();
         Assert.Equal(3, mqls.Count);
         foreach (var state in mqls)

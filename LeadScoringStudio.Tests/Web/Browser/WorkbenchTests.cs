@@ -1,3 +1,4 @@
+using LeadScoringStudio.Tests.TestSupport;
 using LeadScoringStudio.Security;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -119,8 +120,8 @@ public sealed class WorkbenchTests(BrowserFixture browser)
         await Expect(page.GetByTestId("model-file-problem").First).ToContainTextAsync("broken.json: $.");
         // Other tests may have published other weights before (a tuned suggestion among them): take points no version
         // has.
-        var published = (await browser.Service<LeadScoringStudio.Features.Api.PublishedModels>()
-            .GetAsync())!.Model.FindCriterion("trial-signup")!.BasePoints;
+        var published = (await PublishedVersions.DefaultAsync(browser.App.Services)).Model
+            .FindCriterion("trial-signup")!.BasePoints;
         var good = LeadScoringStudio.Core.Json.ModelFile.Write(LeadScoringStudio.Core.Models.StarterModel.Create()
             .WithCriterionPoints("trial-signup", published + 7));
         await page.UploadAsync("model-file", "tuned.json", "application/json",
@@ -141,8 +142,12 @@ public sealed class WorkbenchTests(BrowserFixture browser)
 
         Assert.Equal(200, download.Status);
         Assert.StartsWith("text/csv", download.Headers["content-type"]);
-        Assert.StartsWith("id,name,email,company,score,fit,engagement,cell,action,mql,stage,top_reasons",
-            (await download.TextAsync()).TrimStart('\uFEFF'));
+        var text = (await download.TextAsync()).TrimStart('\uFEFF');
+        Assert.StartsWith("id,name,email,company,score,fit,engagement,cell,action,mql,stage,segment,model,top_reasons",
+            text);
+        // Each lead says which segment, and which model version, scored it.
+        Assert.Contains(",Enterprise,enterprise-model v", text);
+        Assert.Contains(",SMB and mid-market,starter-model v", text);
         Assert.Equal(302, anonymous.Status);
         await page.Context.CloseAsync();
     }

@@ -49,8 +49,9 @@ public sealed class StudioDatabaseTests
         await using var db = await services.GetRequiredService<IDbContextFactory<StudioDbContext>>()
             .CreateDbContextAsync();
         Assert.Equal(DemoUsers.All.Count, await db.Users.CountAsync());
-        Assert.Equal(1, await db.Models.CountAsync());
-        Assert.Equal(1, await db.PublishedModels.CountAsync());
+        Assert.Equal(2, await db.Models.CountAsync()); // the starter and the demo's enterprise model
+        Assert.Equal(2, await db.PublishedModels.CountAsync());
+        Assert.Equal(1, await db.RoutingVersions.CountAsync());
         Assert.Equal(StudioRoles.All.Count, await db.Roles.CountAsync());
         Assert.Equal(10 + 12, await db.Leads.CountAsync());
     }

@@ -108,10 +108,10 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
         await app.Services.GetRequiredService<PipelineRunner>().RunNowAsync();
         var states = await app.Services.GetRequiredService<SalesQueueRepository>().AllStatesAsync();
         var leads = await app.Services.GetRequiredService<LeadLibrary>().GetAsync();
-        var model = (await app.Services.GetRequiredService<PublishedModels>().GetAsync())!.Model;
         var mql = states.First(s => s.Stage == Stage.Mql);
+        var lead = leads.Leads[leads.PositionOf(mql.LeadId)!.Value].Lead;
         var result = await app.Services.GetRequiredService<FeedbackService>().RecordAsync(
-            leads.Leads[leads.PositionOf(mql.LeadId)!.Value].Lead, model,
+            lead, await PublishedVersions.OfLeadAsync(app.Services, lead),
             new FeedbackInput(SalesEventKind.Accepted), Principals.Sales);
         Assert.True(result.Succeeded, result.Message);
         return mql.LeadId;

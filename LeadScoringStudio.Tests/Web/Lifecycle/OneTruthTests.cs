@@ -39,7 +39,7 @@ public sealed class OneTruthTests : IAsyncLifetime
     public async Task Every_lead_is_exported_and_served_by_the_api_with_the_stage_its_lifecycle_recorded()
     {
         var recorded = await Service<SalesQueueRepository>().StagesAsync();
-        var (_, rows) = (await Service<ScoredLeadExport>().RowsAsync())!.Value;
+        var rows = (await Service<ScoredLeadExport>().RowsAsync())!;
         var key = (await Service<ApiKeyRepository>().CreateAsync("stages", ApiScope.Read, Principals.Ops))!.Value.Key;
         using var client = _app.CreateClient();
         client.DefaultRequestHeaders.Add("X-Api-Key", key);
@@ -58,7 +58,6 @@ public sealed class OneTruthTests : IAsyncLifetime
     [Fact]
     public async Task Lost_or_won_from_sales_is_the_outcome_tuning_learns_from_at_once_and_everyone_is_told()
     {
-        var model = (await Service<PublishedModels>().GetAsync())!.Model;
         var queue = Service<SalesQueueRepository>();
         var stages = await queue.StagesAsync();
         var leads = await Service<LeadLibrary>().GetAsync();
@@ -73,7 +72,7 @@ public sealed class OneTruthTests : IAsyncLifetime
         var before = Learned(await Service<TuningInputsLoader>().LoadAsync(TuningOutcome.Converted));
 
         var result = await Service<FeedbackService>()
-            .RecordAsync(lead.Lead, model, new FeedbackInput(SalesEventKind.Lost, Comment: "Went with a competitor"),
+            .RecordAsync(lead.Lead, await PublishedVersions.OfLeadAsync(_app.Services, lead.Lead), new FeedbackInput(SalesEventKind.Lost, Comment: "Went with a competitor"),
             Principals.Sales);
 
         Assert.True(result.Succeeded, result.Message);

@@ -557,6 +557,40 @@ namespace LeadScoringStudio.Data.Migrations
                     b.ToTable("RememberedColumns");
                 });
 
+            modelBuilder.Entity("LeadScoringStudio.Data.RoutingVersionRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublishedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.ToTable("RoutingVersions");
+                });
+
             modelBuilder.Entity("LeadScoringStudio.Data.ScorePointRecord", b =>
                 {
                     b.Property<int>("Id")

@@ -11,12 +11,14 @@ public sealed record ActivityInput(string? LeadId, string? Type, DateTimeOffset?
 /// <summary>One line of a score's explanation.</summary>
 public sealed record ExplanationItem(string Kind, string? CriterionId, string Label, string Evidence, int Points);
 
-/// <summary>A lead's score with its explanation, under a named model version (a published version's number, or the
-/// draft's version when <c>IsDraft</c>); <c>Page</c> is the stored lead's page in the studio.</summary>
+/// <summary>A lead's score with its explanation, under a named model (its key) and version (a published version's
+/// number, or the draft's version when <c>IsDraft</c>); <c>Segment</c> names the segment the routing put the lead in
+/// (null when a model was asked for by key); <c>Page</c> is the stored lead's page in the studio.</summary>
 public sealed record ScoreResponse(
     string? LeadId, long ModelVersion, int Total, int Fit, int Engagement, string Cell, string Action, string Route,
     bool IsMql, IReadOnlyList<string> DisqualifiedBecause, IReadOnlyDictionary<string, int> Categories,
-    IReadOnlyList<ExplanationItem> Explanation, string? Stage = null, bool IsDraft = false, string? Page = null);
+    IReadOnlyList<ExplanationItem> Explanation, string? Stage = null, bool IsDraft = false, string? Page = null,
+    string Model = "", string? Segment = null);
 
 public sealed record VersionSummary(int Number, DateTimeOffset PublishedAt, string PublishedBy, string Note);
 

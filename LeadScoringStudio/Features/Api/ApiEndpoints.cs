@@ -9,6 +9,7 @@ using LeadScoringStudio.Features.Fields;
 using LeadScoringStudio.Features.Handoff;
 using LeadScoringStudio.Features.Leads;
 using LeadScoringStudio.Features.Models;
+using LeadScoringStudio.Features.Segments;
 using LeadScoringStudio.Security;
 using System.Security.Claims;
 using LeadScoringStudio.Core.Models;
@@ -33,18 +34,19 @@ public static class ApiEndpoints
         var read = api.MapGroup("").RequireAuthorization(ApiPolicies.Read);
         var write = api.MapGroup("").RequireAuthorization(ApiPolicies.Write);
 
-        read.MapPost("/score", ScoreAsync)
-            .WithSummary("Score a lead given in the request (stateless), with its explanation, against the published " +
-                "version, a named one (?version=N) or the shared draft (?version=draft, Marketing and Ops keys).");
+        read.MapPost("/score", RoutedScoreAsync)
+            .WithSummary("Score a lead given in the request (stateless), with its explanation, by the model of the " +
+                "segment the routing puts it in: its published version, a named one (?version=N) or its shared " +
+                "draft (?version=draft, Marketing and Ops keys).");
         read.MapPost("/models/{key}/score", ScoreWithModelAsync)
             .WithSummary("The same, against a named model (its key from /models): its published version, " +
                 "?version=N, or its draft (?version=draft, Marketing and Ops keys).");
         read.MapGet("/leads/{id}/score", StoredScoreAsync)
-            .WithSummary("The score of a stored lead under the published version, and its stage as the lifecycle " +
-                "recorded it (null until the lead's first rescoring).");
+            .WithSummary("The score of a stored lead by its segment's published model, and its stage as the " +
+                "lifecycle recorded it (null until the lead's first rescoring).");
         read.MapGet("/models", ModelsAsync)
             .WithSummary("The models (not archived) with their key, draft version and published versions; the " +
-                "default one scores the stored leads.");
+                "segment routing chooses which one scores each lead.");
         read.MapGet("/webhooks/events", (TimeProvider time) => Results.Ok(HandoffExamples.All(time.GetUtcNow())))
             .Produces<IReadOnlyList<HandoffPayload>>()
             .WithSummary("An example body of every webhook event, the same JSON each delivery carries, to build a " +
@@ -61,13 +63,35 @@ public static class ApiEndpoints
         ClaimsPrincipal caller, ModelCatalog catalog, PublishedModels published, ModelRepository models,
         TimeProvider time) =>
         await catalog.FindAsync(key) is { } model
-            ? await ScoreAsync(lead, version, caller, published, models, time, model.Id)
+            ? await ScoreAsync(lead, version, caller, published, models, time, model, null)
             : NotFound($"There is no model with key '{key}'; GET /api/v1/models lists them.");
 
-    private static async Task<IResult> ScoreAsync(LeadInput lead, string? version, ClaimsPrincipal key,
-        PublishedModels published, ModelRepository models, TimeProvider time, int? modelId = null)
+    /// <summary>Routes the lead through the live segment routing, then scores it with its segment's model.</summary>
+    private static async Task<IResult> RoutedScoreAsync(LeadInput lead, string? version, ClaimsPrincipal caller,
+        SegmentRoutes routes, PublishedModels published, ModelRepository models, TimeProvider time)
     {
-        var chosen = await ChooseAsync(modelId, version, key, published, models);
+        if (await routes.GetAsync() is not { } live)
+        {
+            return NotFound("Nothing is published yet.");
+        }
+
+        // Routing reads only attributes; any field the live routing's models know will do to read them.
+        var routingInput = new ApiInput(live.Segments[^1].Published.Model, time.GetUtcNow());
+        var parsed = routingInput.Lead(lead, "lead", needsId: false);
+        if (parsed is null)
+        {
+            return Results.ValidationProblem(routingInput.Errors, title: "The lead has errors.");
+        }
+
+        var segment = live.For(parsed);
+        return await ScoreAsync(lead, version, caller, published, models, time,
+            new ModelEntry(segment.ModelId, segment.ModelKey, segment.ModelName, false), segment.Segment.Name);
+    }
+
+    private static async Task<IResult> ScoreAsync(LeadInput lead, string? version, ClaimsPrincipal key,
+        PublishedModels published, ModelRepository models, TimeProvider time, ModelEntry entry, string? segment)
+    {
+        var chosen = await ChooseAsync(entry.Id, version, key, published, models);
         if (chosen.Model is not { } model)
         {
             return chosen.Refusal!;
@@ -78,14 +102,16 @@ public static class ApiEndpoints
         return parsed is null
             ? Results.ValidationProblem(input.Errors, title: "The lead has errors.")
             : Results.Ok(Response(LeadScorer.Score(model, parsed, time.GetUtcNow()), chosen.Version,
-                parsed.Id.Length == 0 ? null : parsed.Id) with { IsDraft = chosen.IsDraft });
+                parsed.Id.Length == 0 ? null : parsed.Id) with
+            {
+                IsDraft = chosen.IsDraft, Model = entry.Key, Segment = segment,
+            });
     }
 
-    /// <summary>The version of a model (the default model when none is named) <c>?version=</c> names: none is the
-    /// latest published version, a number a published one, "draft" the shared draft (for Marketing and Ops keys
-    /// only). The routed default's published versions come from the cache, so scoring with them reads no
-    /// database.</summary>
-    private static async Task<ChosenModel> ChooseAsync(int? modelId, string? version, ClaimsPrincipal key,
+    /// <summary>The version of a model <c>?version=</c> names: none is the latest published version, a number a
+    /// published one, "draft" the shared draft (for Marketing and Ops keys only). Published versions come from the
+    /// cache, so scoring with them reads no database.</summary>
+    private static async Task<ChosenModel> ChooseAsync(int modelId, string? version, ClaimsPrincipal key,
         PublishedModels published, ModelRepository models)
     {
         if (string.Equals(version, "draft", StringComparison.OrdinalIgnoreCase))
@@ -97,12 +123,7 @@ public static class ApiEndpoints
                     statusCode: StatusCodes.Status403Forbidden));
             }
 
-            if ((modelId ?? await models.DefaultModelIdAsync()) is not { } id)
-            {
-                return ChosenModel.Refused(NotFound("There is no model yet."));
-            }
-
-            var draft = (await models.LoadAsync(id)).Draft;
+            var draft = (await models.LoadAsync(modelId)).Draft;
             return new ChosenModel(draft.Model, draft.Version, true, null);
         }
 
@@ -117,10 +138,7 @@ public static class ApiEndpoints
         }
 
         int? number = version is null ? null : int.Parse(version);
-        var found = modelId is { } named
-            ? (await models.PublishedVersionsAsync(named)).FirstOrDefault(v => number is null || v.Number == number)
-            : await published.GetAsync(number);
-        return found is { } model
+        return await published.GetAsync(modelId, number) is { } model
             ? new ChosenModel(model.Model, model.Number, false, null)
             : ChosenModel.Refused(NotFound(number is null
                 ? "Nothing is published yet."
@@ -133,9 +151,9 @@ public static class ApiEndpoints
     }
 
     private static async Task<IResult> StoredScoreAsync(string id, HttpRequest request, LeadRepository leads,
-        SalesQueueRepository lifecycle, PublishedModels published, TimeProvider time)
+        SalesQueueRepository lifecycle, SegmentRoutes routes, TimeProvider time)
     {
-        if (await published.GetAsync() is not { } model)
+        if (await routes.GetAsync() is not { } live)
         {
             return NotFound("Nothing is published yet.");
         }
@@ -145,9 +163,12 @@ public static class ApiEndpoints
             return NotFound($"There is no lead with id '{id}'.");
         }
 
-        var score = LeadScorer.Score(model.Model, stored.Lead, time.GetUtcNow());
-        return Results.Ok(Response(score, model.Number, id) with
+        var segment = live.For(stored.Lead);
+        var score = LeadScorer.Score(segment.Published.Model, stored.Lead, time.GetUtcNow());
+        return Results.Ok(Response(score, segment.Published.Number, id) with
         {
+            Model = segment.ModelKey,
+            Segment = segment.Segment.Name,
             Stage = (await lifecycle.StateAsync(id))?.Stage.ToString(),
             Page = $"{request.Scheme}://{request.Host}{request.PathBase}/{LeadText.Link(id)}",
         });
@@ -169,11 +190,10 @@ public static class ApiEndpoints
     }
 
     private static async Task<IResult> UpsertLeadsAsync(
-        List<LeadInput> leads, PublishedModels published, ModelRepository models, WorkspaceFields fields,
+        List<LeadInput> leads, SegmentRoutes routes, ModelRepository models, WorkspaceFields fields,
             LeadWriter writer, LeadLibrary library, IStudioEvents events, TimeProvider time)
     {
-        var model = (await published.GetAsync())?.Model
-            ?? (await models.LoadAsync((await models.DefaultModelIdAsync())!.Value)).Draft.Model;
+        var model = await ReadingModelAsync(routes, models);
         var input = new ApiInput(model, time.GetUtcNow(), await fields.FieldsAsync());
         if (!input.CheckBatch(leads.Count, "leads"))
         {
@@ -200,12 +220,11 @@ public static class ApiEndpoints
         return Results.Ok(new WriteResponse(summary.Inserted, summary.Updated, summary.ActivitiesAdded));
     }
 
-    private static async Task<IResult> AppendActivitiesAsync(List<ActivityInput> activities, PublishedModels published,
+    private static async Task<IResult> AppendActivitiesAsync(List<ActivityInput> activities, SegmentRoutes routes,
         ModelRepository models, LeadRepository leads, LeadWriter writer, LeadLibrary library, IStudioEvents events,
         TimeProvider time)
     {
-        var model = (await published.GetAsync())?.Model
-            ?? (await models.LoadAsync((await models.DefaultModelIdAsync())!.Value)).Draft.Model;
+        var model = await ReadingModelAsync(routes, models);
         var input = new ApiInput(model, time.GetUtcNow());
         if (!input.CheckBatch(activities.Count, "activities"))
         {
@@ -237,6 +256,12 @@ public static class ApiEndpoints
         Changed(library, events);
         return Results.Ok(new WriteResponse(0, 0, summary.ActivitiesAdded));
     }
+
+    /// <summary>The model whose fields and activity types stored leads are read with: the routing's default
+    /// segment's published model, or the default model's draft before anything is published.</summary>
+    private static async Task<ScoringModel> ReadingModelAsync(SegmentRoutes routes, ModelRepository models) =>
+        (await routes.GetAsync())?.Segments[^1].Published.Model
+        ?? (await models.LoadAsync((await models.DefaultModelIdAsync())!.Value)).Draft.Model;
 
     private static void Changed(LeadLibrary library, IStudioEvents events)
     {

@@ -1,39 +1,38 @@
+using System.Collections.Concurrent;
 using LeadScoringStudio.Data;
 using LeadScoringStudio.Features.Collaboration;
 
 namespace LeadScoringStudio.Features.Api;
 
 /// <summary>
-/// The published versions the API scores with, read once and kept until a new version is published, so
-/// scoring a lead costs no database read.
+/// Each model's published versions, read once and kept until that model publishes again, so scoring a lead (the
+/// API, the routing, the rescore) costs no database read.
 /// </summary>
 public sealed class PublishedModels : IDisposable
 {
     private readonly ModelRepository _models;
     private readonly IDisposable _subscription;
-    private Task<(int ModelId, IReadOnlyList<PublishedModel> Versions)?>? _loading;
+    private readonly ConcurrentDictionary<int, Lazy<Task<IReadOnlyList<PublishedModel>>>> _versions = new();
 
     public PublishedModels(ModelRepository models, IStudioEvents events)
     {
         _models = models;
         _subscription = events.Subscribe(e =>
         {
-            if (e is ModelPublished)
+            if (e is ModelPublished published)
             {
-                _loading = null;
+                _versions.TryRemove(published.ModelId, out _);
             }
         });
     }
 
-    /// <summary>The latest published version, or the one numbered <paramref name="number"/>; null when there is none.</summary>
-    public async Task<PublishedModel?> GetAsync(int? number = null)
+    /// <summary>The model's latest published version, or the one numbered <paramref name="number"/>; null when there
+    /// is none.</summary>
+    public async Task<PublishedModel?> GetAsync(int modelId, int? number = null)
     {
-        var loaded = await (_loading ??= LoadAsync());
-        return loaded is not { } found ? null : number is { } n ? found.Versions.FirstOrDefault(v => v.Number == n) : found.Versions.FirstOrDefault();
+        var versions = await _versions.GetOrAdd(modelId, id => new(() => _models.PublishedVersionsAsync(id))).Value;
+        return number is { } n ? versions.FirstOrDefault(v => v.Number == n) : versions.FirstOrDefault();
     }
 
     public void Dispose() => _subscription.Dispose();
-
-    private async Task<(int, IReadOnlyList<PublishedModel>)?> LoadAsync() =>
-        await _models.DefaultModelIdAsync() is { } id ? (id, await _models.PublishedVersionsAsync(id)) : null;
 }

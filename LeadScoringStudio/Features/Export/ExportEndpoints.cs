@@ -2,12 +2,14 @@ using System.Text;
 using LeadScoringStudio.Core.Export;
 using LeadScoringStudio.Core.Json;
 using LeadScoringStudio.Data;
+using LeadScoringStudio.Features.Api;
+using LeadScoringStudio.Features.Models;
 using LeadScoringStudio.Security;
 
 namespace LeadScoringStudio.Features.Export;
 
-/// <summary>Downloads for signed-in users: scored leads as CSV (published model), and model files (a version or the
-/// draft). Each download re-checks the account against the store, so a copied cookie stops working at
+/// <summary>Downloads for signed-in users: scored leads as CSV (each by its segment's published model), and model files
+/// (a version or the draft, of the model <c>?model=</c> names, else the default). Each download re-checks the account against the store, so a copied cookie stops working at
 /// sign-out.</summary>
 public static class ExportEndpoints
 {
@@ -20,14 +22,16 @@ public static class ExportEndpoints
                 : Results.Problem("Your account may no longer export: sign in again.",
                     statusCode: StatusCodes.Status403Forbidden));
         group.MapGet("/leads.csv", ExportLeadsAsync);
-        group.MapGet("/models/{number:int}.json", async (int number, ModelRepository models) =>
-            await models.DefaultModelIdAsync() is { } id && (await models.PublishedVersionsAsync(id))
-                .FirstOrDefault(v => v.Number == number) is { } version
-                ? Results.File(Encoding.UTF8.GetBytes(ModelFile.Write(version.Model)), "application/json", $"model-v{number}.json")
+        group.MapGet("/models/{number:int}.json", async (int number, string? model, ModelCatalog catalog,
+            PublishedModels published) =>
+            await catalog.ResolveAsync(model) is { } entry && await published.GetAsync(entry.Id, number) is { } version
+                ? Results.File(Encoding.UTF8.GetBytes(ModelFile.Write(version.Model)), "application/json",
+                    $"{entry.Key}-v{number}.json")
                 : Results.NotFound());
-        group.MapGet("/draft.json", async (ModelRepository models) =>
-            await models.DefaultModelIdAsync() is { } id
-                ? Results.File(Encoding.UTF8.GetBytes(ModelFile.Write((await models.LoadAsync(id)).Draft.Model)), "application/json", "model-draft.json")
+        group.MapGet("/draft.json", async (string? model, ModelCatalog catalog, ModelRepository models) =>
+            await catalog.ResolveAsync(model) is { } entry
+                ? Results.File(Encoding.UTF8.GetBytes(ModelFile.Write((await models.LoadAsync(entry.Id)).Draft.Model)),
+                    "application/json", $"{entry.Key}-draft.json")
                 : Results.NotFound());
         return endpoints;
     }
@@ -40,10 +44,9 @@ public static class ExportEndpoints
                 statusCode: StatusCodes.Status409Conflict);
         }
 
-        var (version, rows) = scored;
         var text = new StringWriter();
-        ScoredLeadCsv.Write(text, rows);
+        ScoredLeadCsv.Write(text, scored);
         return Results.File(new UTF8Encoding(true).GetPreamble().Concat(Encoding.UTF8.GetBytes(text.ToString()))
-            .ToArray(), "text/csv", $"scored-leads-v{version}.csv");
+            .ToArray(), "text/csv", "scored-leads.csv");
     }
 }

@@ -1,20 +1,20 @@
 using LeadScoringStudio.Core.Export;
 using LeadScoringStudio.Core.Scoring;
 using LeadScoringStudio.Data;
-using LeadScoringStudio.Features.Api;
 using LeadScoringStudio.Features.Leads;
+using LeadScoringStudio.Features.Segments;
 
 namespace LeadScoringStudio.Features.Export;
 
-/// <summary>The stored leads scored by the published version, each with the stage its lifecycle recorded, as export
-/// rows.</summary>
-public sealed class ScoredLeadExport(PublishedModels published, LeadLibrary library, SalesQueueRepository lifecycle,
+/// <summary>The stored leads, each scored by its segment's published model and with the stage its lifecycle recorded,
+/// as export rows.</summary>
+public sealed class ScoredLeadExport(SegmentRoutes routes, LeadLibrary library, SalesQueueRepository lifecycle,
     TimeProvider time)
 {
-    /// <summary>The published version's number and the rows; null while nothing is published.</summary>
-    public async Task<(int Version, IReadOnlyList<ExportedLead> Rows)?> RowsAsync()
+    /// <summary>The rows; null while nothing is published.</summary>
+    public async Task<IReadOnlyList<ExportedLead>?> RowsAsync()
     {
-        if (await published.GetAsync() is not { } model)
+        if (await routes.GetAsync() is not { } live)
         {
             return null;
         }
@@ -22,8 +22,12 @@ public sealed class ScoredLeadExport(PublishedModels published, LeadLibrary libr
         var leads = await library.GetAsync();
         var stages = await lifecycle.StagesAsync();
         var asOf = time.GetUtcNow();
-        var scorer = new LeadScorer(model.Model);
-        return (model.Number, leads.Leads.Select(l => new ExportedLead(l.Lead, scorer.Score(l.Lead, asOf),
-            stages.TryGetValue(l.Lead.Id, out var stage) ? stage : null)).ToList());
+        var scorers = live.Segments.Select(s => new LeadScorer(s.Published.Model)).ToList();
+        return [.. leads.Leads.Select(l =>
+        {
+            var segment = live.For(l.Lead);
+            return new ExportedLead(l.Lead, segment.Segment.Name, segment.Version,
+                scorers[segment.Index].Score(l.Lead, asOf), stages.TryGetValue(l.Lead.Id, out var stage) ? stage : null);
+        })];
     }
 }

@@ -29,7 +29,7 @@ public sealed record ModelsChanged() : StudioEvent(LeadsChanged.AnyModel, null);
 /// as version 1, so it can be compared at once.
 /// </summary>
 public sealed class ModelCatalog(IDbContextFactory<StudioDbContext> contexts, ModelRepository models,
-    IStudioEvents events, AccountCheck accounts, TimeProvider time)
+    RoutingRepository routings, IStudioEvents events, AccountCheck accounts, TimeProvider time)
 {
     public async Task<IReadOnlyList<ModelEntry>> ListAsync(CancellationToken cancellationToken = default)
     {
@@ -94,8 +94,8 @@ public sealed class ModelCatalog(IDbContextFactory<StudioDbContext> contexts, Mo
             : new SaveResult(SaveStatus.Invalid, "That model is archived or gone.");
     }
 
-    /// <summary>Archives a model (Ops): it leaves the picker and the API and keeps its history. The default model,
-    /// which scores the stored leads, cannot be archived.</summary>
+    /// <summary>Archives a model (Ops): it leaves the picker and the API and keeps its history. The default model and
+    /// any model the live routing scores a segment with cannot be archived.</summary>
     public async Task<SaveResult> ArchiveAsync(int id, ClaimsPrincipal user)
     {
         if (!StudioRoles.CanPublish(await accounts.NowAsync(user)))
@@ -107,6 +107,14 @@ public sealed class ModelCatalog(IDbContextFactory<StudioDbContext> contexts, Mo
         {
             return new SaveResult(SaveStatus.Invalid,
                 "This is the default model: it scores every stored lead, so it cannot be archived.");
+        }
+
+        if ((await routings.VersionsAsync()).FirstOrDefault() is { } live
+            && (await ListAsync()).FirstOrDefault(m => m.Id == id) is { } entry
+            && live.Routing.Segments.FirstOrDefault(s => s.ModelKey == entry.Key) is { } segment)
+        {
+            return new SaveResult(SaveStatus.Invalid,
+                $"The segment '{segment.Name}' is scored by this model; route it to another model first.");
         }
 
         await using var db = await contexts.CreateDbContextAsync();

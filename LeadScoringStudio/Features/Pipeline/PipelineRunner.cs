@@ -1,8 +1,8 @@
 using System.Threading.Channels;
 using LeadScoringStudio.Data;
-using LeadScoringStudio.Features.Api;
 using LeadScoringStudio.Features.Collaboration;
 using LeadScoringStudio.Features.Leads;
+using LeadScoringStudio.Features.Segments;
 
 namespace LeadScoringStudio.Features.Pipeline;
 
@@ -10,10 +10,10 @@ namespace LeadScoringStudio.Features.Pipeline;
 public sealed record QueueChanged() : StudioEvent(LeadsChanged.AnyModel, null);
 
 /// <summary>
-/// Rescores every lead with the published version whenever one is published or leads change (import, API),
-/// and once at start: one run at a time, requests arriving meanwhile folded into the next run.
+/// Rescores every lead with its segment's published model whenever a model or the routing is published or leads
+/// change (import, API), and once at start: one run at a time, requests arriving meanwhile folded into the next run.
 /// </summary>
-public sealed class PipelineRunner(LeadPipeline pipeline, PublishedModels published, LeadLibrary library,
+public sealed class PipelineRunner(LeadPipeline pipeline, SegmentRoutes routes, LeadLibrary library,
     IStudioEvents events, TimeProvider time, ILogger<PipelineRunner> logger)
     : BackgroundService
 {
@@ -37,15 +37,17 @@ public sealed class PipelineRunner(LeadPipeline pipeline, PublishedModels publis
 
     private async Task<PipelineRun?> RunAsync(CancellationToken cancellationToken)
     {
-        if (await published.GetAsync() is not { } model)
+        if (await routes.GetAsync() is not { } live)
         {
             return null;
         }
 
         var leads = await library.GetAsync();
-        var run = await pipeline.RunAsync(model.Model, model.Number, leads.Leads, time.GetUtcNow(), cancellationToken);
-        logger.LogInformation("Rescored {Leads} leads with version {Version} in {Milliseconds} ms: {Changes} stage changes, {Entered} new MQLs",
-            run.Leads, model.Number, (int)run.Took.TotalMilliseconds, run.StageChanges, run.EnteredMql);
+        var run = await pipeline.RunAsync(live.Routed, [.. live.Segments.Select(s => s.Published.Number)], leads.Leads,
+            time.GetUtcNow(), cancellationToken);
+        logger.LogInformation("Rescored {Leads} leads with {Models} in {Milliseconds} ms: {Changes} stage changes, " +
+            "{Entered} new MQLs", run.Leads, string.Join(", ", live.Segments.Select(s => s.Version)),
+            (int)run.Took.TotalMilliseconds, run.StageChanges, run.EnteredMql);
         events.Publish(new QueueChanged());
         return run;
     }
@@ -54,7 +56,7 @@ public sealed class PipelineRunner(LeadPipeline pipeline, PublishedModels publis
     {
         using var subscription = events.Subscribe(e =>
         {
-            if (e is ModelPublished or LeadsChanged)
+            if (e is ModelPublished or RoutingPublished or LeadsChanged)
             {
                 _requests.Writer.TryWrite(true);
             }

@@ -1,19 +1,20 @@
 using System.Security.Claims;
 using LeadScoringStudio.Core.Lifecycle;
 using LeadScoringStudio.Core.Listing;
+using LeadScoringStudio.Core.Models;
 using LeadScoringStudio.Core.Scoring;
 using LeadScoringStudio.Data;
-using LeadScoringStudio.Features.Api;
 using LeadScoringStudio.Features.Collaboration;
 using LeadScoringStudio.Features.Leads;
+using LeadScoringStudio.Features.Segments;
 using LeadScoringStudio.Security;
 
 namespace LeadScoringStudio.Features.Queue;
 
-/// <summary>One row of an SDR's queue: the lead, its score under the published version (with explanation), and its
-/// place in the funnel.</summary>
-public sealed record QueueItem(StoredLead Lead, LeadScore Score, Stage Stage, string? Owner,
-    DateTimeOffset? MqlSince, TimeSpan? SlaLeft)
+/// <summary>One row of an SDR's queue: the lead, its segment and the published model that scores it, its score (with
+/// explanation), and its place in the funnel.</summary>
+public sealed record QueueItem(StoredLead Lead, string Segment, ScoringModel Model, LeadScore Score, Stage Stage,
+    string? Owner, DateTimeOffset? MqlSince, TimeSpan? SlaLeft)
 {
     /// <summary>When the lead last became hot for each product (category id → the crossing).</summary>
     public IReadOnlyDictionary<string, DateTimeOffset> HotSince { get; init; } =
@@ -33,7 +34,7 @@ public sealed record QueueView(IReadOnlyList<QueueItem> Items, int Matching, int
 /// from the pool, and their feedback. Sales and Ops only.
 /// </summary>
 public sealed class SalesQueue(SalesQueueRepository queue, FeedbackService feedback, LeadLibrary library,
-    LeadLists lists, PublishedModels published, IStudioEvents events, TimeProvider time, AccountCheck accounts)
+    LeadLists lists, SegmentRoutes routes, IStudioEvents events, TimeProvider time, AccountCheck accounts)
 {
     /// <summary>The queue of <paramref name="user"/> through <paramref name="filters"/> (its whose-filters default to
     /// mine and the pool); empty for anyone who does not work a queue.</summary>
@@ -53,17 +54,18 @@ public sealed class SalesQueue(SalesQueueRepository queue, FeedbackService feedb
     public static QueueView View(LeadListPage list, DateTimeOffset now,
         IReadOnlyDictionary<(string LeadId, string Category), DateTimeOffset> hotSince)
     {
-        if (list.Model is not { } model)
+        if (list.Routed is not { } routed)
         {
             return new QueueView([], 0, 0, list);
         }
 
-        var scorer = new LeadScorer(model);
+        var scorers = routed.Routed.Models.Select(m => new LeadScorer(m)).ToList();
         var items = list.Leads.Select(lead =>
         {
-            var score = scorer.Score(lead.Lead, now);
-            return new QueueItem(lead.Stored, score, lead.Stage, lead.Owner, lead.MqlSince,
-                QueueOrder.SlaLeft(score.Action, lead.MqlSince, now))
+            var segment = routed.SegmentOf[lead.Position];
+            var score = scorers[segment].Score(lead.Lead, now);
+            return new QueueItem(lead.Stored, lead.Segment, routed.Routed.Models[segment], score, lead.Stage,
+                lead.Owner, lead.MqlSince, QueueOrder.SlaLeft(score.Action, lead.MqlSince, now))
             {
                 HotSince = hotSince.Where(h => h.Key.LeadId == lead.Lead.Id)
                     .ToDictionary(h => h.Key.Category, h => h.Value),
@@ -80,24 +82,17 @@ public sealed class SalesQueue(SalesQueueRepository queue, FeedbackService feedb
     /// owner.</summary>
     public async Task<SaveResult> RecordAsync(QueueItem item, FeedbackInput input, ClaimsPrincipal user)
     {
-        if (await published.GetAsync() is not { } model)
-        {
-            return new SaveResult(SaveStatus.Invalid, "Nothing is published yet.");
-        }
-
         if (item.IsPool && input.Kind == SalesEventKind.Accepted && !await ClaimAsync(item.Id, user))
         {
             return new SaveResult(SaveStatus.Conflict, "Someone else took this lead first.");
         }
 
-        return await feedback.RecordAsync(item.Lead.Lead, model.Model, input, user);
+        return await feedback.RecordAsync(item.Lead.Lead, item.Model, input, user);
     }
 
-    public async Task<SaveResult> CorrectAsync(QueueItem item, int feedbackId, FeedbackInput input,
+    public Task<SaveResult> CorrectAsync(QueueItem item, int feedbackId, FeedbackInput input,
         ClaimsPrincipal user) =>
-        await published.GetAsync() is { } model
-            ? await feedback.CorrectAsync(feedbackId, item.Lead.Lead, model.Model, input, user)
-            : new SaveResult(SaveStatus.Invalid, "Nothing is published yet.");
+        feedback.CorrectAsync(feedbackId, item.Lead.Lead, item.Model, input, user);
 
     /// <summary>Takes a lead from the shared pool and says so to every list; false when someone else has it.</summary>
     public async Task<bool> ClaimAsync(string leadId, ClaimsPrincipal user)
@@ -116,15 +111,17 @@ public sealed class SalesQueue(SalesQueueRepository queue, FeedbackService feedb
     public async Task<QueueItem?> FindAsync(string leadId)
     {
         var leads = await library.GetAsync();
-        if (await published.GetAsync() is not { } model || leads.PositionOf(leadId) is not { } position)
+        if (await routes.GetAsync() is not { } live || leads.PositionOf(leadId) is not { } position)
         {
             return null;
         }
 
+        var stored = leads.Leads[position];
+        var segment = live.For(stored.Lead);
         var state = await queue.StateAsync(leadId);
         var now = time.GetUtcNow();
-        var score = LeadScorer.Score(model.Model, leads.Leads[position].Lead, now);
-        return new QueueItem(leads.Leads[position], score, state?.Stage ?? Stage.Lead, state?.AssignedTo,
-            state?.MqlSince, QueueOrder.SlaLeft(score.Action, state?.MqlSince, now));
+        var score = LeadScorer.Score(segment.Published.Model, stored.Lead, now);
+        return new QueueItem(stored, segment.Segment.Name, segment.Published.Model, score, state?.Stage ?? Stage.Lead,
+            state?.AssignedTo, state?.MqlSince, QueueOrder.SlaLeft(score.Action, state?.MqlSince, now));
     }
 }
