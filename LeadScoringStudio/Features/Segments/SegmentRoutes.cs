@@ -31,7 +31,7 @@ public sealed class SegmentRoutes : IDisposable
         {
             if (e is ModelPublished or RoutingPublished or ModelsChanged)
             {
-                _loading = null;
+                Forget();
             }
         });
     }
@@ -59,6 +59,10 @@ public sealed class SegmentRoutes : IDisposable
         return new LiveRouting(number, new RoutedModels(routing, [.. segments.Select(s => s.Published.Model)]),
             segments);
     }
+
+    /// <summary>Reads the routing again on next use: its publisher calls this at once, before the announcement
+    /// reaches everyone.</summary>
+    public void Forget() => _loading = null;
 
     public void Dispose() => _subscription.Dispose();
 

@@ -86,6 +86,7 @@ public sealed class SegmentService(RoutingRepository routings, SegmentRoutes rou
                 "Someone published the routing since you started; reload it and make your change again.");
         }
 
+        routes.Forget();
         events.Publish(new RoutingPublished(basedOn + 1));
         return new SaveResult(SaveStatus.Saved, $"Routing v{basedOn + 1} is live; the leads are being rescored.",
             PublishedNumber: basedOn + 1);
