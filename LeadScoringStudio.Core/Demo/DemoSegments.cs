@@ -13,7 +13,8 @@ public static class DemoSegments
 {
     public const int EnterpriseFrom = 1000;
 
-    /// <summary>The enterprise model, made from <paramref name="from"/> (the starter model when none is given).</summary>
+    /// <summary>The enterprise model, made from <paramref name="from"/> (the starter model when none is
+    /// given).</summary>
     public static ScoringModel EnterpriseModel(ScoringModel? from = null)
     {
         var starter = from ?? StarterModel.Create();

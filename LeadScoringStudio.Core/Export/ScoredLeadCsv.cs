@@ -5,17 +5,19 @@ using LeadScoringStudio.Core.Scoring;
 
 namespace LeadScoringStudio.Core.Export;
 
-/// <summary>A lead with its segment, the model version that scored it (e.g. "enterprise v3"), its score and its recorded
-/// stage (null before the lifecycle first saw it), as one export row.</summary>
+/// <summary>A lead with its segment, the model version that scored it (e.g. "enterprise v3"), its score and its
+/// recorded stage (null before the lifecycle first saw it), as one export row.</summary>
 public sealed record ExportedLead(Lead Lead, string Segment, string Model, LeadScore Score, Stage? Stage);
 
-/// <summary>Scored leads as CSV for a CRM or a spreadsheet: id, contact, scores, cell, action, stage, segment and model,
-/// and the three biggest reasons.</summary>
+/// <summary>Scored leads as CSV for a CRM or a spreadsheet: id, contact, scores, cell, action, stage, segment and
+/// model, and the three biggest reasons.</summary>
 public static class ScoredLeadCsv
 {
     public static readonly IReadOnlyList<string> Header =
-        ["id", "name", "email", "company", "score", "fit", "engagement", "cell", "action", "mql", "stage", "segment", "model",
-            "top_reasons"];
+    [
+        "id", "name", "email", "company", "score", "fit", "engagement", "cell", "action", "mql", "stage", "segment",
+        "model", "top_reasons",
+    ];
 
     public static void Write(TextWriter writer, IEnumerable<ExportedLead> leads)
     {

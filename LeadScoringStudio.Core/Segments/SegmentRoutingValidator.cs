@@ -57,7 +57,8 @@ public static class SegmentRoutingValidator
             }
             else if (i == routing.Rules.Count && segment.When is not null)
             {
-                Problem($"{path}.when", $"{shown} is the default and takes every lead no rule took; it has no condition");
+                Problem($"{path}.when",
+                    $"{shown} is the default and takes every lead no rule took; it has no condition");
             }
 
             if (segment.When is { } when)

@@ -69,7 +69,11 @@ public sealed class LeadPipeline(IDbContextFactory<StudioDbContext> contexts)
 
             if (state.Id == 0 || (state.Fit, state.Engagement, state.Total, state.IsMql) != (score.Fit, score.Engagement, score.Total, score.IsMql))
             {
-                db.ScorePoints.Add(new ScorePointRecord { LeadId = state.LeadId, At = asOf, Fit = score.Fit, Engagement = score.Engagement, Total = score.Total, IsMql = score.IsMql, ModelVersion = versions[segment] });
+                db.ScorePoints.Add(new ScorePointRecord
+                {
+                    LeadId = state.LeadId, At = asOf, Fit = score.Fit, Engagement = score.Engagement,
+                    Total = score.Total, IsMql = score.IsMql, ModelVersion = versions[segment],
+                });
                 points++;
             }
 

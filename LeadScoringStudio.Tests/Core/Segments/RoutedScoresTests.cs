@@ -40,7 +40,7 @@ public class RoutedScoresTests
             }
         }
 
-        Assert.Equal([Generated.Count(l => Demo.Routing.Route(l) == 0), Generated.Count(l => Demo.Routing.Route(l) == 1)],
+        Assert.Equal(new[] { 0, 1 }.Select(s => Generated.Count(l => Demo.Routing.Route(l) == s)),
             routed.CountBySegment().Select(c => c.Leads));
         Assert.All(routed.CountBySegment(), c => Assert.True(c.Leads > 0));
     }

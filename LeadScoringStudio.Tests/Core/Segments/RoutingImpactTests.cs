@@ -27,7 +27,8 @@ public class RoutingImpactTests
 
         var impact = RoutingImpact.Compare(before, after);
 
-        var moved = Generated.Count(l => l.Attribute("company_size") is { Type: FieldType.Number, Number: >= 500 and < 1000 });
+        var moved = Generated.Count(l =>
+            l.Attribute("company_size") is { Type: FieldType.Number, Number: >= 500 and < 1000 });
         Assert.True(moved > 0);
         var move = Assert.Single(impact.Moves);
         Assert.Equal(("SMB and mid-market", "Enterprise", moved), (move.From, move.To, move.Leads));
@@ -37,7 +38,8 @@ public class RoutingImpactTests
         Assert.Equal(Enumerable.Range(0, Generated.Count).Where(i => before.Scores.IsMql[i] && !after.Scores.IsMql[i]),
             impact.LeaveMql);
         Assert.True(impact.EnterMql.Count + impact.LeaveMql.Count > 0);
-        Assert.All(impact.EnterMql.Concat(impact.LeaveMql), i => Assert.NotEqual(before.SegmentOf[i], after.SegmentOf[i]));
+        Assert.All(impact.EnterMql.Concat(impact.LeaveMql),
+            i => Assert.NotEqual(before.SegmentOf[i], after.SegmentOf[i]));
         Assert.Equal(after.CountBySegment(), impact.Segments);
     }
 

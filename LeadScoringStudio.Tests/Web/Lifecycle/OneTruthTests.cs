@@ -72,7 +72,8 @@ public sealed class OneTruthTests : IAsyncLifetime
         var before = Learned(await Service<TuningInputsLoader>().LoadAsync(TuningOutcome.Converted));
 
         var result = await Service<FeedbackService>()
-            .RecordAsync(lead.Lead, await PublishedVersions.OfLeadAsync(_app.Services, lead.Lead), new FeedbackInput(SalesEventKind.Lost, Comment: "Went with a competitor"),
+            .RecordAsync(lead.Lead, await PublishedVersions.OfLeadAsync(_app.Services, lead.Lead),
+                new FeedbackInput(SalesEventKind.Lost, Comment: "Went with a competitor"),
             Principals.Sales);
 
         Assert.True(result.Succeeded, result.Message);

@@ -63,7 +63,8 @@ public sealed class SegmentServiceTests() : StorageTest(seedDemo: true, leadCoun
         Assert.Equal("SMB and mid-market", Assert.Single(impact.Moves).From);
         Assert.True(impact.Moved > 0);
         Assert.Same(live, await routes.GetAsync());
-        Assert.Equal(SaveStatus.Refused, (await Segments.PublishAsync(lowered, 1, "lower", Principals.Marketing)).Status);
+        Assert.Equal(SaveStatus.Refused,
+            (await Segments.PublishAsync(lowered, 1, "lower", Principals.Marketing)).Status);
 
         var published = new System.Collections.Concurrent.ConcurrentQueue<RoutingPublished>();
         using var _ = Services.GetRequiredService<IStudioEvents>().Subscribe(e =>

@@ -9,8 +9,8 @@ using LeadScoringStudio.Security;
 namespace LeadScoringStudio.Features.Export;
 
 /// <summary>Downloads for signed-in users: scored leads as CSV (each by its segment's published model), and model files
-/// (a version or the draft, of the model <c>?model=</c> names, else the default). Each download re-checks the account against the store, so a copied cookie stops working at
-/// sign-out.</summary>
+/// (a version or the draft, of the model <c>?model=</c> names, else the default). Each download re-checks the account
+/// against the store, so a copied cookie stops working at sign-out.</summary>
 public static class ExportEndpoints
 {
     public static IEndpointRouteBuilder MapExportEndpoints(this IEndpointRouteBuilder endpoints)

@@ -27,7 +27,8 @@ public sealed class ScoredLeadExport(SegmentRoutes routes, LeadLibrary library, 
         {
             var segment = live.For(l.Lead);
             return new ExportedLead(l.Lead, segment.Segment.Name, segment.Version,
-                scorers[segment.Index].Score(l.Lead, asOf), stages.TryGetValue(l.Lead.Id, out var stage) ? stage : null);
+                scorers[segment.Index].Score(l.Lead, asOf),
+                stages.TryGetValue(l.Lead.Id, out var stage) ? stage : null);
         })];
     }
 }
