@@ -10,22 +10,25 @@ using Microsoft.Extensions.Time.Testing;
 namespace LeadScoringStudio.Tests.TestSupport;
 
 /// <summary>
-/// The app's real storage (EF Core, SQLite, migrations, Identity) on a database file in a fresh temp
-/// folder, with the clock fixed at <see cref="Leads.AsOf"/>. Deleted again on dispose.
+/// The app's real storage (EF Core, migrations, Identity) on a fresh database: a SQLite file in a temp folder, or a
+/// database of its own on the tests' PostgreSQL server; the clock fixed at <see cref="Leads.AsOf"/>. Deleted again on
+/// dispose.
 /// </summary>
 public sealed class TestStorage : IDisposable
 {
     private readonly bool _testAccounts;
+    private readonly string? _postgreSqlDatabase;
 
     /// <param name="testAccounts">Whether to create the accounts of <see cref="Principals"/>.</param>
     /// <param name="settleMilliseconds">How long an edit settles before its commit; 0 (most tests) commits at
     /// once.</param>
+    /// <param name="provider">The database; PostgreSQL needs <see cref="TestPostgreSql.Server"/>.</param>
     public TestStorage(bool seedDemo = true, int leadCount = 60, bool requireApproval = false, bool testAccounts = true,
-        int settleMilliseconds = 0)
+        int settleMilliseconds = 0, StorageProvider provider = StorageProvider.Sqlite)
     {
         _testAccounts = testAccounts;
         Folder = Path.Combine(Path.GetTempPath(), "lss-test-" + Guid.NewGuid().ToString("N"));
-        Settings = new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["Storage:DataFolder"] = Folder,
             ["Demo:SeedDemoData"] = seedDemo ? "true" : "false",
@@ -35,6 +38,15 @@ public sealed class TestStorage : IDisposable
             ["Workbench:SettleMilliseconds"] =
                 settleMilliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
+        if (provider == StorageProvider.PostgreSql)
+        {
+            _postgreSqlDatabase = "lss_test_" + Guid.NewGuid().ToString("N");
+            settings["Storage:Provider"] = StorageOptions.PostgreSql;
+            settings["ConnectionStrings:" + StorageOptions.ConnectionName] =
+                TestPostgreSql.CreateDatabase(_postgreSqlDatabase);
+        }
+
+        Settings = settings;
     }
 
     public string Folder { get; }
@@ -77,6 +89,11 @@ public sealed class TestStorage : IDisposable
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();
+        if (_postgreSqlDatabase is not null)
+        {
+            TestPostgreSql.DropDatabase(_postgreSqlDatabase);
+        }
+
         if (Directory.Exists(Folder))
         {
             Directory.Delete(Folder, recursive: true);

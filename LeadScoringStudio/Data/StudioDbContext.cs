@@ -3,8 +3,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LeadScoringStudio.Data;
 
-/// <summary>The studio's database: users and roles (Identity), scoring models with their versions, and leads.</summary>
-public sealed class StudioDbContext(DbContextOptions<StudioDbContext> options) : IdentityDbContext<StudioUser>(options)
+/// <summary>The studio's database: users and roles (Identity), scoring models with their versions, and leads. This type
+/// is the SQLite database and owns the SQLite migrations; <see cref="PostgreSqlStudioDbContext"/> is the same database
+/// on PostgreSQL, with its own.</summary>
+public class StudioDbContext(DbContextOptions<StudioDbContext> options) : IdentityDbContext<StudioUser>(options)
 {
     public DbSet<ModelRecord> Models => Set<ModelRecord>();
 

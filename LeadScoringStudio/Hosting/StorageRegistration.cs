@@ -18,9 +18,10 @@ public static class StorageRegistration
     {
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();
-        services.AddDbContextFactory<StudioDbContext>((provider, options) =>
+        services.AddDbContextFactory<StudioDbContext, StudioContextFactory>((provider, options) =>
             UseProvider(options, provider.GetRequiredService<IOptions<StorageOptions>>().Value,
-                provider.GetRequiredService<IHostEnvironment>().ContentRootPath));
+                provider.GetRequiredService<IHostEnvironment>().ContentRootPath,
+                configuration.GetConnectionString(StorageOptions.ConnectionName)));
         services.AddOptions<GovernanceOptions>().Bind(configuration.GetSection(GovernanceOptions.Section));
         services.AddSingleton<ModelRepository>();
         services.AddSingleton<DraftRepository>();
@@ -72,18 +73,23 @@ public static class StorageRegistration
         return services;
     }
 
-    private static void UseProvider(DbContextOptionsBuilder options, StorageOptions storage, string contentRoot)
+    private static void UseProvider(DbContextOptionsBuilder options, StorageOptions storage, string contentRoot,
+        string? connection)
     {
-        switch (storage.Provider.ToLowerInvariant())
+        if (storage.IsPostgreSql)
         {
-            case "sqlite":
-                var path = storage.DatabasePath(contentRoot);
-                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-                options.UseSqlite($"Data Source={path.Replace('\\', '/')}");
-                break;
-            default:
-                throw new InvalidOperationException(
-                    $"Storage:Provider is '{storage.Provider}', but this build only includes 'Sqlite'. Add the provider's EF Core package and its migrations, then register it here.");
+            if (string.IsNullOrWhiteSpace(connection))
+            {
+                throw new InvalidOperationException("Storage:Provider is PostgreSql, but ConnectionStrings:Studio is " +
+                    "empty; set it, e.g. \"Host=db;Database=studio;Username=studio;Password=…\".");
+            }
+
+            options.UseNpgsql(connection);
+            return;
         }
+
+        var path = storage.DatabasePath(contentRoot);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        options.UseSqlite($"Data Source={path.Replace('\\', '/')}");
     }
 }

@@ -9,12 +9,22 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace LeadScoringStudio.Tests.Web.Data;
 
-public sealed class LeadPipelineTests() : StorageTest(seedDemo: false)
+public class LeadPipelineTests : StorageTest
 {
+    public LeadPipelineTests()
+        : this(StorageProvider.Sqlite)
+    {
+    }
+
+    protected LeadPipelineTests(StorageProvider provider)
+        : base(seedDemo: false, provider: provider)
+    {
+    }
+
     private static readonly ScoringModel Model = StarterModel.Create();
     private static readonly DateTimeOffset Now = TestSupport.Leads.AsOf;
 
-    [Fact]
+    [SkippableFact]
     public async Task Crossings_are_recorded_once_and_a_repeat_run_records_nothing()
     {
         var leads = await StoreAsync(Hot("hot-1"), Cold("cold-1"));
@@ -31,7 +41,7 @@ public sealed class LeadPipelineTests() : StorageTest(seedDemo: false)
         Assert.StartsWith("score reached MQL cell", change.Cause);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_lead_that_cools_down_leaves_mql_once_and_its_score_history_shows_both_moves()
     {
         var leads = await StoreAsync(Hot("hot-1"));
@@ -47,7 +57,7 @@ public sealed class LeadPipelineTests() : StorageTest(seedDemo: false)
         Assert.Equal([true, false], history.Scores.Select(s => s.IsMql).Distinct());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task New_mqls_are_shared_round_robin_within_the_monthly_cap_and_the_rest_wait_in_the_pool()
     {
         await Services.GetRequiredService<SalesQueueRepository>()
@@ -66,7 +76,7 @@ public sealed class LeadPipelineTests() : StorageTest(seedDemo: false)
         Assert.False(await queue.ClaimAsync(leads[0].Lead.Id, Principals.Marketing));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Feedback_moves_the_stage_a_rejection_needs_a_reason_and_a_correction_keeps_the_history()
     {
         var leads = await StoreAsync(Hot("hot-1"), Hot("hot-2"));
@@ -101,7 +111,7 @@ public sealed class LeadPipelineTests() : StorageTest(seedDemo: false)
         Assert.Equal((false, RejectionReason.WrongPersona), (Assert.Single(facts).Accepted, facts[0].Reason));
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData(-5000, "cannot be right")]
     [InlineData(2_000_000_000_000, "cannot be right")]
     public async Task An_opportunity_amount_below_zero_or_beyond_a_trillion_is_refused_and_nothing_changes(
@@ -124,7 +134,7 @@ public sealed class LeadPipelineTests() : StorageTest(seedDemo: false)
         Assert.Equal(Stage.Sal, (await Services.GetRequiredService<SalesQueueRepository>().StateAsync("hot-1"))!.Stage);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Feedback_and_its_stage_change_are_one_transaction_so_a_failure_keeps_neither()
     {
         var leads = await StoreAsync(Hot("hot-1"));
@@ -133,9 +143,12 @@ public sealed class LeadPipelineTests() : StorageTest(seedDemo: false)
         await using (var db = await contexts.CreateDbContextAsync())
         {
             // The stage change is written after the feedback row: make that second write fail.
-            await db.Database.ExecuteSqlRawAsync(
-                "CREATE TRIGGER fail_stage_change BEFORE INSERT ON StageChanges " +
-                "BEGIN SELECT RAISE(ABORT, 'injected'); END;");
+            await db.Database.ExecuteSqlRawAsync(db is PostgreSqlStudioDbContext
+                ? "CREATE FUNCTION fail_stage_change() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'injected'; END $$ " +
+                    "LANGUAGE plpgsql; CREATE TRIGGER fail_stage_change BEFORE INSERT ON \"StageChanges\" " +
+                    "FOR EACH ROW EXECUTE FUNCTION fail_stage_change();"
+                : "CREATE TRIGGER fail_stage_change BEFORE INSERT ON StageChanges " +
+                    "BEGIN SELECT RAISE(ABORT, 'injected'); END;");
         }
 
         await Assert.ThrowsAsync<DbUpdateException>(() => Services.GetRequiredService<FeedbackService>()
@@ -145,7 +158,7 @@ public sealed class LeadPipelineTests() : StorageTest(seedDemo: false)
         Assert.Equal(Stage.Mql, (await Services.GetRequiredService<SalesQueueRepository>().StateAsync("hot-1"))!.Stage);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_rejected_lead_comes_back_only_after_the_cool_down_and_new_engagement()
     {
         var leads = await StoreAsync(Hot("hot-1"));
@@ -164,7 +177,7 @@ public sealed class LeadPipelineTests() : StorageTest(seedDemo: false)
         Assert.Equal(Stage.Mql, (await Services.GetRequiredService<SalesQueueRepository>().StateAsync("hot-1"))!.Stage);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task The_demo_workspace_comes_with_months_of_sales_feedback()
     {
         using var storage = new TestStorage(seedDemo: true, leadCount: 400);
@@ -181,7 +194,7 @@ public sealed class LeadPipelineTests() : StorageTest(seedDemo: false)
         Assert.True(await db.Feedback.AnyAsync(f => f.Kind == SalesEventKind.Won && f.Amount > 0));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_watermark_crossing_is_recorded_once_and_goes_to_the_outbox_with_the_stage_change()
     {
         await using (var db = await Services.GetRequiredService<IDbContextFactory<StudioDbContext>>()
@@ -240,3 +253,6 @@ public sealed class LeadPipelineTests() : StorageTest(seedDemo: false)
 
     private static Lead Cold(string id) => TestSupport.Leads.With(("seniority", "Manager")) with { Id = id };
 }
+
+/// <summary>The same tests on PostgreSQL.</summary>
+public sealed class LeadPipelineOnPostgreSqlTests() : LeadPipelineTests(StorageProvider.PostgreSql);

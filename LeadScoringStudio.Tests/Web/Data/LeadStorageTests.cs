@@ -5,9 +5,19 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace LeadScoringStudio.Tests.Web.Data;
 
-public sealed class LeadStorageTests() : StorageTest(seedDemo: false)
+public class LeadStorageTests : StorageTest
 {
-    [Fact]
+    public LeadStorageTests()
+        : this(StorageProvider.Sqlite)
+    {
+    }
+
+    protected LeadStorageTests(StorageProvider provider)
+        : base(seedDemo: false, provider: provider)
+    {
+    }
+
+    [SkippableFact]
     public async Task Leads_read_back_with_every_value_type_activity_property_outcome_and_story()
     {
         var lead = new Lead(
@@ -38,9 +48,12 @@ public sealed class LeadStorageTests() : StorageTest(seedDemo: false)
         Assert.False(stored[1].IsExample);
     }
 
-    [Fact]
+    [SkippableFact]
     public void A_stored_value_that_does_not_fit_its_type_is_reported_with_lead_and_field() =>
         Assert.Contains(
             "Lead x: attribute 'size' holds 'lots', which is not a Number",
             Assert.Throws<InvalidDataException>(() => LeadJson.Read("x", """{"size":{"type":"number","value":"lots"}}""", "[]")).Message);
 }
+
+/// <summary>The same tests on PostgreSQL.</summary>
+public sealed class LeadStorageOnPostgreSqlTests() : LeadStorageTests(StorageProvider.PostgreSql);

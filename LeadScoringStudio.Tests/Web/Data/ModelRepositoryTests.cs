@@ -5,8 +5,18 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace LeadScoringStudio.Tests.Web.Data;
 
-public sealed class ModelRepositoryTests() : StorageTest(seedDemo: false, requireApproval: true)
+public class ModelRepositoryTests : StorageTest
 {
+    public ModelRepositoryTests()
+        : this(StorageProvider.Sqlite)
+    {
+    }
+
+    protected ModelRepositoryTests(StorageProvider provider)
+        : base(seedDemo: false, requireApproval: true, provider: provider)
+    {
+    }
+
     private ModelRepository _models = default!;
     private DraftRepository _drafts = default!;
     private int _id;
@@ -19,7 +29,7 @@ public sealed class ModelRepositoryTests() : StorageTest(seedDemo: false, requir
         _id = await _models.CreateAsync(StarterModel.Create(), "test");
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_new_model_is_a_draft_and_with_a_note_also_version_1()
     {
         var plain = await _models.LoadAsync(_id);
@@ -30,7 +40,7 @@ public sealed class ModelRepositoryTests() : StorageTest(seedDemo: false, requir
         Assert.Equal((1, "as shipped", "setup"), (published.Published!.Number, published.Published.Note, published.Published.PublishedBy));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Publishing_needs_Marketing_and_Sales_sign_off_on_that_exact_draft()
     {
         var approvals = Services.GetRequiredService<ApprovalRepository>();
@@ -45,7 +55,7 @@ public sealed class ModelRepositoryTests() : StorageTest(seedDemo: false, requir
         Assert.Equal(1, (await _models.PublishAsync(_id, 0, "first", Principals.Ops)).PublishedNumber);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_change_after_sign_off_voids_it()
     {
         var approvals = Services.GetRequiredService<ApprovalRepository>();
@@ -59,7 +69,7 @@ public sealed class ModelRepositoryTests() : StorageTest(seedDemo: false, requir
         Assert.Equal(SaveStatus.Conflict, (await approvals.ApproveAsync(_id, 0, Principals.Marketing)).Status);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Versions_are_numbered_kept_with_their_notes_and_immutable()
     {
         var v1 = await PublishSignedOffAsync(0, "first");
@@ -74,7 +84,7 @@ public sealed class ModelRepositoryTests() : StorageTest(seedDemo: false, requir
         Assert.Equal(("webinars count more", "olga@example.com"), (versions[0].Note, versions[0].PublishedBy));
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("Sales")]
     [InlineData("Marketing")]
     public async Task Only_Ops_may_publish(string role)
@@ -86,7 +96,7 @@ public sealed class ModelRepositoryTests() : StorageTest(seedDemo: false, requir
         Assert.Empty(await _models.PublishedVersionsAsync(_id));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Publishing_needs_a_note_and_the_draft_the_publisher_saw()
     {
         Assert.Contains("note", (await _models.PublishAsync(_id, 0, "  ", Principals.Ops)).Message);
@@ -106,3 +116,6 @@ public sealed class ModelRepositoryTests() : StorageTest(seedDemo: false, requir
         return await _models.PublishAsync(_id, draftVersion, note, Principals.Ops);
     }
 }
+
+/// <summary>The same tests on PostgreSQL.</summary>
+public sealed class ModelRepositoryOnPostgreSqlTests() : ModelRepositoryTests(StorageProvider.PostgreSql);

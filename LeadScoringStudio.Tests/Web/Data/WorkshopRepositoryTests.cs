@@ -6,9 +6,19 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace LeadScoringStudio.Tests.Web.Data;
 
-public sealed class WorkshopRepositoryTests() : StorageTest(seedDemo: false)
+public class WorkshopRepositoryTests : StorageTest
 {
-    [Fact]
+    public WorkshopRepositoryTests()
+        : this(StorageProvider.Sqlite)
+    {
+    }
+
+    protected WorkshopRepositoryTests(StorageProvider provider)
+        : base(seedDemo: false, provider: provider)
+    {
+    }
+
+    [SkippableFact]
     public async Task Votes_are_kept_per_person_and_lead_and_a_second_vote_replaces_the_first()
     {
         var workshops = Services.GetRequiredService<WorkshopRepository>();
@@ -25,7 +35,7 @@ public sealed class WorkshopRepositoryTests() : StorageTest(seedDemo: false)
             ("ex-a", "sam@example.com", Verdict.ReachOutNow)], open.Votes.Select(v => (v.LeadId, v.Voter, v.Verdict)));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Someone_without_a_role_can_neither_start_a_workshop_nor_vote()
     {
         var workshops = Services.GetRequiredService<WorkshopRepository>();
@@ -35,7 +45,7 @@ public sealed class WorkshopRepositoryTests() : StorageTest(seedDemo: false)
         Assert.False(await workshops.VoteAsync(started.Id, "ex-a", Verdict.Nurture, Principals.NoRole));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_closed_workshop_keeps_the_model_it_was_taken_on_and_takes_no_more_votes()
     {
         var workshops = Services.GetRequiredService<WorkshopRepository>();
@@ -51,3 +61,6 @@ public sealed class WorkshopRepositoryTests() : StorageTest(seedDemo: false)
         Assert.False(await workshops.VoteAsync(started.Id, "ex-a", Verdict.Nurture, Principals.Marketing));
     }
 }
+
+/// <summary>The same tests on PostgreSQL.</summary>
+public sealed class WorkshopRepositoryOnPostgreSqlTests() : WorkshopRepositoryTests(StorageProvider.PostgreSql);

@@ -9,8 +9,18 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace LeadScoringStudio.Tests.Web.Import;
 
-public sealed class LeadImportServiceTests() : StorageTest(seedDemo: true, leadCount: 20)
+public class LeadImportServiceTests : StorageTest
 {
+    public LeadImportServiceTests()
+        : this(StorageProvider.Sqlite)
+    {
+    }
+
+    protected LeadImportServiceTests(StorageProvider provider)
+        : base(seedDemo: true, leadCount: 20, provider: provider)
+    {
+    }
+
     private const string GoodLeads = """
         id,name,email,company_size,seniority,outcome
         new-1,Ada Brooks,ada@acme.com,1200,VP,won
@@ -20,7 +30,7 @@ public sealed class LeadImportServiceTests() : StorageTest(seedDemo: true, leadC
 
     private LeadImportService Importer => Services.GetRequiredService<LeadImportService>();
 
-    [Fact]
+    [SkippableFact]
     public async Task A_clean_file_inserts_new_leads_updates_known_ones_and_is_recorded()
     {
         var (files, mapping) = Files(GoodLeads);
@@ -44,7 +54,7 @@ public sealed class LeadImportServiceTests() : StorageTest(seedDemo: true, leadC
             files.Leads.Columns.Select(c => remembered[c]).Select(m => (m.Column, m.Target, m.Field, m.Type)));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_file_with_problems_writes_nothing_unless_told_to_skip_the_bad_rows()
     {
         var (files, mapping) = Files(GoodLeads + "\nnew-3,Cy,cy@gamma.de,lots,VP,\n");
@@ -62,7 +72,7 @@ public sealed class LeadImportServiceTests() : StorageTest(seedDemo: true, leadC
         Assert.Equal((1, "leads.csv row 5"), (history.Skipped, history.SkippedRows));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Activities_are_added_to_new_and_stored_leads_and_exact_repeats_ignored()
     {
         var (files, mapping) = Files(GoodLeads, """
@@ -84,7 +94,7 @@ public sealed class LeadImportServiceTests() : StorageTest(seedDemo: true, leadC
             .FindAsync("ex-student"))!.Lead.Activities.Count);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Sales_may_not_import()
     {
         var (files, mapping) = Files(GoodLeads);
@@ -95,7 +105,7 @@ public sealed class LeadImportServiceTests() : StorageTest(seedDemo: true, leadC
         Assert.Equal((null, "Only Ops and Marketing can import leads."), (result.Summary, result.Refusal));
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("new-3,Cy,cy@gamma.de,10,VP\n", "has 5 cells but the header has 6 columns")]
     [InlineData("new-3,\"Cy,cy@gamma.de,10,VP,\nnew-4,Di,di@delta.de,20,VP,\n",
         "never closed, so rows 5 to 6 cannot be read")]
@@ -114,7 +124,7 @@ public sealed class LeadImportServiceTests() : StorageTest(seedDemo: true, leadC
         Assert.Equal((1, "leads.csv row 5"), (history.Skipped, history.SkippedRows));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task An_activity_of_a_skipped_new_lead_is_skipped_too_and_nothing_crashes()
     {
         var (files, mapping) = Files(GoodLeads + "\nnew-3,Cy,cy@gamma.de,lots,VP,\n", """
@@ -146,3 +156,6 @@ public sealed class LeadImportServiceTests() : StorageTest(seedDemo: true, leadC
             ColumnGuess.Of(leadTable, ImportOptions.Default)));
     }
 }
+
+/// <summary>The same tests on PostgreSQL.</summary>
+public sealed class LeadImportServiceOnPostgreSqlTests() : LeadImportServiceTests(StorageProvider.PostgreSql);

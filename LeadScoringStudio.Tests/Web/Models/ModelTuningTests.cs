@@ -7,9 +7,19 @@ using Microsoft.Extensions.DependencyInjection;
 namespace LeadScoringStudio.Tests.Web.Models;
 
 /// <summary>Tuning works on the model it is given: its draft changes, the default model's does not.</summary>
-public sealed class ModelTuningTests() : StorageTest(seedDemo: true, leadCount: 300)
+public class ModelTuningTests : StorageTest
 {
-    [Fact]
+    public ModelTuningTests()
+        : this(StorageProvider.Sqlite)
+    {
+    }
+
+    protected ModelTuningTests(StorageProvider provider)
+        : base(seedDemo: true, leadCount: 300, provider: provider)
+    {
+    }
+
+    [SkippableFact]
     public async Task A_capacity_proposal_for_a_copy_changes_the_copys_draft_only()
     {
         var catalog = Services.GetRequiredService<ModelCatalog>();
@@ -29,3 +39,6 @@ public sealed class ModelTuningTests() : StorageTest(seedDemo: true, leadCount: 
         Assert.Equal((before.Version, before.Model), (after.Version, after.Model));
     }
 }
+
+/// <summary>The same tests on PostgreSQL.</summary>
+public sealed class ModelTuningOnPostgreSqlTests() : ModelTuningTests(StorageProvider.PostgreSql);

@@ -13,11 +13,21 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace LeadScoringStudio.Tests.Web.Segments;
 
-public sealed class SegmentServiceTests() : StorageTest(seedDemo: true, leadCount: 400)
+public class SegmentServiceTests : StorageTest
 {
+    public SegmentServiceTests()
+        : this(StorageProvider.Sqlite)
+    {
+    }
+
+    protected SegmentServiceTests(StorageProvider provider)
+        : base(seedDemo: true, leadCount: 400, provider: provider)
+    {
+    }
+
     private SegmentService Segments => Services.GetRequiredService<SegmentService>();
 
-    [Fact]
+    [SkippableFact]
     public async Task The_demo_splits_its_leads_between_smb_and_enterprise_and_the_rescore_scores_each_by_its_own()
     {
         var overview = (await Segments.LoadAsync())!;
@@ -43,7 +53,7 @@ public sealed class SegmentServiceTests() : StorageTest(seedDemo: true, leadCoun
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Moving_the_rule_shows_its_impact_first_and_changes_nothing_until_ops_publishes_it()
     {
         var routes = Services.GetRequiredService<SegmentRoutes>();
@@ -85,7 +95,7 @@ public sealed class SegmentServiceTests() : StorageTest(seedDemo: true, leadCoun
         Assert.Equal(impact.Segments, after);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_publish_based_on_an_old_version_is_refused_and_a_broken_routing_never_lands()
     {
         var live = (await Services.GetRequiredService<SegmentRoutes>().GetAsync())!.Routing;
@@ -108,7 +118,7 @@ public sealed class SegmentServiceTests() : StorageTest(seedDemo: true, leadCoun
         Assert.Null((await Segments.PreviewAsync(renamed, Principals.Sales)).Impact);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_model_that_scores_a_segment_cannot_be_archived()
     {
         var catalog = Services.GetRequiredService<ModelCatalog>();
@@ -121,3 +131,6 @@ public sealed class SegmentServiceTests() : StorageTest(seedDemo: true, leadCoun
         Assert.NotNull(await catalog.FindAsync("enterprise-model"));
     }
 }
+
+/// <summary>The same tests on PostgreSQL.</summary>
+public sealed class SegmentServiceOnPostgreSqlTests() : SegmentServiceTests(StorageProvider.PostgreSql);

@@ -7,8 +7,18 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace LeadScoringStudio.Tests.Web.Users;
 
-public sealed class UserAdministrationTests() : StorageTest(seedDemo: true, leadCount: 1)
+public class UserAdministrationTests : StorageTest
 {
+    public UserAdministrationTests()
+        : this(StorageProvider.Sqlite)
+    {
+    }
+
+    protected UserAdministrationTests(StorageProvider provider)
+        : base(seedDemo: true, leadCount: 1, provider: provider)
+    {
+    }
+
     private UserAdministration _administration = default!;
 
     public override async Task InitializeAsync()
@@ -17,7 +27,7 @@ public sealed class UserAdministrationTests() : StorageTest(seedDemo: true, lead
         _administration = Services.GetRequiredService<UserAdministration>();
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Ops_adds_a_person_with_a_role_and_changes_it()
     {
         var added = await _administration.AddAsync(Principals.Ops, "new.sdr@example.com", "New SDR",
@@ -33,7 +43,7 @@ public sealed class UserAdministrationTests() : StorageTest(seedDemo: true, lead
             .Single(u => u.Id == user.Id).Role);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Nobody_but_Ops_may_list_add_or_change_users()
     {
         Assert.Empty(await _administration.ListAsync(Principals.Sales));
@@ -46,7 +56,7 @@ public sealed class UserAdministrationTests() : StorageTest(seedDemo: true, lead
             .Single(u => u.Id == sales.Id).Role);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task The_last_active_Ops_account_can_be_neither_demoted_disabled_locked_nor_deleted()
     {
         var demoOps = (await _administration.ListAsync(Principals.Ops)).Single(u => u.Email == "ops@demo.local");
@@ -67,7 +77,7 @@ public sealed class UserAdministrationTests() : StorageTest(seedDemo: true, lead
         Assert.Null(after.LockedUntil);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_demoted_Ops_user_loses_Ops_rights_at_once_even_with_its_old_principal()
     {
         var ops2 = await AddAsync("ops2@example.com", StudioRoles.Ops);
@@ -84,7 +94,7 @@ public sealed class UserAdministrationTests() : StorageTest(seedDemo: true, lead
         Assert.False(await Services.GetRequiredService<AccountCheck>().StillValidAsync(ops2AsSignedIn));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Disabling_signs_out_everywhere_and_enabling_lets_them_back_in()
     {
         var sdr = await AddAsync("leaver@example.com", StudioRoles.Marketing);
@@ -103,7 +113,7 @@ public sealed class UserAdministrationTests() : StorageTest(seedDemo: true, lead
         Assert.True(await check.StillValidAsync(await Principals.SignedInAsync(Services, "leaver@example.com")));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Locking_lasts_its_time_and_a_password_reset_signs_out_and_sets_the_new_password()
     {
         var user = await AddAsync("suspect@example.com", StudioRoles.Sales);
@@ -123,7 +133,7 @@ public sealed class UserAdministrationTests() : StorageTest(seedDemo: true, lead
         Assert.True(await users.CheckPasswordAsync((await users.FindByIdAsync(user.Id))!, "Brand-new-pass-2"));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_deleted_account_is_gone_and_its_open_principal_has_no_rights()
     {
         var user = await AddAsync("gone@example.com", StudioRoles.Ops);
@@ -135,7 +145,7 @@ public sealed class UserAdministrationTests() : StorageTest(seedDemo: true, lead
         Assert.Equal("Only Ops can manage users.", (await _administration.DisableAsync(gone, user.Id)).Message);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Nobody_but_Ops_may_disable_lock_delete_or_reset()
     {
         var ops = (await _administration.ListAsync(Principals.Ops)).Single(u => u.Email == "ops@demo.local");
@@ -152,7 +162,7 @@ public sealed class UserAdministrationTests() : StorageTest(seedDemo: true, lead
         Assert.Null((await _administration.ListAsync(Principals.Ops)).Single(u => u.Id == ops.Id).LockedUntil);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_weak_password_or_unknown_role_says_what_is_wrong()
     {
         var weak = await _administration.AddAsync(Principals.Ops, "weak@example.com", "Weak",
@@ -171,3 +181,6 @@ public sealed class UserAdministrationTests() : StorageTest(seedDemo: true, lead
         return (await _administration.ListAsync(Principals.Ops)).Single(u => u.Email == email);
     }
 }
+
+/// <summary>The same tests on PostgreSQL.</summary>
+public sealed class UserAdministrationOnPostgreSqlTests() : UserAdministrationTests(StorageProvider.PostgreSql);

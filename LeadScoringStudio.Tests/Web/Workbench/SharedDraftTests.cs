@@ -11,9 +11,19 @@ namespace LeadScoringStudio.Tests.Web.Workbench;
 
 /// <summary>A room on one draft: scores shared per stored version, undo, big edits held, team settings
 /// arriving.</summary>
-public sealed class SharedDraftTests() : StorageTest(seedDemo: true, leadCount: 400)
+public class SharedDraftTests : StorageTest
 {
-    [Fact]
+    public SharedDraftTests()
+        : this(StorageProvider.Sqlite)
+    {
+    }
+
+    protected SharedDraftTests(StorageProvider provider)
+        : base(seedDemo: true, leadCount: 400, provider: provider)
+    {
+    }
+
+    [SkippableFact]
     public async Task Two_circuits_on_the_same_version_share_one_scoring_and_a_commit_is_not_scored_again()
     {
         var maya = await Services.OpenWorkbenchAsync();
@@ -30,7 +40,7 @@ public sealed class SharedDraftTests() : StorageTest(seedDemo: true, leadCount: 
         Assert.Same(shown, late.View);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_stuck_circuit_delays_neither_the_editor_nor_the_rest_of_the_room()
     {
         var maya = await Services.OpenWorkbenchAsync();
@@ -46,7 +56,7 @@ public sealed class SharedDraftTests() : StorageTest(seedDemo: true, leadCount: 
         stuck.Set();
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_points_edit_shows_the_same_scores_as_scoring_the_edited_model_in_full()
     {
         var bench = await Services.OpenWorkbenchAsync();
@@ -59,7 +69,7 @@ public sealed class SharedDraftTests() : StorageTest(seedDemo: true, leadCount: 
         Assert.Equal(full.CellIndex, bench.DraftScores.CellIndex);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task I_undo_my_own_change_after_someone_else_edited_something_else()
     {
         var maya = await Services.OpenWorkbenchAsync();
@@ -83,7 +93,7 @@ public sealed class SharedDraftTests() : StorageTest(seedDemo: true, leadCount: 
         Assert.Equal("You have no change on this draft left to undo.", nothingLeft.Message);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task An_undo_of_something_changed_again_since_is_refused_and_changes_nothing()
     {
         var maya = await Services.OpenWorkbenchAsync();
@@ -99,7 +109,7 @@ public sealed class SharedDraftTests() : StorageTest(seedDemo: true, leadCount: 
         Assert.Equal(12, (await Models.LoadAsync(maya.ModelId)).Draft.Model.FindCriterion("webinar")!.BasePoints);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task An_edit_that_moves_many_leads_waits_for_apply_before_anyone_gets_it()
     {
         var maya = await Services.OpenWorkbenchAsync();
@@ -120,7 +130,7 @@ public sealed class SharedDraftTests() : StorageTest(seedDemo: true, leadCount: 
         Assert.Single((await Models.LoadAsync(maya.ModelId)).Draft.Model.Disqualifiers, d => d.Id == empty.Id);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_small_edit_is_shared_without_asking()
     {
         var maya = await Services.OpenWorkbenchAsync();
@@ -131,7 +141,7 @@ public sealed class SharedDraftTests() : StorageTest(seedDemo: true, leadCount: 
         Assert.Equal(5, (await Models.LoadAsync(maya.ModelId)).Draft.Model.FindCriterion("webinar")!.BasePoints);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Team_settings_reach_open_workbenches()
     {
         var bench = await Services.OpenWorkbenchAsync();
@@ -146,3 +156,6 @@ public sealed class SharedDraftTests() : StorageTest(seedDemo: true, leadCount: 
 
     private ModelRepository Models => Services.GetRequiredService<ModelRepository>();
 }
+
+/// <summary>The same tests on PostgreSQL.</summary>
+public sealed class SharedDraftOnPostgreSqlTests() : SharedDraftTests(StorageProvider.PostgreSql);

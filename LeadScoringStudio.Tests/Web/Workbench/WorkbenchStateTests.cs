@@ -7,9 +7,19 @@ using LeadScoringStudio.Features.Workbench;
 
 namespace LeadScoringStudio.Tests.Web.Workbench;
 
-public sealed class WorkbenchStateTests() : StorageTest(seedDemo: true, leadCount: 400)
+public class WorkbenchStateTests : StorageTest
 {
-    [Fact]
+    public WorkbenchStateTests()
+        : this(StorageProvider.Sqlite)
+    {
+    }
+
+    protected WorkbenchStateTests(StorageProvider provider)
+        : base(seedDemo: true, leadCount: 400, provider: provider)
+    {
+    }
+
+    [SkippableFact]
     public async Task An_edit_rescores_every_lead_and_is_shared_at_once()
     {
         var bench = await Services.OpenWorkbenchAsync();
@@ -24,7 +34,7 @@ public sealed class WorkbenchStateTests() : StorageTest(seedDemo: true, leadCoun
             (await Models.LoadAsync(bench.ModelId)).Draft.Model.FindCriterion("persona-buyer")!.BasePoints);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_draft_with_problems_stays_with_its_author_and_the_preview_keeps_the_last_sound_scores()
     {
         var bench = await Services.OpenWorkbenchAsync();
@@ -41,7 +51,7 @@ public sealed class WorkbenchStateTests() : StorageTest(seedDemo: true, leadCoun
         Assert.Equal(new GradeBands(60, 35, 15), (await Models.LoadAsync(bench.ModelId)).Draft.Model.EngagementBands);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task One_persons_edit_arrives_in_the_others_workbench()
     {
         var maya = await Services.OpenWorkbenchAsync();
@@ -58,7 +68,7 @@ public sealed class WorkbenchStateTests() : StorageTest(seedDemo: true, leadCoun
         Assert.Equal(maya.Impact.DraftMql, sam.Impact.DraftMql);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Two_people_changing_the_same_field_at_once_get_a_conflict_and_the_second_chooses()
     {
         var maya = await Services.OpenWorkbenchAsync();
@@ -83,7 +93,7 @@ public sealed class WorkbenchStateTests() : StorageTest(seedDemo: true, leadCoun
             "Maya sees Sam's choice");
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Publishing_makes_the_draft_the_baseline_everywhere()
     {
         var ops = await Services.OpenWorkbenchAsync();
@@ -100,7 +110,7 @@ public sealed class WorkbenchStateTests() : StorageTest(seedDemo: true, leadCoun
         Assert.Empty(maya.Impact.LeavingMql);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Rolling_back_makes_an_old_version_the_draft_as_one_logged_edit()
     {
         var bench = await Services.OpenWorkbenchAsync();
@@ -113,7 +123,7 @@ public sealed class WorkbenchStateTests() : StorageTest(seedDemo: true, leadCoun
         Assert.Equal("Webinar attended: 9 → 4 points", log[0].Text);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task An_edit_shows_saving_until_its_commit_lands_and_a_refused_one_says_it_is_not_saved()
     {
         var bench = await Services.OpenWorkbenchAsync();
@@ -135,7 +145,7 @@ public sealed class WorkbenchStateTests() : StorageTest(seedDemo: true, leadCoun
             c.Id == "webinar").BasePoints);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_workspace_without_leads_opens_with_an_empty_grid()
     {
         using var storage = new TestStorage(seedDemo: false);
@@ -152,3 +162,6 @@ public sealed class WorkbenchStateTests() : StorageTest(seedDemo: true, leadCoun
 
     private ModelRepository Models => Services.GetRequiredService<ModelRepository>();
 }
+
+/// <summary>The same tests on PostgreSQL.</summary>
+public sealed class WorkbenchStateOnPostgreSqlTests() : WorkbenchStateTests(StorageProvider.PostgreSql);
