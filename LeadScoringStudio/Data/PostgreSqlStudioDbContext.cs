@@ -14,3 +14,12 @@ public sealed class PostgreSqlDesignTimeFactory : IDesignTimeDbContextFactory<Po
     public PostgreSqlStudioDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<StudioDbContext>().UseNpgsql("Host=localhost;Database=design").Options);
 }
+
+/// <summary>For <c>dotnet ef migrations add NAME --context StudioDbContext -o Data/Migrations</c>: the SQLite
+/// context (without it, the tools would take the PostgreSQL factory above, whose context is a StudioDbContext
+/// too).</summary>
+public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<StudioDbContext>
+{
+    public StudioDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<StudioDbContext>().UseSqlite("Data Source=design.db").Options);
+}

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -6,8 +7,13 @@ namespace LeadScoringStudio.Data;
 /// <summary>The studio's database: users and roles (Identity), scoring models with their versions, and leads. This type
 /// is the SQLite database and owns the SQLite migrations; <see cref="PostgreSqlStudioDbContext"/> is the same database
 /// on PostgreSQL, with its own.</summary>
-public class StudioDbContext(DbContextOptions<StudioDbContext> options) : IdentityDbContext<StudioUser>(options)
+public class StudioDbContext(DbContextOptions<StudioDbContext> options) : IdentityDbContext<StudioUser>(options),
+    IDataProtectionKeyContext
 {
+    /// <summary>The keys that protect sign-in cookies and antiforgery tokens: in the database, so every server
+    /// behind a load balancer reads the same ones.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<ModelRecord> Models => Set<ModelRecord>();
 
     public DbSet<PublishedModelRecord> PublishedModels => Set<PublishedModelRecord>();

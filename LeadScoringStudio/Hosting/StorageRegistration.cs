@@ -36,7 +36,7 @@ public static class StorageRegistration
         services.AddSingleton<SalesQueueRepository>();
         services.AddSingleton<LeadRepository>();
 
-        services.AddDataProtection();
+        services.AddDataProtection().SetApplicationName("LeadScoringStudio").PersistKeysToDbContext<StudioDbContext>();
         services.AddIdentityCore<StudioUser>(options =>
             {
                 options.User.RequireUniqueEmail = true;
