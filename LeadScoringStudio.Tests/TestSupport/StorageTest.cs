@@ -23,7 +23,7 @@ public abstract class StorageTest(bool seedDemo, int leadCount = 60, bool requir
         Services = await Storage.StartAsync();
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (_storage is not null)
         {

@@ -54,6 +54,8 @@ public class StudioDbContext(DbContextOptions<StudioDbContext> options) : Identi
 
     public DbSet<RoutingVersionRecord> RoutingVersions => Set<RoutingVersionRecord>();
 
+    public DbSet<LeaseRecord> Leases => Set<LeaseRecord>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         BumpVersions();

@@ -1,3 +1,4 @@
+using LeadScoringStudio.Data;
 using LeadScoringStudio.Features.Api;
 using LeadScoringStudio.Features.Collaboration;
 using LeadScoringStudio.Features.Export;
@@ -23,6 +24,26 @@ public static class ServiceRegistration
     }
 
     /// <summary>The shared lead library (one per server) and each circuit's workbench state.</summary>
+    /// <summary>Events in this process; with PostgreSQL storage, also to and from the other servers on the same
+    /// database (LISTEN/NOTIFY).</summary>
+    private static void AddEvents(IServiceCollection services, IConfiguration configuration)
+    {
+        var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        if (!storage.IsPostgreSql)
+        {
+            services.AddSingleton<IStudioEvents, InProcessStudioEvents>();
+            return;
+        }
+
+        services.AddSingleton(provider => new PostgreSqlStudioEvents(
+            configuration.GetConnectionString(StorageOptions.ConnectionName)!,
+            provider.GetRequiredService<ModelRepository>(), provider.GetRequiredService<ServerIdentity>(),
+            provider.GetRequiredService<ILogger<InProcessStudioEvents>>(),
+            provider.GetRequiredService<ILogger<PostgreSqlStudioEvents>>()));
+        services.AddSingleton<IStudioEvents>(provider => provider.GetRequiredService<PostgreSqlStudioEvents>());
+        services.AddHostedService(provider => provider.GetRequiredService<PostgreSqlStudioEvents>());
+    }
+
     public static IServiceCollection AddWorkbench(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<DemoOptions>()
@@ -43,7 +64,7 @@ public static class ServiceRegistration
         services.AddSingleton<Features.Models.ModelComparison>();
         services.AddSingleton<Features.Workbench.Preview.QuadrantFigures>();
         services.AddScoped<WorkbenchState>();
-        services.AddSingleton<IStudioEvents, InProcessStudioEvents>();
+        AddEvents(services, configuration);
         services.AddSingleton<PresenceTracker>();
         services.AddSingleton<LeadImportService>();
         services.AddSingleton<ImportUploads>();

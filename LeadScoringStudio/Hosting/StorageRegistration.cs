@@ -32,6 +32,8 @@ public static class StorageRegistration
         services.AddSingleton<ImportRepository>();
         services.AddSingleton<LeadPipeline>();
         services.AddSingleton<RoutingRepository>();
+        services.AddSingleton<Leases>();
+        services.AddSingleton<ServerIdentity>();
         services.AddSingleton<FeedbackRepository>();
         services.AddSingleton<SalesQueueRepository>();
         services.AddSingleton<LeadRepository>();

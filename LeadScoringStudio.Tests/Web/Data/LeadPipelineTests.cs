@@ -144,8 +144,9 @@ public class LeadPipelineTests : StorageTest
         {
             // The stage change is written after the feedback row: make that second write fail.
             await db.Database.ExecuteSqlRawAsync(db is PostgreSqlStudioDbContext
-                ? "CREATE FUNCTION fail_stage_change() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'injected'; END $$ " +
-                    "LANGUAGE plpgsql; CREATE TRIGGER fail_stage_change BEFORE INSERT ON \"StageChanges\" " +
+                ? "CREATE FUNCTION fail_stage_change() RETURNS trigger AS $$ " +
+                    "BEGIN RAISE EXCEPTION 'injected'; END $$ LANGUAGE plpgsql; " +
+                    "CREATE TRIGGER fail_stage_change BEFORE INSERT ON \"StageChanges\" " +
                     "FOR EACH ROW EXECUTE FUNCTION fail_stage_change();"
                 : "CREATE TRIGGER fail_stage_change BEFORE INSERT ON StageChanges " +
                     "BEGIN SELECT RAISE(ABORT, 'injected'); END;");

@@ -447,6 +447,25 @@ namespace LeadScoringStudio.Data.Migrations
                     b.ToTable("LeadStates");
                 });
 
+            modelBuilder.Entity("LeadScoringStudio.Data.LeaseRecord", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAtUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("Leases");
+                });
+
             modelBuilder.Entity("LeadScoringStudio.Data.ModelRecord", b =>
                 {
                     b.Property<int>("Id")

@@ -7,7 +7,12 @@ namespace LeadScoringStudio.Features.Collaboration;
 /// <summary>Something that happened to a model that everyone who has it open should see. Small: receivers reload
 /// what they need, except the draft and version just stored, which travel along so fifty workbenches do not read
 /// them again.</summary>
-public abstract record StudioEvent(int ModelId, string? FromSession);
+public abstract record StudioEvent(int ModelId, string? FromSession)
+{
+    /// <summary>Set on an event that another server published: caches this server fills itself (the loaded leads)
+    /// learn from it what the writer there told its own directly.</summary>
+    public bool FromOtherServer { get; init; }
+}
 
 /// <summary>The shared draft was committed and is now <paramref name="Draft"/>: receivers need not read it
 /// again.</summary>
@@ -29,8 +34,8 @@ public sealed record LeadsChanged() : StudioEvent(AnyModel, null)
 }
 
 /// <summary>
-/// The one seam every broadcast goes through. One server uses <see cref="InProcessStudioEvents"/>; several
-/// servers would back this with Redis pub/sub or PostgreSQL LISTEN/NOTIFY carrying the same small events.
+/// The one seam every broadcast goes through. One server uses <see cref="InProcessStudioEvents"/>; servers on one
+/// PostgreSQL database use <see cref="PostgreSqlStudioEvents"/> (LISTEN/NOTIFY), carrying the same small events.
 /// </summary>
 public interface IStudioEvents
 {

@@ -17,6 +17,6 @@ public sealed class WebhookOptions
     public int FirstRetryMilliseconds { get; set; } = 30_000;
 
     /// <summary>How long a receiver may take to answer.</summary>
-    [Range(1, 120)]
+    [Range(1, 60)]
     public int TimeoutSeconds { get; set; } = 10;
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using LeadScoringStudio.Core.Handoff;
 using LeadScoringStudio.Data;
+using LeadScoringStudio.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -11,13 +12,19 @@ namespace LeadScoringStudio.Features.Handoff;
 /// A 2xx answer marks it delivered; anything else is tried again after <see cref="DeliveryBackoff"/>, and given up
 /// (failed, re-sendable from the Webhooks page) after the last attempt. A delivery is only ever marked after its
 /// answer came back, and stopping the server lets the request in flight finish, so a restart neither loses an
-/// event nor sends one twice.
+/// event nor sends one twice. Among several servers on one database only the holder of the webhooks lease sends; it
+/// renews the lease before every request, and stops the pass when it lost it.
 /// </summary>
 public sealed class WebhookSender(IDbContextFactory<StudioDbContext> contexts, IHttpClientFactory clients,
-    IOptions<WebhookOptions> options, TimeProvider time, ILogger<WebhookSender> logger) : BackgroundService
+    IOptions<WebhookOptions> options, Leases leases, ServerIdentity server, TimeProvider time,
+    ILogger<WebhookSender> logger) : BackgroundService
 {
     public const string ClientName = "webhooks";
     private const int Batch = 50;
+
+    /// <summary>Longer than any one request may take (<see cref="WebhookOptions.TimeoutSeconds"/> is at most 60), so
+    /// a renewed lease never runs out while its holder waits for an answer.</summary>
+    private static readonly TimeSpan LeaseLength = TimeSpan.FromSeconds(90);
 
     /// <summary>Two passes at once would both send the same due rows.</summary>
     private readonly SemaphoreSlim _onePass = new(1, 1);
@@ -42,7 +49,7 @@ public sealed class WebhookSender(IDbContextFactory<StudioDbContext> contexts, I
     }
 
     /// <summary>Sends the deliveries due now (a batch at most), after any pass already going, and returns how many
-    /// it tried.</summary>
+    /// it tried; none when another server holds the lease.</summary>
     public async Task<int> SendDueAsync(CancellationToken stoppingToken = default)
     {
         await _onePass.WaitAsync(stoppingToken);
@@ -58,6 +65,11 @@ public sealed class WebhookSender(IDbContextFactory<StudioDbContext> contexts, I
 
     private async Task<int> SendBatchAsync(CancellationToken stoppingToken)
     {
+        if (!await leases.HoldAsync(Leases.Webhooks, server.Name, LeaseLength, stoppingToken))
+        {
+            return 0;
+        }
+
         await using var db = await contexts.CreateDbContextAsync(stoppingToken);
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         var due = await db.WebhookDeliveries
@@ -68,7 +80,8 @@ public sealed class WebhookSender(IDbContextFactory<StudioDbContext> contexts, I
             .ToDictionaryAsync(w => w.Id, stoppingToken);
         foreach (var delivery in due)
         {
-            if (stoppingToken.IsCancellationRequested)
+            if (stoppingToken.IsCancellationRequested
+                || !await leases.HoldAsync(Leases.Webhooks, server.Name, LeaseLength, stoppingToken))
             {
                 break;
             }
@@ -78,6 +91,13 @@ public sealed class WebhookSender(IDbContextFactory<StudioDbContext> contexts, I
         }
 
         return due.Count;
+    }
+
+    /// <summary>Stopping in good order lets go of the lease, so another server sends at once.</summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        await leases.ReleaseAsync(Leases.Webhooks, server.Name, cancellationToken);
     }
 
     /// <summary>One attempt. It is not cancelled by a stopping server: its answer is recorded first.</summary>

@@ -1,17 +1,39 @@
 using LeadScoringStudio.Core.Leads;
 using LeadScoringStudio.Core.Scoring;
 using LeadScoringStudio.Data;
+using LeadScoringStudio.Features.Collaboration;
+using LeadScoringStudio.Features.Queue;
 
 namespace LeadScoringStudio.Features.Leads;
 
 /// <summary>
 /// The stored leads, loaded once and shared read-only by every circuit, in the columnar form the batch
-/// scorer needs. Each circuit scores them with its own draft.
+/// scorer needs. Each circuit scores them with its own draft. Writers on this server tell it directly; what writers
+/// on other servers did arrives as their events (leads changed, a new outcome from sales).
 /// </summary>
-public sealed class LeadLibrary(LeadRepository repository)
+public sealed class LeadLibrary : IDisposable
 {
     private readonly Lock _gate = new();
+    private readonly LeadRepository _repository;
+    private readonly IDisposable _subscription;
     private Task<LeadSet>? _loading;
+
+    public LeadLibrary(LeadRepository repository, IStudioEvents events)
+    {
+        _repository = repository;
+        _subscription = events.Subscribe(e =>
+        {
+            switch (e)
+            {
+                case LeadsChanged { FromOtherServer: true }:
+                    Invalidate();
+                    break;
+                case FeedbackRecorded { FromOtherServer: true, Outcome: { } outcome } feedback:
+                    SetOutcome(feedback.LeadId, outcome);
+                    break;
+            }
+        });
+    }
 
     public Task<LeadSet> GetAsync()
     {
@@ -50,7 +72,9 @@ public sealed class LeadLibrary(LeadRepository repository)
         }
     }
 
-    private async Task<LeadSet> LoadAsync() => new(await repository.LoadAllAsync());
+    public void Dispose() => _subscription.Dispose();
+
+    private async Task<LeadSet> LoadAsync() => new(await _repository.LoadAllAsync());
 }
 
 /// <summary>Leads in a fixed order (position = index into the batch and into every score array), with a

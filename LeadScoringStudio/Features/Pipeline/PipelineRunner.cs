@@ -3,6 +3,7 @@ using LeadScoringStudio.Data;
 using LeadScoringStudio.Features.Collaboration;
 using LeadScoringStudio.Features.Leads;
 using LeadScoringStudio.Features.Segments;
+using LeadScoringStudio.Hosting;
 
 namespace LeadScoringStudio.Features.Pipeline;
 
@@ -12,11 +13,18 @@ public sealed record QueueChanged() : StudioEvent(LeadsChanged.AnyModel, null);
 /// <summary>
 /// Rescores every lead with its segment's published model whenever a model or the routing is published or leads
 /// change (import, API), and once at start: one run at a time, requests arriving meanwhile folded into the next run.
+/// Among several servers on one database only the holder of the rescore lease runs; it renews the lease while it
+/// lives, and when it dies another takes the lease over and rescores at once.
 /// </summary>
 public sealed class PipelineRunner(LeadPipeline pipeline, SegmentRoutes routes, LeadLibrary library,
-    IStudioEvents events, TimeProvider time, ILogger<PipelineRunner> logger)
+    IStudioEvents events, Leases leases, ServerIdentity server, TimeProvider time, ILogger<PipelineRunner> logger)
     : BackgroundService
 {
+    /// <summary>How long the lease lasts unrenewed: how long the servers wait for a dead holder.</summary>
+    public static readonly TimeSpan LeaseLength = TimeSpan.FromSeconds(30);
+
+    private bool _holding;
+
     private readonly Channel<bool> _requests = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
 
@@ -37,6 +45,12 @@ public sealed class PipelineRunner(LeadPipeline pipeline, SegmentRoutes routes, 
 
     private async Task<PipelineRun?> RunAsync(CancellationToken cancellationToken)
     {
+        if (!await HoldAsync(cancellationToken))
+        {
+            logger.LogDebug("Another server holds the rescore lease and rescores");
+            return null;
+        }
+
         if (await routes.GetAsync() is not { } live)
         {
             return null;
@@ -62,6 +76,7 @@ public sealed class PipelineRunner(LeadPipeline pipeline, SegmentRoutes routes, 
             }
         });
         _requests.Writer.TryWrite(true);
+        RenewAsync(stoppingToken).Observe(logger, "renewing the rescore lease");
         await foreach (var _ in _requests.Reader.ReadAllAsync(stoppingToken))
         {
             try
@@ -74,4 +89,37 @@ public sealed class PipelineRunner(LeadPipeline pipeline, SegmentRoutes routes, 
             }
         }
     }
+
+    /// <summary>Renews the lease a third of its length before it runs out; a server that takes it over (its holder
+    /// died) rescores at once, in case a request went to the dead one.</summary>
+    private async Task RenewAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(LeaseLength / 3, time);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                var held = _holding;
+                if (await HoldAsync(stoppingToken) && !held)
+                {
+                    logger.LogInformation("This server took over the rescore lease");
+                    _requests.Writer.TryWrite(true);
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning(e, "Could not renew the rescore lease");
+            }
+        }
+    }
+
+    /// <summary>Stopping in good order lets go of the lease, so another server takes over at once.</summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        await leases.ReleaseAsync(Leases.Rescore, server.Name, cancellationToken);
+    }
+
+    private async Task<bool> HoldAsync(CancellationToken cancellationToken) =>
+        _holding = await leases.HoldAsync(Leases.Rescore, server.Name, LeaseLength, cancellationToken);
 }

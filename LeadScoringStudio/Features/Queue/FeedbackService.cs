@@ -13,7 +13,8 @@ namespace LeadScoringStudio.Features.Queue;
 
 /// <summary>Sales said something about a lead: queues, the feedback summary, tuning and the quadrant's outcomes
 /// reload.</summary>
-public sealed record FeedbackRecorded(string LeadId) : StudioEvent(LeadsChanged.AnyModel, null);
+public sealed record FeedbackRecorded(string LeadId, KnownOutcome? Outcome = null)
+    : StudioEvent(LeadsChanged.AnyModel, null);
 
 /// <summary>
 /// Records sales feedback (Sales and Ops only) and moves the lead's stage with it through the core's lifecycle rules,
@@ -118,7 +119,7 @@ public sealed class FeedbackService(IDbContextFactory<StudioDbContext> contexts,
             library.SetOutcome(lead.Id, known);
         }
 
-        events.Publish(new FeedbackRecorded(lead.Id));
+        events.Publish(new FeedbackRecorded(lead.Id, outcome));
         return new SaveResult(SaveStatus.Saved, $"{RejectionReasons.Describe(input.Kind)}: the lead is now " +
             $"{state.Stage.Name()}.");
     }

@@ -470,6 +470,25 @@ namespace LeadScoringStudio.Data.Migrations.PostgreSql
                     b.ToTable("LeadStates");
                 });
 
+            modelBuilder.Entity("LeadScoringStudio.Data.LeaseRecord", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<long>("ExpiresAtUnixMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("Leases");
+                });
+
             modelBuilder.Entity("LeadScoringStudio.Data.ModelRecord", b =>
                 {
                     b.Property<int>("Id")

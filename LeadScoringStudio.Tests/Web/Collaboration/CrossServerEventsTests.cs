@@ -1,0 +1,79 @@
+using System.Collections.Concurrent;
+using LeadScoringStudio.Core.Demo;
+using LeadScoringStudio.Core.Leads;
+using LeadScoringStudio.Data;
+using LeadScoringStudio.Features.Collaboration;
+using LeadScoringStudio.Features.Leads;
+using LeadScoringStudio.Features.Workbench;
+using LeadScoringStudio.Tests.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LeadScoringStudio.Tests.Web.Collaboration;
+
+/// <summary>Two servers on one PostgreSQL database (two service providers, each with its own events), as behind a
+/// load balancer.</summary>
+public sealed class CrossServerEventsTests() : StorageTest(seedDemo: false, provider: StorageProvider.PostgreSql)
+{
+    private ServiceProvider _other = default!;
+
+    private PostgreSqlStudioEvents A => Services.GetRequiredService<PostgreSqlStudioEvents>();
+
+    private PostgreSqlStudioEvents B => _other.GetRequiredService<PostgreSqlStudioEvents>();
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        var second = new ServiceCollection();
+        Storage.AddTo(second);
+        _other = second.BuildServiceProvider();
+        await A.StartAsync(CancellationToken.None);
+        await B.StartAsync(CancellationToken.None);
+        await Task.WhenAll(A.Listening, B.Listening).WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await A.StopAsync(CancellationToken.None);
+        await B.StopAsync(CancellationToken.None);
+        await _other.DisposeAsync();
+        await base.DisposeAsync();
+    }
+
+    [SkippableFact]
+    public async Task A_draft_committed_on_one_server_reaches_the_other_with_the_committed_draft_once()
+    {
+        var onB = new ConcurrentQueue<DraftChanged>();
+        var onA = new ConcurrentQueue<DraftChanged>();
+        using var b = B.Subscribe(e => { if (e is DraftChanged changed) onB.Enqueue(changed); });
+        using var a = A.Subscribe(e => { if (e is DraftChanged changed) onA.Enqueue(changed); });
+        var models = Services.GetRequiredService<ModelRepository>();
+        var start = (await models.LoadAsync((await models.DefaultModelIdAsync())!.Value)).Draft;
+
+        var commit = await Services.GetRequiredService<DraftService>().CommitAsync(start,
+            start.Model.WithCriterionPoints("demo-request", 44), Principals.Marketing, fromSession: "session-a");
+
+        Assert.True(commit.Wrote);
+        await Eventually.TrueAsync(() => !onB.IsEmpty, "server B hears of the commit");
+        var heard = Assert.Single(onB);
+        Assert.True(heard.FromOtherServer);
+        Assert.Equal(("session-a", commit.Draft!.Version), (heard.FromSession, heard.Draft.Version));
+        Assert.Equal(44, heard.Draft.Model.FindCriterion("demo-request")!.BasePoints);
+        await Task.Delay(300); // its own event must not come back to A through LISTEN
+        Assert.False(Assert.Single(onA).FromOtherServer);
+    }
+
+    [SkippableFact]
+    public async Task Leads_written_on_one_server_are_loaded_again_on_the_other()
+    {
+        var libraryB = _other.GetRequiredService<LeadLibrary>();
+        Assert.Equal(0, (await libraryB.GetAsync()).Count);
+        var lead = new DemoDataGenerator(3, TestSupport.Leads.AsOf).GenerateMany(1).Single().Lead;
+
+        await Services.GetRequiredService<LeadRepository>().AddAsync([new StoredLead(lead, LeadOutcome.Unknown, null)]);
+        Services.GetRequiredService<LeadLibrary>().Invalidate();
+        A.Publish(new LeadsChanged());
+
+        await Eventually.TrueAsync(async () => (await libraryB.GetAsync()).PositionOf(lead.Id) is not null,
+            "server B loads the new lead");
+    }
+}
