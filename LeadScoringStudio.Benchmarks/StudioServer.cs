@@ -4,13 +4,15 @@ using System.Globalization;
 namespace LeadScoringStudio.Benchmarks;
 
 /// <summary>
-/// The studio's Release build as its own process on its own data folder (seeded with the demo workspace of
-/// <c>leadCount</c> leads), with what a benchmark reads from outside: its CPU time and resident memory from /proc,
-/// and the error lines it logged.
+/// The studio's build (Release for the benchmarks, the build they run from for the tests, which link this file) as
+/// its own process on its own data folder (seeded with the demo workspace of <c>leadCount</c> leads), with what a
+/// benchmark or a test reads from outside: its CPU time and resident memory from /proc, the lines it logged, and
+/// kill -9.
 /// </summary>
 internal sealed class StudioServer : IDisposable
 {
     private readonly Process _process;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _lines = new();
     private int _errorLines;
 
     private StudioServer(Process process, string url)
@@ -26,11 +28,14 @@ internal sealed class StudioServer : IDisposable
 
     public static string UrlOf(int port) => $"http://127.0.0.1:{port}";
 
+    /// <summary>Every line the server wrote, in order.</summary>
+    public IReadOnlyCollection<string> Lines => _lines;
+
     public static async Task<StudioServer> StartAsync(string data, int port, int leadCount,
-        IReadOnlyDictionary<string, string>? settings = null)
+        IReadOnlyDictionary<string, string>? settings = null, string build = "Release")
     {
         var app = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..",
-            "LeadScoringStudio", "bin", "Release", "net10.0", "LeadScoringStudio.dll"));
+            "LeadScoringStudio", "bin", build, "net10.0", "LeadScoringStudio.dll"));
         var url = UrlOf(port);
         var start = new ProcessStartInfo("dotnet", $"\"{app}\" --urls {url}")
         {
@@ -116,6 +121,7 @@ internal sealed class StudioServer : IDisposable
             return;
         }
 
+        _lines.Enqueue(line);
         if (toError || line.StartsWith("fail:", StringComparison.Ordinal)
             || line.StartsWith("crit:", StringComparison.Ordinal))
         {

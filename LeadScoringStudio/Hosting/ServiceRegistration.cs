@@ -81,6 +81,8 @@ public static class ServiceRegistration
         services.AddSingleton<TuningInputsLoader>();
         services.AddSingleton<ModelBuilding>();
         services.AddHostedService(provider => provider.GetRequiredService<PipelineRunner>());
+        services.AddOptions<PipelineOptions>().Bind(configuration.GetSection(PipelineOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<Features.Handoff.WebhookOptions>()
             .Bind(configuration.GetSection(Features.Handoff.WebhookOptions.Section))
             .ValidateDataAnnotations()

@@ -4,6 +4,7 @@ using LeadScoringStudio.Features.Collaboration;
 using LeadScoringStudio.Features.Leads;
 using LeadScoringStudio.Features.Segments;
 using LeadScoringStudio.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace LeadScoringStudio.Features.Pipeline;
 
@@ -17,12 +18,11 @@ public sealed record QueueChanged() : StudioEvent(LeadsChanged.AnyModel, null);
 /// lives, and when it dies another takes the lease over and rescores at once.
 /// </summary>
 public sealed class PipelineRunner(LeadPipeline pipeline, SegmentRoutes routes, LeadLibrary library,
-    IStudioEvents events, Leases leases, ServerIdentity server, TimeProvider time, ILogger<PipelineRunner> logger)
+    IStudioEvents events, Leases leases, ServerIdentity server, IOptions<PipelineOptions> options, TimeProvider time,
+    ILogger<PipelineRunner> logger)
     : BackgroundService
 {
-    /// <summary>How long the lease lasts unrenewed: how long the servers wait for a dead holder.</summary>
-    public static readonly TimeSpan LeaseLength = TimeSpan.FromSeconds(30);
-
+    private readonly TimeSpan _leaseLength = TimeSpan.FromSeconds(options.Value.LeaseSeconds);
     private bool _holding;
 
     private readonly Channel<bool> _requests = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
@@ -94,7 +94,7 @@ public sealed class PipelineRunner(LeadPipeline pipeline, SegmentRoutes routes, 
     /// died) rescores at once, in case a request went to the dead one.</summary>
     private async Task RenewAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(LeaseLength / 3, time);
+        using var timer = new PeriodicTimer(_leaseLength / 3, time);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try
@@ -121,5 +121,5 @@ public sealed class PipelineRunner(LeadPipeline pipeline, SegmentRoutes routes, 
     }
 
     private async Task<bool> HoldAsync(CancellationToken cancellationToken) =>
-        _holding = await leases.HoldAsync(Leases.Rescore, server.Name, LeaseLength, cancellationToken);
+        _holding = await leases.HoldAsync(Leases.Rescore, server.Name, _leaseLength, cancellationToken);
 }
