@@ -61,6 +61,14 @@ public sealed class BrowserFixture : IAsyncLifetime
         return page;
     }
 
+    /// <summary>A new browser context on another server (<paramref name="baseUrl"/>), signed in as the demo user of
+    /// <paramref name="role"/> on the workbench.</summary>
+    public Task<IPage> SignInAtAsync(string baseUrl, string role)
+    {
+        var user = DemoUsers.All.Single(u => u.Role == role);
+        return SignInHereAsync(user.Email, user.Password, "/account/login?returnUrl=%2F", baseUrl);
+    }
+
     /// <summary>Signs in from the sign-in page as someone who asked for no page, and stays where that lands.</summary>
     public Task<IPage> SignInToHomeAsync(string role)
     {
@@ -68,9 +76,10 @@ public sealed class BrowserFixture : IAsyncLifetime
         return SignInHereAsync(user.Email, user.Password, "/account/login");
     }
 
-    private async Task<IPage> SignInHereAsync(string email, string password, string loginPath)
+    private async Task<IPage> SignInHereAsync(string email, string password, string loginPath,
+        string? baseUrl = null)
     {
-        var context = await Browser.NewContextAsync(new() { BaseURL = App.BaseUrl,
+        var context = await Browser.NewContextAsync(new() { BaseURL = baseUrl ?? App.BaseUrl,
             ViewportSize = new() { Width = 1366, Height = 768 } });
         var page = await context.NewPageAsync();
         await page.GotoAsync(loginPath);

@@ -1,6 +1,7 @@
 using LeadScoringStudio.Data;
 using LeadScoringStudio.Security;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace LeadScoringStudio.Features.Account;
 
@@ -9,11 +10,20 @@ namespace LeadScoringStudio.Features.Account;
 /// account (as self-hosted tools usually do). Once any account exists this is closed for good. Two setup forms sent at
 /// the same moment are taken one after the other, so only the first creates an account.
 /// </summary>
-public sealed class FirstAccount(UserManager<StudioUser> users)
+public sealed class FirstAccount(UserManager<StudioUser> users, IDbContextFactory<StudioDbContext> contexts)
 {
     private static readonly SemaphoreSlim OneAtATime = new(1, 1);
 
-    public bool IsOpen => !users.Users.Any();
+    /// <summary>Read on a context of its own: the sign-in page asks while the request's sign-in may be using the
+    /// request's context.</summary>
+    public bool IsOpen
+    {
+        get
+        {
+            using var db = contexts.CreateDbContext();
+            return !db.Users.Any();
+        }
+    }
 
     public async Task<IdentityResult> CreateAsync(string email, string displayName, string password)
     {
