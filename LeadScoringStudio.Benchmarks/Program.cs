@@ -7,7 +7,10 @@ var runs = new Dictionary<string, Func<string[], Task>>
     ["--peak"] = a => Run(() => PeakMemory.Run(Number(a, 1, 1_000_000))),
     ["--ui"] = a => UiTimings.RunAsync(Argument(a, 1, "http://localhost:5275"), Argument(a, 2, "marketing@demo.local"),
         Argument(a, 3, "Marketing-demo-1"), Number(a, 4, 40)),
-    ["--ui-collab"] = a => UiTimings.RunCollaborationAsync(Argument(a, 1, "http://localhost:5275"), Number(a, 2, 60)),
+    ["--ui-collab"] = a => UiTimings.RunCollaborationAsync(Argument(a, 1, "http://localhost:5275"),
+        Argument(a, 1, "http://localhost:5275"), Number(a, 2, 60)),
+    ["--two-servers"] = a => TwoServers.RunAsync(Number(a, 1, 30), Argument(a, 2,
+        Environment.GetEnvironmentVariable("STUDIO_TEST_POSTGRESQL") ?? "Host=127.0.0.1;Port=5432;Username=postgres")),
     ["--import"] = a => StorageTimings.RunAsync(Number(a, 1, 100_000)),
     ["--import-big"] = a => BigImport.RunAsync(Number(a, 1, 1_000_000)),
     ["--workshop"] = a => OperatingSystem.IsWindows()

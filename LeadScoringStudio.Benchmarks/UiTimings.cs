@@ -92,12 +92,16 @@ public static class UiTimings
     /// Two people in two browser contexts: one changes a weight, the other's grid shows it. Reports the time
     /// between the change in one page and the update in the other (both pages on this machine's clock).
     /// </summary>
-    public static async Task RunCollaborationAsync(string baseUrl, int rounds)
+    /// <summary>Edits in a browser on <paramref name="editorUrl"/> and times until the grid of another on
+    /// <paramref name="watcherUrl"/> (the same server, or another on the same database) shows it; returns the
+    /// times.</summary>
+    public static async Task<double[]> RunCollaborationAsync(string editorUrl, string watcherUrl, int rounds)
     {
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await LaunchAsync(playwright);
-        var editor = await SignInAsync(browser, baseUrl, "marketing@demo.local", "Marketing-demo-1");
-        var watcher = await SignInAsync(browser, baseUrl, "sales@demo.local", "Sales-demo-1");
+        var editor = await SignInAsync(browser, editorUrl, "marketing@demo.local", "Marketing-demo-1");
+        // Ops, not Sales: a Sales user who asks for no page lands on the queue.
+        var watcher = await SignInAsync(browser, watcherUrl, "ops@demo.local", "Ops-demo-1");
         var times = new double[rounds];
         for (var i = 0; i < rounds; i++)
         {
@@ -108,6 +112,7 @@ public static class UiTimings
         }
 
         Report($"edit in one browser -> other browser's grid updated ({rounds} edits)", times);
+        return times;
     }
 
     /// <summary>Debian's headless Chromium, as every browser benchmark here uses it.</summary>
@@ -149,7 +154,7 @@ public static class UiTimings
 
     private static double Median(IEnumerable<double> values) => Percentile(values.ToArray(), 0.5);
 
-    private static double Percentile(IReadOnlyList<double> values, double share)
+    internal static double Percentile(IReadOnlyList<double> values, double share)
     {
         var sorted = values.Order().ToArray();
         return sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(share * sorted.Length) - 1)];

@@ -56,7 +56,9 @@ internal static class WorkshopLoad
         for (var i = 0; i < workbenches; i++)
         {
             var (email, password) = Accounts[i % Accounts.Length];
-            pages.Add(await UiTimings.SignInAsync(browser, server.Url, email, password, initScript: CountReconnects));
+            // The workshop's link names its model: a Sales user who asks for no page would land on the queue.
+            pages.Add(await UiTimings.SignInAsync(browser, server.Url, email, password, "/?model=starter-model",
+                initScript: CountReconnects));
         }
 
         await Task.Delay(TimeSpan.FromSeconds(5));
