@@ -118,6 +118,40 @@ public sealed class TwoServersTests(BrowserFixture browser) : IAsyncLifetime
         await carried.CloseAsync();
     }
 
+    [SkippableFact]
+    public async Task Behind_the_sample_proxy_each_browser_stays_with_one_server_and_sees_the_others_edits()
+    {
+        Skip.If(TestPostgreSql.Server is null, TestPostgreSql.SkipReason);
+        var port = FreePort();
+        await using var proxy = Proxy.StudioProxy.Build(
+        [
+            $"--urls=http://127.0.0.1:{port}",
+            $"--ReverseProxy:Clusters:studio:Destinations:a:Address={_a!.Url}/",
+            $"--ReverseProxy:Clusters:studio:Destinations:b:Address={_b!.Url}/",
+        ]);
+        await proxy.StartAsync();
+        var url = $"http://127.0.0.1:{port}";
+
+        var first = await browser.SignInAtAsync(url, StudioRoles.Marketing);
+        var second = await browser.SignInAtAsync(url, StudioRoles.Ops);
+
+        // Round robin sent the two to different servers, and each stays with its own.
+        var servers = new List<string>();
+        foreach (var page in new[] { first, second })
+        {
+            servers.Add((await page.Context.CookiesAsync()).Single(c => c.Name == ".Studio.Server").Value);
+        }
+
+        Assert.NotEqual(servers[0], servers[1]);
+        await Expect(second.Points("seniority-director")).ToBeVisibleAsync();
+        var points = await first.PointsAsync("seniority-director") + 4;
+        await first.SetPointsAsync("seniority-director", points);
+        await Expect(second.Points("seniority-director")).ToHaveValueAsync(points.ToString());
+        await first.Context.CloseAsync();
+        await second.Context.CloseAsync();
+        await proxy.StopAsync();
+    }
+
     private async Task<string?> RescoreHolderAsync()
     {
         await using var connection = new NpgsqlConnection(_connection);
