@@ -56,6 +56,8 @@ public class StudioDbContext(DbContextOptions<StudioDbContext> options) : Identi
 
     public DbSet<LeaseRecord> Leases => Set<LeaseRecord>();
 
+    public DbSet<PresenceRecord> Presence => Set<PresenceRecord>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         BumpVersions();

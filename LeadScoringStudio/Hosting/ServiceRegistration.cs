@@ -66,6 +66,7 @@ public static class ServiceRegistration
         services.AddScoped<WorkbenchState>();
         AddEvents(services, configuration);
         services.AddSingleton<PresenceTracker>();
+        services.AddHostedService(provider => provider.GetRequiredService<PresenceTracker>());
         services.AddSingleton<LeadImportService>();
         services.AddSingleton<ImportUploads>();
         services.AddSingleton<PublishedModels>();

@@ -69,6 +69,9 @@ public sealed class TwoServersTests(BrowserFixture browser) : IAsyncLifetime
         var onA = await browser.SignInAtAsync(_a!.Url, StudioRoles.Marketing);
         var onB = await browser.SignInAtAsync(_b!.Url, StudioRoles.Ops);
 
+        // Who is here is shared: B's presence bar shows the user on A.
+        await Expect(onB.GetByTestId("presence")).ToContainTextAsync("marketing · Marketing");
+
         // An edit on A shows on B (once B's workbench has loaded, and so listens).
         await Expect(onB.Points("seniority-director")).ToBeVisibleAsync();
         var points = await onA.PointsAsync("seniority-director") + 3;

@@ -31,6 +31,34 @@ public sealed class CrossServerEventsTests() : StorageTest(seedDemo: false, prov
         await Task.WhenAll(A.Listening, B.Listening).WaitAsync(TimeSpan.FromSeconds(10));
     }
 
+    [SkippableFact]
+    public async Task Who_is_here_on_one_server_shows_on_the_other_and_vanishes_when_that_server_dies()
+    {
+        var (hereA, hereB) = (Services.GetRequiredService<PresenceTracker>(),
+            _other.GetRequiredService<PresenceTracker>());
+        var refreshed = new ConcurrentQueue<PresenceRefreshed>();
+        using var _ = B.Subscribe(e => { if (e is PresenceRefreshed r) refreshed.Enqueue(r); });
+        await hereA.StartAsync(CancellationToken.None);
+        await hereB.StartAsync(CancellationToken.None);
+
+        hereA.Join("session-a", 1, "ada@demo.local", "Marketing", "Fit");
+
+        await Eventually.TrueAsync(() => hereB.At(1).Any(p => p.SessionId == "session-a" && p.Editing == "Fit"),
+            "B shows who is on A");
+        await Eventually.TrueAsync(() => refreshed.Any(r => r.ModelId == 1), "B's presence bars are told");
+        Assert.Empty(hereB.At(2));
+
+        await hereA.StopAsync(CancellationToken.None); // A dies: no more beats, and nobody said goodbye
+        Storage.Time.Advance(PresenceTracker.Expiry);
+
+        await Eventually.TrueAsync(() =>
+        {
+            Storage.Time.Advance(PresenceTracker.Beat); // B beats on, and finds A's rows too old
+            return hereB.At(1).Count == 0;
+        }, "A's people vanish from B");
+        await hereB.StopAsync(CancellationToken.None);
+    }
+
     public override async Task DisposeAsync()
     {
         await A.StopAsync(CancellationToken.None);

@@ -74,7 +74,7 @@ public sealed class LeadsPageTests : MudBlazorContext
     public void Search_finds_a_lead_by_email_and_by_id()
     {
         var page = Render<LeadsPage>();
-        page.WaitForElement("[data-testid=leads-table] tbody tr", TimeSpan.FromSeconds(10));
+        page.WaitForElement("[data-testid=leads-table] tbody tr", TimeSpan.FromSeconds(30));
         var target = _leads.First(l => l.IsExample).Lead;
 
         foreach (var text in new[] { target.Email, target.Id })
@@ -84,7 +84,7 @@ public sealed class LeadsPageTests : MudBlazorContext
             {
                 var only = Assert.Single(page.FindAll("[data-testid=leads-table] tbody tr"));
                 Assert.Contains(target.Name, only.TextContent);
-            }, TimeSpan.FromSeconds(10));
+            }, TimeSpan.FromSeconds(30));
         }
     }
 

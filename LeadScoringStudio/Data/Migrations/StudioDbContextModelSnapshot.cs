@@ -513,6 +513,46 @@ namespace LeadScoringStudio.Data.Migrations
                     b.ToTable("Models");
                 });
 
+            modelBuilder.Entity("LeadScoringStudio.Data.PresenceRecord", b =>
+                {
+                    b.Property<string>("SessionId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("BeatAtUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Editing")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ModelId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Server")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("Since")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("SessionId");
+
+                    b.ToTable("Presence");
+                });
+
             modelBuilder.Entity("LeadScoringStudio.Data.PublishedModelRecord", b =>
                 {
                     b.Property<int>("Id")

@@ -25,6 +25,10 @@ public sealed record ApprovalsChanged(int ModelId, string? FromSession) : Studio
 
 public sealed record PresenceChanged(int ModelId) : StudioEvent(ModelId, null);
 
+/// <summary>Who is here on other servers changed (read from the database): this server's presence bars show it.
+/// Never sent on to other servers.</summary>
+public sealed record PresenceRefreshed(int ModelId) : StudioEvent(ModelId, null);
+
 public sealed record WorkshopChanged(int ModelId, string? FromSession) : StudioEvent(ModelId, FromSession);
 
 /// <summary>Leads were imported or written through the API; every workbench rescoring them should reload. Not tied to one model.</summary>

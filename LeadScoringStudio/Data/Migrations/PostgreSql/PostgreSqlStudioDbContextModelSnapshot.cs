@@ -538,6 +538,46 @@ namespace LeadScoringStudio.Data.Migrations.PostgreSql
                     b.ToTable("Models");
                 });
 
+            modelBuilder.Entity("LeadScoringStudio.Data.PresenceRecord", b =>
+                {
+                    b.Property<string>("SessionId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("BeatAtUnixMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Editing")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("ModelId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Server")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("Since")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("SessionId");
+
+                    b.ToTable("Presence");
+                });
+
             modelBuilder.Entity("LeadScoringStudio.Data.PublishedModelRecord", b =>
                 {
                     b.Property<int>("Id")
