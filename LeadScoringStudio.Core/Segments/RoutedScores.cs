@@ -54,6 +54,23 @@ public sealed class RoutedScores
         _productBySegment[SegmentOf[position]][product] is { } category
         && category.IsHotAt(ProductScore(position, product));
 
+    /// <summary>The products the lead is hot for, in its own model's order, "|" between (as the lifecycle records
+    /// them).</summary>
+    public string HotProductsOf(int position)
+    {
+        var model = ModelAt(position);
+        var hot = new List<string>();
+        for (var product = 0; product < Products.Count; product++)
+        {
+            if (IsHot(position, product))
+            {
+                hot.Add(Products[product].Id);
+            }
+        }
+
+        return string.Join('|', model.Categories.Select(c => c.Id).Where(hot.Contains));
+    }
+
     /// <summary>Each segment's name with how many leads and MQLs it has, in segment order.</summary>
     public IReadOnlyList<SegmentCount> CountBySegment()
     {

@@ -15,39 +15,60 @@ public sealed record PipelineRun(int Leads, int StageChanges, int EnteredMql, in
 /// recycling rule): stage changes and
 /// product watermark crossings are recorded once, with their cause, and go to the webhook outbox in the same
 /// transaction; score changes become points of the lead's score history; new MQLs are assigned to the SDR team.
-/// Running it again with nothing changed records nothing.
+/// Running it again with nothing changed records nothing. Every lead is scored by the batch scorer first; only a lead
+/// whose scores, product watermarks or stage can change is scored in full (with its explanation) and written, and
+/// the writes go to the database every <see cref="WriteEvery"/> such leads.
 /// </summary>
 public sealed class LeadPipeline(IDbContextFactory<StudioDbContext> contexts)
 {
+    /// <summary>How many changed leads one write carries.</summary>
+    public const int WriteEvery = 2000;
+
     /// <summary>One model scores every lead.</summary>
     public Task<PipelineRun> RunAsync(ScoringModel model, int modelVersion, IReadOnlyList<StoredLead> leads,
         DateTimeOffset asOf, CancellationToken cancellationToken = default) =>
-        RunAsync(RoutedModels.Everyone(model.Name, model), [modelVersion], leads, asOf, cancellationToken);
+        RunAsync(RoutedModels.Everyone(model.Name, model), [modelVersion], leads,
+            LeadBatch.From(leads.Select(l => l.Lead)), asOf, cancellationToken);
 
     /// <param name="routed">The routing and each segment's model.</param>
     /// <param name="versions">Each segment's model's published version number, in segment order.</param>
+    /// <param name="leads">The stored leads.</param>
+    /// <param name="batch">The same leads in columns, in the same order.</param>
     public async Task<PipelineRun> RunAsync(RoutedModels routed, IReadOnlyList<int> versions,
-        IReadOnlyList<StoredLead> leads, DateTimeOffset asOf, CancellationToken cancellationToken = default)
+        IReadOnlyList<StoredLead> leads, LeadBatch batch, DateTimeOffset asOf,
+        CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
+        var quick = routed.Score(batch, asOf);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var states = await db.LeadStates.ToDictionaryAsync(s => s.LeadId, StringComparer.Ordinal, cancellationToken);
+        var states = await db.LeadStates.AsNoTracking()
+            .ToDictionaryAsync(s => s.LeadId, StringComparer.Ordinal, cancellationToken);
         var team = await TeamAsync(db, cancellationToken);
         var monthStart = new DateTimeOffset(asOf.Year, asOf.Month, 1, 0, 0, 0, TimeSpan.Zero);
         var assigned = states.Values.Where(s => s.AssignedTo is not null && s.AssignedAt >= monthStart)
             .GroupBy(s => s.AssignedTo!).ToDictionary(g => g.Key, g => g.Count());
         var scorers = routed.Models.Select(m => new LeadScorer(m)).ToList();
         var outbox = await WebhookOutbox.OpenAsync(db, asOf, cancellationToken);
-        var (changes, entered, points) = (0, 0, 0);
-        foreach (var stored in leads)
+        var (changes, entered, points, pending) = (0, 0, 0, 0);
+        for (var position = 0; position < leads.Count; position++)
         {
-            var segment = routed.Routing.Route(stored.Lead);
+            var stored = leads[position];
+            if (states.TryGetValue(stored.Lead.Id, out var state) && Settled(state, quick, position))
+            {
+                continue;
+            }
+
+            var segment = quick.SegmentOf[position];
             var score = scorers[segment].Score(stored.Lead, asOf);
-            if (!states.TryGetValue(stored.Lead.Id, out var state))
+            if (state is null)
             {
                 state = new LeadStateRecord { LeadId = stored.Lead.Id, Stage = Stage.Lead };
                 db.LeadStates.Add(state);
                 states[state.LeadId] = state;
+            }
+            else
+            {
+                db.LeadStates.Attach(state);
             }
 
             var transition = LifecycleRules.Transition(StateOf(state), score, [], routed.Models[segment].Recycling,
@@ -78,10 +99,40 @@ public sealed class LeadPipeline(IDbContextFactory<StudioDbContext> contexts)
             }
 
             Apply(state, transition.State, score);
+            if (++pending == WriteEvery)
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+                pending = 0;
+            }
         }
 
         await db.SaveChangesAsync(cancellationToken);
         return new PipelineRun(leads.Count, changes, entered, points, clock.Elapsed);
+    }
+
+    /// <summary>Whether the batch scores say nothing can change for the lead: the same scores and hot products as
+    /// recorded, and a stage its score keeps (a recycled lead that scores as an MQL may return, so it is looked at in
+    /// full).</summary>
+    private static bool Settled(LeadStateRecord state, RoutedScores quick, int position)
+    {
+        var scores = quick.Scores;
+        if ((state.Fit, state.Engagement, state.Total, state.IsMql)
+            != (scores.Fit[position], scores.Engagement[position], scores.Total[position], scores.IsMql[position])
+            || state.HotCategories != quick.HotProductsOf(position))
+        {
+            return false;
+        }
+
+        var disqualified = scores.IsDisqualified[position];
+        return state.Stage switch
+        {
+            Stage.Lead => !disqualified && !scores.IsMql[position],
+            Stage.Mql => !disqualified && scores.IsMql[position],
+            Stage.Recycled => !disqualified && !scores.IsMql[position],
+            Stage.Disqualified => disqualified,
+            _ => true,
+        };
     }
 
     /// <summary>A lifecycle event as the lead's history keeps it.</summary>

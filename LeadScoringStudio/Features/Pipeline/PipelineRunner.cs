@@ -58,7 +58,7 @@ public sealed class PipelineRunner(LeadPipeline pipeline, SegmentRoutes routes, 
 
         var leads = await library.GetAsync();
         var run = await pipeline.RunAsync(live.Routed, [.. live.Segments.Select(s => s.Published.Number)], leads.Leads,
-            time.GetUtcNow(), cancellationToken);
+            leads.Batch, time.GetUtcNow(), cancellationToken);
         logger.LogInformation("Rescored {Leads} leads with {Models} in {Milliseconds} ms: {Changes} stage changes, " +
             "{Entered} new MQLs", run.Leads, string.Join(", ", live.Segments.Select(s => s.Version)),
             (int)run.Took.TotalMilliseconds, run.StageChanges, run.EnteredMql);
