@@ -30,7 +30,8 @@ internal static class TwoServers
             using var b = await StudioServer.StartAsync(Path.Combine(folder, "b"), 5302, 5000, settings);
             var times = await UiTimings.RunCollaborationAsync(a.Url, b.Url, rounds);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"two-servers: edit on A -> B's grid, {rounds} edits: median {UiTimings.Percentile(times, 0.5):F0} ms, " +
+                $"two-servers: edit on A -> B's grid, {rounds} edits: " +
+                $"median {UiTimings.Percentile(times, 0.5):F0} ms, " +
                 $"p95 {UiTimings.Percentile(times, 0.95):F0} ms, max {times.Max():F0} ms; " +
                 $"server errors logged: {a.ErrorLines + b.ErrorLines}"));
         }

@@ -8,7 +8,8 @@ namespace LeadScoringStudio.Tests.TestSupport;
 /// (<c>XxxOnPostgreSqlTests</c>), whose tests are skipped, saying why, when there is no server.
 /// </summary>
 public abstract class StorageTest(bool seedDemo, int leadCount = 60, bool requireApproval = false,
-    StorageProvider provider = StorageProvider.Sqlite) : IAsyncLifetime
+    StorageProvider provider = StorageProvider.Sqlite, IReadOnlyDictionary<string, string?>? settings = null)
+    : IAsyncLifetime
 {
     private TestStorage? _storage;
 
@@ -19,7 +20,7 @@ public abstract class StorageTest(bool seedDemo, int leadCount = 60, bool requir
     public virtual async Task InitializeAsync()
     {
         Skip.If(provider == StorageProvider.PostgreSql && TestPostgreSql.Server is null, TestPostgreSql.SkipReason);
-        _storage = new TestStorage(seedDemo, leadCount, requireApproval, provider: provider);
+        _storage = new TestStorage(seedDemo, leadCount, requireApproval, provider: provider, settings: settings);
         Services = await Storage.StartAsync();
     }
 

@@ -23,12 +23,14 @@ public sealed class TestStorage : IDisposable
     /// <param name="settleMilliseconds">How long an edit settles before its commit; 0 (most tests) commits at
     /// once.</param>
     /// <param name="provider">The database; PostgreSQL needs <see cref="TestPostgreSql.Server"/>.</param>
+    /// <param name="settings">More configuration (e.g. <c>Events:Redis</c>).</param>
     public TestStorage(bool seedDemo = true, int leadCount = 60, bool requireApproval = false, bool testAccounts = true,
-        int settleMilliseconds = 0, StorageProvider provider = StorageProvider.Sqlite)
+        int settleMilliseconds = 0, StorageProvider provider = StorageProvider.Sqlite,
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
         _testAccounts = testAccounts;
         Folder = Path.Combine(Path.GetTempPath(), "lss-test-" + Guid.NewGuid().ToString("N"));
-        var settings = new Dictionary<string, string?>
+        var all = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
         {
             ["Storage:DataFolder"] = Folder,
             ["Demo:SeedDemoData"] = seedDemo ? "true" : "false",
@@ -41,12 +43,12 @@ public sealed class TestStorage : IDisposable
         if (provider == StorageProvider.PostgreSql)
         {
             _postgreSqlDatabase = "lss_test_" + Guid.NewGuid().ToString("N");
-            settings["Storage:Provider"] = StorageOptions.PostgreSql;
-            settings["ConnectionStrings:" + StorageOptions.ConnectionName] =
+            all["Storage:Provider"] = StorageOptions.PostgreSql;
+            all["ConnectionStrings:" + StorageOptions.ConnectionName] =
                 TestPostgreSql.CreateDatabase(_postgreSqlDatabase);
         }
 
-        Settings = settings;
+        Settings = all;
     }
 
     public string Folder { get; }

@@ -24,24 +24,35 @@ public static class ServiceRegistration
     }
 
     /// <summary>The shared lead library (one per server) and each circuit's workbench state.</summary>
-    /// <summary>Events in this process; with PostgreSQL storage, also to and from the other servers on the same
-    /// database (LISTEN/NOTIFY).</summary>
+    /// <summary>Events in this process; also to and from the other servers through Redis when <c>Events:Redis</c> is
+    /// set, else through the PostgreSQL database (LISTEN/NOTIFY) when the storage is PostgreSQL.</summary>
     private static void AddEvents(IServiceCollection services, IConfiguration configuration)
     {
         var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
-        if (!storage.IsPostgreSql)
+        var redis = configuration["Events:Redis"];
+        if (!string.IsNullOrWhiteSpace(redis))
+        {
+            services.AddSingleton<RelayedStudioEvents>(provider => new RedisStudioEvents(redis,
+                provider.GetRequiredService<ModelRepository>(), provider.GetRequiredService<ServerIdentity>(),
+                provider.GetRequiredService<ILogger<InProcessStudioEvents>>(),
+                provider.GetRequiredService<ILogger<RedisStudioEvents>>()));
+        }
+        else if (storage.IsPostgreSql)
+        {
+            services.AddSingleton<RelayedStudioEvents>(provider => new PostgreSqlStudioEvents(
+                configuration.GetConnectionString(StorageOptions.ConnectionName)!,
+                provider.GetRequiredService<ModelRepository>(), provider.GetRequiredService<ServerIdentity>(),
+                provider.GetRequiredService<ILogger<InProcessStudioEvents>>(),
+                provider.GetRequiredService<ILogger<PostgreSqlStudioEvents>>()));
+        }
+        else
         {
             services.AddSingleton<IStudioEvents, InProcessStudioEvents>();
             return;
         }
 
-        services.AddSingleton(provider => new PostgreSqlStudioEvents(
-            configuration.GetConnectionString(StorageOptions.ConnectionName)!,
-            provider.GetRequiredService<ModelRepository>(), provider.GetRequiredService<ServerIdentity>(),
-            provider.GetRequiredService<ILogger<InProcessStudioEvents>>(),
-            provider.GetRequiredService<ILogger<PostgreSqlStudioEvents>>()));
-        services.AddSingleton<IStudioEvents>(provider => provider.GetRequiredService<PostgreSqlStudioEvents>());
-        services.AddHostedService(provider => provider.GetRequiredService<PostgreSqlStudioEvents>());
+        services.AddSingleton<IStudioEvents>(provider => provider.GetRequiredService<RelayedStudioEvents>());
+        services.AddHostedService(provider => provider.GetRequiredService<RelayedStudioEvents>());
     }
 
     public static IServiceCollection AddWorkbench(this IServiceCollection services, IConfiguration configuration)

@@ -10,18 +10,22 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace LeadScoringStudio.Tests.Web.Collaboration;
 
-/// <summary>Two servers on one PostgreSQL database (two service providers, each with its own events), as behind a
-/// load balancer.</summary>
-public sealed class CrossServerEventsTests() : StorageTest(seedDemo: false, provider: StorageProvider.PostgreSql)
+/// <summary>Two servers on one database (two service providers, each with its own events), as behind a load balancer:
+/// on PostgreSQL with LISTEN/NOTIFY, and with Redis pub/sub.</summary>
+public abstract class CrossServerEventsTests(StorageProvider provider, bool redis)
+    : StorageTest(seedDemo: false, provider: provider, settings: redis
+        ? new Dictionary<string, string?> { ["Events:Redis"] = TestRedis.Server ?? "" }
+        : null)
 {
     private ServiceProvider _other = default!;
 
-    private PostgreSqlStudioEvents A => Services.GetRequiredService<PostgreSqlStudioEvents>();
+    private RelayedStudioEvents A => Services.GetRequiredService<RelayedStudioEvents>();
 
-    private PostgreSqlStudioEvents B => _other.GetRequiredService<PostgreSqlStudioEvents>();
+    private RelayedStudioEvents B => _other.GetRequiredService<RelayedStudioEvents>();
 
     public override async Task InitializeAsync()
     {
+        Skip.If(redis && TestRedis.Server is null, TestRedis.SkipReason);
         await base.InitializeAsync();
         var second = new ServiceCollection();
         Storage.AddTo(second);
@@ -61,9 +65,13 @@ public sealed class CrossServerEventsTests() : StorageTest(seedDemo: false, prov
 
     public override async Task DisposeAsync()
     {
-        await A.StopAsync(CancellationToken.None);
-        await B.StopAsync(CancellationToken.None);
-        await _other.DisposeAsync();
+        if (_other is not null)
+        {
+            await A.StopAsync(CancellationToken.None);
+            await B.StopAsync(CancellationToken.None);
+            await _other.DisposeAsync();
+        }
+
         await base.DisposeAsync();
     }
 
@@ -105,3 +113,10 @@ public sealed class CrossServerEventsTests() : StorageTest(seedDemo: false, prov
             "server B loads the new lead");
     }
 }
+
+/// <summary>Servers on one PostgreSQL database, their events through LISTEN/NOTIFY.</summary>
+public sealed class CrossServerEventsOnPostgreSqlTests()
+    : CrossServerEventsTests(StorageProvider.PostgreSql, redis: false);
+
+/// <summary>Servers on one (SQLite) database, their events through Redis pub/sub.</summary>
+public sealed class CrossServerEventsOnRedisTests() : CrossServerEventsTests(StorageProvider.Sqlite, redis: true);

@@ -1,99 +1,61 @@
-using System.Threading.Channels;
 using LeadScoringStudio.Data;
 using LeadScoringStudio.Hosting;
 using Npgsql;
 
 namespace LeadScoringStudio.Features.Collaboration;
 
-/// <summary>
-/// Studio events for several servers on one PostgreSQL database: each event is delivered in this process at once (as
-/// <see cref="InProcessStudioEvents"/> does) and sent to the others with <c>NOTIFY</c>; what the others send arrives
-/// through a <c>LISTEN</c> connection, is read back (<see cref="EventWire"/>) and delivered here in the order it came.
-/// A lost connection is opened again; events sent meanwhile by others are missed, so receivers reload what they
-/// show on the next event.
-/// </summary>
+/// <summary>Studio events between servers on one PostgreSQL database: sent with <c>NOTIFY</c>, heard on a
+/// <c>LISTEN</c> connection that is opened again when it drops.</summary>
 public sealed class PostgreSqlStudioEvents(string connectionString, ModelRepository models, ServerIdentity server,
     ILogger<InProcessStudioEvents> localLogger, ILogger<PostgreSqlStudioEvents> logger)
-    : BackgroundService, IStudioEvents
+    : RelayedStudioEvents(models, server, localLogger, logger)
 {
-    public const string Channel = "studio_events";
-
     /// <summary>NOTIFY refuses payloads of 8,000 bytes or more.</summary>
     private const int MostBytes = 7999;
 
-    private readonly InProcessStudioEvents _local = new(localLogger);
-    private readonly Channel<string> _outgoing = System.Threading.Channels.Channel.CreateUnbounded<string>(
-        new UnboundedChannelOptions { SingleReader = true });
-    private readonly TaskCompletionSource _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private volatile bool _started;
+    private readonly Lazy<NpgsqlDataSource> _source = new(() => NpgsqlDataSource.Create(connectionString));
 
-    /// <summary>This server, as the messages name it: its own come back through LISTEN and are dropped.</summary>
-    private string Server => server.Name;
-
-    /// <summary>Completes once this server listens for the others.</summary>
-    public Task Listening => _listening.Task;
-
-    public void Publish(StudioEvent studioEvent)
+    public override void Dispose()
     {
-        _local.Publish(studioEvent);
-        if (_started && !studioEvent.FromOtherServer)
+        if (_source.IsValueCreated)
         {
-            _outgoing.Writer.TryWrite(EventWire.Write(studioEvent, Server));
+            _source.Value.Dispose();
         }
+
+        base.Dispose();
     }
 
-    public IDisposable Subscribe(Action<StudioEvent> handler) => _local.Subscribe(handler);
-
-    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task SendAsync(string message, CancellationToken cancellationToken)
     {
-        _started = true;
-        return Task.WhenAll(ListenAsync(stoppingToken), SendAsync(stoppingToken));
-    }
-
-    private async Task SendAsync(CancellationToken stoppingToken)
-    {
-        await using var source = NpgsqlDataSource.Create(connectionString);
-        await foreach (var message in _outgoing.Reader.ReadAllAsync(stoppingToken))
+        var bytes = System.Text.Encoding.UTF8.GetByteCount(message);
+        if (bytes > MostBytes)
         {
-            if (System.Text.Encoding.UTF8.GetByteCount(message) > MostBytes)
-            {
-                logger.LogError("An event is too big to send to the other servers ({Bytes} bytes): {Start}",
-                    System.Text.Encoding.UTF8.GetByteCount(message), message[..Math.Min(200, message.Length)]);
-                continue;
-            }
-
-            try
-            {
-                await using var command = source.CreateCommand("SELECT pg_notify(@channel, @message)");
-                command.Parameters.AddWithValue("channel", Channel);
-                command.Parameters.AddWithValue("message", message);
-                await command.ExecuteNonQueryAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogWarning(e, "Could not tell the other servers about an event");
-            }
+            Logger.LogError("An event is too big to send to the other servers ({Bytes} bytes): {Start}", bytes,
+                message[..Math.Min(200, message.Length)]);
+            return;
         }
+
+        await using var command = _source.Value.CreateCommand("SELECT pg_notify(@channel, @message)");
+        command.Parameters.AddWithValue("channel", Channel);
+        command.Parameters.AddWithValue("message", message);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private async Task ListenAsync(CancellationToken stoppingToken)
+    protected override async Task ListenAsync(CancellationToken stoppingToken)
     {
-        var arrived = System.Threading.Channels.Channel.CreateUnbounded<string>(
-            new UnboundedChannelOptions { SingleReader = true });
-        var delivering = DeliverAsync(arrived.Reader, stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
                 await using var connection = new NpgsqlConnection(connectionString);
                 await connection.OpenAsync(stoppingToken);
-                connection.Notification += (_, notification) => arrived.Writer.TryWrite(notification.Payload);
+                connection.Notification += (_, notification) => Arrived(notification.Payload);
                 await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection))
                 {
                     await listen.ExecuteNonQueryAsync(stoppingToken);
                 }
 
-                _listening.TrySetResult();
+                Heard();
                 while (true)
                 {
                     await connection.WaitAsync(stoppingToken);
@@ -105,32 +67,9 @@ public sealed class PostgreSqlStudioEvents(string connectionString, ModelReposit
             }
             catch (Exception e)
             {
-                logger.LogWarning(e, "Lost the connection that hears the other servers; opening it again");
+                Logger.LogWarning(e, "Lost the connection that hears the other servers; opening it again");
                 await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken).ContinueWith(_ => { },
                     TaskScheduler.Default);
-            }
-        }
-
-        arrived.Writer.TryComplete();
-        await delivering;
-    }
-
-    private async Task DeliverAsync(ChannelReader<string> arrived, CancellationToken stoppingToken)
-    {
-        await foreach (var message in arrived.ReadAllAsync(CancellationToken.None))
-        {
-            try
-            {
-                var (server, studioEvent) = await EventWire.ReadAsync(message, models);
-                if (server != Server && studioEvent is not null)
-                {
-                    _local.Publish(studioEvent);
-                }
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                logger.LogWarning(e, "Could not take an event from another server: {Message}",
-                    message[..Math.Min(200, message.Length)]);
             }
         }
     }
