@@ -23,7 +23,7 @@ public sealed class PipelineRunner(LeadPipeline pipeline, SegmentRoutes routes, 
     : BackgroundService
 {
     private readonly TimeSpan _leaseLength = TimeSpan.FromSeconds(options.Value.LeaseSeconds);
-    private bool _holding;
+    private volatile bool _holding;
 
     private readonly Channel<bool> _requests = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
