@@ -19,13 +19,15 @@ public static class ScoredLeadCsv
         "model", "top_reasons",
     ];
 
-    public static void Write(TextWriter writer, IEnumerable<ExportedLead> leads)
+    /// <summary>Writes the header and a row per lead as the leads come, so a download of many leads streams.</summary>
+    public static async Task WriteAsync(TextWriter writer, IEnumerable<ExportedLead> leads,
+        CancellationToken cancellationToken = default)
     {
-        writer.Write(CsvCell.Row(Header));
-        writer.Write("\r\n");
+        await writer.WriteAsync(CsvCell.Row(Header) + "\r\n");
         foreach (var (lead, segment, model, score, stage) in leads)
         {
-            writer.Write(CsvCell.Row(
+            cancellationToken.ThrowIfCancellationRequested();
+            await writer.WriteAsync(CsvCell.Row(
             [
                 CsvCell.Of(lead.Id), CsvCell.Of(lead.Name), CsvCell.Of(lead.Email), CsvCell.Of(lead.Company),
                 CsvCell.Of(score.Total), CsvCell.Of(score.Fit), CsvCell.Of(score.Engagement),
@@ -33,8 +35,7 @@ public static class ScoredLeadCsv
                     CsvCell.Of(score.Action.Label),
                 score.IsMql ? "yes" : "no", CsvCell.Of(stage?.ToString() ?? ""), CsvCell.Of(segment), CsvCell.Of(model),
                 CsvCell.Of(TopReasons(score)),
-            ]));
-            writer.Write("\r\n");
+            ]) + "\r\n");
         }
     }
 

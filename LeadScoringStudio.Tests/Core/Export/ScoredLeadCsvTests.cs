@@ -24,7 +24,7 @@ public class ScoredLeadCsvTests
     public void Negative_scores_stay_numbers() => Assert.Equal("-20", CsvCell.Of(-20));
 
     [Fact]
-    public void Each_lead_is_a_row_that_reads_back_with_its_score_and_top_reasons()
+    public async Task Each_lead_is_a_row_that_reads_back_with_its_score_and_top_reasons()
     {
         var model = StarterModel.Create();
         var examples = ExampleLeads.Create(TestSupport.Leads.AsOf);
@@ -36,7 +36,7 @@ public class ScoredLeadCsvTests
         }).ToList();
         var text = new StringWriter();
 
-        ScoredLeadCsv.Write(text, rows);
+        await ScoredLeadCsv.WriteAsync(text, rows);
 
         var table = CsvFile.Read("export.csv", System.Text.Encoding.UTF8.GetBytes(text.ToString())).Table!;
         Assert.Equal(ScoredLeadCsv.Header, table.Columns);

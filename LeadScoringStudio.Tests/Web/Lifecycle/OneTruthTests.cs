@@ -39,7 +39,7 @@ public sealed class OneTruthTests : IAsyncLifetime
     public async Task Every_lead_is_exported_and_served_by_the_api_with_the_stage_its_lifecycle_recorded()
     {
         var recorded = await Service<SalesQueueRepository>().StagesAsync();
-        var rows = (await Service<ScoredLeadExport>().RowsAsync())!;
+        var rows = (await Service<ScoredLeadExport>().RowsAsync())!.ToList();
         var key = (await Service<ApiKeyRepository>().CreateAsync("stages", ApiScope.Read, Principals.Ops))!.Value.Key;
         using var client = _app.CreateClient();
         client.DefaultRequestHeaders.Add("X-Api-Key", key);

@@ -36,7 +36,7 @@ public static class ExportEndpoints
         return endpoints;
     }
 
-    private static async Task<IResult> ExportLeadsAsync(ScoredLeadExport export)
+    private static async Task<IResult> ExportLeadsAsync(ScoredLeadExport export, CancellationToken cancellationToken)
     {
         if (await export.RowsAsync() is not { } scored)
         {
@@ -44,9 +44,10 @@ public static class ExportEndpoints
                 statusCode: StatusCodes.Status409Conflict);
         }
 
-        var text = new StringWriter();
-        ScoredLeadCsv.Write(text, scored);
-        return Results.File(new UTF8Encoding(true).GetPreamble().Concat(Encoding.UTF8.GetBytes(text.ToString()))
-            .ToArray(), "text/csv", "scored-leads.csv");
+        return Results.Stream(async body =>
+        {
+            await using var writer = new StreamWriter(body, new UTF8Encoding(true), bufferSize: 64 * 1024);
+            await ScoredLeadCsv.WriteAsync(writer, scored, cancellationToken);
+        }, "text/csv", "scored-leads.csv");
     }
 }

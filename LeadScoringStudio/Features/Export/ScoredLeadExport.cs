@@ -11,8 +11,9 @@ namespace LeadScoringStudio.Features.Export;
 public sealed class ScoredLeadExport(SegmentRoutes routes, LeadLibrary library, SalesQueueRepository lifecycle,
     TimeProvider time)
 {
-    /// <summary>The rows; null while nothing is published.</summary>
-    public async Task<IReadOnlyList<ExportedLead>?> RowsAsync()
+    /// <summary>The rows, each scored as it is read (a download streams them); null while nothing is
+    /// published.</summary>
+    public async Task<IEnumerable<ExportedLead>?> RowsAsync()
     {
         if (await routes.GetAsync() is not { } live)
         {
@@ -23,12 +24,12 @@ public sealed class ScoredLeadExport(SegmentRoutes routes, LeadLibrary library, 
         var stages = await lifecycle.StagesAsync();
         var asOf = time.GetUtcNow();
         var scorers = live.Segments.Select(s => new LeadScorer(s.Published.Model)).ToList();
-        return [.. leads.Leads.Select(l =>
+        return leads.Leads.Select(l =>
         {
             var segment = live.For(l.Lead);
             return new ExportedLead(l.Lead, segment.Segment.Name, segment.Version,
                 scorers[segment.Index].Score(l.Lead, asOf),
                 stages.TryGetValue(l.Lead.Id, out var stage) ? stage : null);
-        })];
+        });
     }
 }
