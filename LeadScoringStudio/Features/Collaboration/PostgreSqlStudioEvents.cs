@@ -68,8 +68,7 @@ public sealed class PostgreSqlStudioEvents(string connectionString, ModelReposit
             catch (Exception e)
             {
                 Logger.LogWarning(e, "Lost the connection that hears the other servers; opening it again");
-                await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken).ContinueWith(_ => { },
-                    TaskScheduler.Default);
+                await PauseAsync(stoppingToken);
             }
         }
     }

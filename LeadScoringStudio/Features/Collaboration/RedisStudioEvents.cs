@@ -30,22 +30,29 @@ public sealed class RedisStudioEvents(string configuration, ModelRepository mode
     protected override async Task ListenAsync(CancellationToken stoppingToken)
     {
         var options = ConfigurationOptions.Parse(configuration);
-        options.AbortOnConnectFail = false;
+        options.AbortOnConnectFail = false; // a Redis server that is down at start is waited for, not fatal
         var connection = await ConnectionMultiplexer.ConnectAsync(options);
         _connection.TrySetResult(connection);
-        var queue = await connection.GetSubscriber().SubscribeAsync(Topic);
-        Heard();
-        try
+        while (!stoppingToken.IsCancellationRequested)
         {
-            while (!stoppingToken.IsCancellationRequested)
+            try
             {
-                var message = await queue.ReadAsync(stoppingToken);
-                Arrived(message.Message!);
+                var queue = await connection.GetSubscriber().SubscribeAsync(Topic);
+                Heard();
+                while (true)
+                {
+                    Arrived((await queue.ReadAsync(stoppingToken)).Message!);
+                }
             }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            await queue.UnsubscribeAsync();
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception e)
+            {
+                Logger.LogWarning(e, "Could not hear the other servers through Redis; trying again");
+                await PauseAsync(stoppingToken);
+            }
         }
     }
 }

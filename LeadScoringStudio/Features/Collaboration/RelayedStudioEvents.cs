@@ -64,6 +64,10 @@ public abstract class RelayedStudioEvents(ModelRepository models, ServerIdentity
 
     protected void Arrived(string message) => _arrived.Writer.TryWrite(message);
 
+    /// <summary>A second's pause before a transport tries again; a stop ends it early, without throwing.</summary>
+    protected static Task PauseAsync(CancellationToken stoppingToken) =>
+        Task.Delay(TimeSpan.FromSeconds(1), stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+
     protected void Heard() => _listening.TrySetResult();
 
     private async Task SendAllAsync(CancellationToken stoppingToken)
