@@ -32,18 +32,14 @@ public static class ServiceRegistration
         var redis = configuration["Events:Redis"];
         if (!string.IsNullOrWhiteSpace(redis))
         {
-            services.AddSingleton<RelayedStudioEvents>(provider => new RedisStudioEvents(redis,
-                provider.GetRequiredService<ModelRepository>(), provider.GetRequiredService<ServerIdentity>(),
-                provider.GetRequiredService<ILogger<InProcessStudioEvents>>(),
-                provider.GetRequiredService<ILogger<RedisStudioEvents>>()));
+            services.AddSingleton<RelayedStudioEvents>(provider =>
+                ActivatorUtilities.CreateInstance<RedisStudioEvents>(provider, redis));
         }
         else if (storage.IsPostgreSql)
         {
-            services.AddSingleton<RelayedStudioEvents>(provider => new PostgreSqlStudioEvents(
-                configuration.GetConnectionString(StorageOptions.ConnectionName)!,
-                provider.GetRequiredService<ModelRepository>(), provider.GetRequiredService<ServerIdentity>(),
-                provider.GetRequiredService<ILogger<InProcessStudioEvents>>(),
-                provider.GetRequiredService<ILogger<PostgreSqlStudioEvents>>()));
+            services.AddSingleton<RelayedStudioEvents>(provider =>
+                ActivatorUtilities.CreateInstance<PostgreSqlStudioEvents>(provider,
+                    configuration.GetConnectionString(StorageOptions.ConnectionName)!));
         }
         else
         {

@@ -30,7 +30,19 @@ public sealed class PublishedModels : IDisposable
     /// is none.</summary>
     public async Task<PublishedModel?> GetAsync(int modelId, int? number = null)
     {
-        var versions = await _versions.GetOrAdd(modelId, id => new(() => _models.PublishedVersionsAsync(id))).Value;
+        var loading = _versions.GetOrAdd(modelId, id => new(() => _models.PublishedVersionsAsync(id)));
+        IReadOnlyList<PublishedModel> versions;
+        try
+        {
+            versions = await loading.Value;
+        }
+        catch
+        {
+            // A failed read is not kept: the next call reads again.
+            _versions.TryRemove(new KeyValuePair<int, Lazy<Task<IReadOnlyList<PublishedModel>>>>(modelId, loading));
+            throw;
+        }
+
         return number is { } n ? versions.FirstOrDefault(v => v.Number == n) : versions.FirstOrDefault();
     }
 
