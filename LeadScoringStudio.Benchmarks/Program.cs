@@ -11,6 +11,7 @@ var runs = new Dictionary<string, Func<string[], Task>>
         Argument(a, 1, "http://localhost:5275"), Number(a, 2, 60)),
     ["--two-servers"] = a => TwoServers.RunAsync(Number(a, 1, 30), Argument(a, 2,
         Environment.GetEnvironmentVariable("STUDIO_TEST_POSTGRESQL") ?? "Host=127.0.0.1;Port=5432;Username=postgres")),
+    ["--big"] = a => BigWorkspace.RunAsync(Argument(a, 1, "sqlite"), Number(a, 2, 1_000_000)),
     ["--import"] = a => StorageTimings.RunAsync(Number(a, 1, 100_000)),
     ["--import-big"] = a => BigImport.RunAsync(Number(a, 1, 1_000_000)),
     ["--workshop"] = a => OperatingSystem.IsWindows()

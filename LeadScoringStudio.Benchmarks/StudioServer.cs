@@ -31,8 +31,9 @@ internal sealed class StudioServer : IDisposable
     /// <summary>Every line the server wrote, in order.</summary>
     public IReadOnlyCollection<string> Lines => _lines;
 
+    /// <summary>Starts the studio and waits (up to an hour) until <paramref name="ready"/> answers 200.</summary>
     public static async Task<StudioServer> StartAsync(string data, int port, int leadCount,
-        IReadOnlyDictionary<string, string>? settings = null, string build = "Release")
+        IReadOnlyDictionary<string, string>? settings = null, string build = "Release", string ready = "/account/login")
     {
         var app = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..",
             "LeadScoringStudio", "bin", build, "net10.0", "LeadScoringStudio.dll"));
@@ -58,11 +59,11 @@ internal sealed class StudioServer : IDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         using var client = new HttpClient();
-        for (var waited = 0; waited < 300; waited++)
+        for (var waited = 0; waited < 36_000; waited++)
         {
             try
             {
-                if ((await client.GetAsync($"{url}/account/login")).IsSuccessStatusCode)
+                if ((await client.GetAsync($"{url}{ready}")).IsSuccessStatusCode)
                 {
                     return server;
                 }
@@ -72,17 +73,28 @@ internal sealed class StudioServer : IDisposable
                 // Not listening yet.
             }
 
-            await Task.Delay(1000);
+            if (process.HasExited)
+            {
+                break;
+            }
+
+            await Task.Delay(100);
         }
 
         server.Dispose();
-        throw new InvalidOperationException("The studio did not start within 5 minutes.");
+        throw new InvalidOperationException($"The studio did not answer {ready}: " +
+            string.Join(Environment.NewLine, server.Lines.TakeLast(20)));
     }
 
-    public double ResidentMegabytes()
+    public double ResidentMegabytes() => StatusMegabytes("VmRSS:");
+
+    /// <summary>The most resident memory the process has had since it started.</summary>
+    public double PeakResidentMegabytes() => StatusMegabytes("VmHWM:");
+
+    private double StatusMegabytes(string field)
     {
         var line = File.ReadLines($"/proc/{_process.Id}/status")
-            .First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+            .First(l => l.StartsWith(field, StringComparison.Ordinal));
         return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1],
             CultureInfo.InvariantCulture) / 1024.0;
     }

@@ -41,6 +41,7 @@ app.MapAccountEndpoints();
 app.MapExportEndpoints();
 app.MapImportEndpoints();
 app.MapStudioApi();
+app.MapReadiness();
 app.MapOpenApi("/api/{documentName}/openapi.json").RequireAuthorization(ApiPolicies.Docs);
 
 app.Run();

@@ -60,21 +60,106 @@ public sealed class LeadBatch
         return builder.Build();
     }
 
+    /// <summary>
+    /// Lead <paramref name="position"/> read back from the columns: its attributes, and its activities newest first,
+    /// each with its time in UTC. This is how a loaded workspace hands out one lead without keeping a million
+    /// <see cref="Lead"/> objects alive.
+    /// </summary>
+    public Lead LeadAt(int position)
+    {
+        var attributes = new Dictionary<string, FieldValue>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (field, column) in Attributes)
+        {
+            if (column.ValueIds[position] is var id and not 0)
+            {
+                attributes[field] = column.Values[id];
+            }
+        }
+
+        var (start, end) = (ActivityStart[position], ActivityStart[position + 1]);
+        var activities = new Activity[end - start];
+        for (var i = start; i < end; i++)
+        {
+            activities[i - start] = Signatures[ActivitySignature[i]] with
+            {
+                At = new DateTimeOffset(ActivityTicks[i], TimeSpan.Zero),
+            };
+        }
+
+        return new Lead(LeadIds[position], attributes, activities);
+    }
+
+    /// <summary>Lead <paramref name="position"/>'s value of <paramref name="field"/> (any case), or missing.</summary>
+    public FieldValue ValueAt(int position, string field) =>
+        Attributes.TryGetValue(field, out var column) ? column.Values[column.ValueIds[position]] : FieldValue.Missing;
+
+    /// <summary>When lead <paramref name="position"/> was first seen (its oldest activity, in UTC), or null.</summary>
+    public DateTimeOffset? FirstSeenAt(int position) =>
+        ActivityStart[position + 1] > ActivityStart[position]
+            ? new DateTimeOffset(ActivityTicks[ActivityStart[position + 1] - 1], TimeSpan.Zero)
+            : null;
+
+    /// <summary>
+    /// These leads with some replaced (by position; the lead keeps its position) and others added at the end: what a
+    /// loaded workspace does after an import or an API write instead of reading every lead again. The values and
+    /// activity signatures already interned keep their numbers; this batch itself stays as it is.
+    /// </summary>
+    public LeadBatch With(IReadOnlyDictionary<int, Lead> replaced, IEnumerable<Lead> added)
+    {
+        var builder = new Builder(this, replaced);
+        foreach (var lead in added)
+        {
+            builder.Add(lead);
+        }
+
+        return builder.Build();
+    }
+
     /// <summary>A field's distinct values (the first is missing) and each lead's value as an index into them.</summary>
     internal sealed record AttributeColumn(int[] ValueIds, FieldValue[] Values);
 
     private sealed class ColumnBuilder
     {
-        public List<int> ValueIds { get; } = [];
+        public ColumnBuilder(int leads)
+        {
+            ValueIds = new List<int>(leads);
+            ValueIds.AddRange(Enumerable.Repeat(0, leads));
+            Values = [FieldValue.Missing];
+        }
 
-        public List<FieldValue> Values { get; } = [FieldValue.Missing];
+        public ColumnBuilder(AttributeColumn column)
+        {
+            ValueIds = [.. column.ValueIds];
+            Values = [.. column.Values];
+            for (var id = 1; id < Values.Count; id++)
+            {
+                Index[Values[id]] = id;
+            }
+        }
 
-        public Dictionary<FieldValue, int> Index { get; } = new() { [FieldValue.Missing] = 0 };
+        public List<int> ValueIds { get; }
+
+        public List<FieldValue> Values { get; }
+
+        private Dictionary<FieldValue, int> Index { get; } = new() { [FieldValue.Missing] = 0 };
+
+        public int IdOf(FieldValue value)
+        {
+            if (!Index.TryGetValue(value, out var id))
+            {
+                id = Values.Count;
+                Values.Add(value);
+                Index[value] = id;
+            }
+
+            return id;
+        }
 
         public AttributeColumn Build() => new([.. ValueIds], [.. Values]);
     }
 
-    private sealed class Builder
+    /// <summary>Builds a batch lead by lead, so a caller reading leads from storage never holds them all.</summary>
+    public sealed class Builder
     {
         private readonly List<string> _ids = [];
         private readonly Dictionary<string, ColumnBuilder> _attributes = new(StringComparer.OrdinalIgnoreCase);
@@ -85,44 +170,93 @@ public sealed class LeadBatch
         private readonly Dictionary<string, int> _signatureIndex = new(StringComparer.Ordinal);
         private readonly StringBuilder _key = new();
 
-        public void Add(Lead lead)
+        public Builder()
         {
-            foreach (var (field, value) in lead.Attributes)
+        }
+
+        /// <summary>Starts from <paramref name="from"/>'s leads, with the <paramref name="replaced"/> ones swapped
+        /// in.</summary>
+        internal Builder(LeadBatch from, IReadOnlyDictionary<int, Lead> replaced)
+        {
+            _ids.AddRange(from.LeadIds);
+            foreach (var (field, column) in from.Attributes)
             {
-                if (!_attributes.TryGetValue(field, out var column))
-                {
-                    column = new ColumnBuilder();
-                    column.ValueIds.AddRange(Enumerable.Repeat(0, _ids.Count));
-                    _attributes[field] = column;
-                }
-
-                if (!column.Index.TryGetValue(value, out var id))
-                {
-                    id = column.Values.Count;
-                    column.Values.Add(value);
-                    column.Index[value] = id;
-                }
-
-                column.ValueIds.Add(id);
+                _attributes[field] = new ColumnBuilder(column);
             }
 
+            foreach (var signature in from.Signatures)
+            {
+                SignatureOf(signature);
+            }
+
+            _signature.Capacity = _ticks.Capacity = from.ActivityCount;
+            for (var position = 0; position < from.Count; position++)
+            {
+                if (replaced.TryGetValue(position, out var lead))
+                {
+                    _ids[position] = lead.Id;
+                    SetAttributes(position, lead);
+                    AddActivities(lead);
+                }
+                else
+                {
+                    var (start, end) = (from.ActivityStart[position], from.ActivityStart[position + 1]);
+                    _signature.AddRange(from.ActivitySignature.AsSpan(start, end - start));
+                    _ticks.AddRange(from.ActivityTicks.AsSpan(start, end - start));
+                }
+
+                _start.Add(_ticks.Count);
+            }
+        }
+
+        public int Count => _ids.Count;
+
+        public void Add(Lead lead)
+        {
             _ids.Add(lead.Id);
-            foreach (var column in _attributes.Values.Where(c => c.ValueIds.Count < _ids.Count))
+            foreach (var column in _attributes.Values)
             {
                 column.ValueIds.Add(0);
             }
 
+            SetAttributes(_ids.Count - 1, lead);
+            AddActivities(lead);
+            _start.Add(_ticks.Count);
+        }
+
+        public LeadBatch Build() =>
+            new([.. _ids], _attributes.ToDictionary(p => p.Key, p => p.Value.Build(), StringComparer.OrdinalIgnoreCase),
+                [.. _start], [.. _signature], [.. _ticks], [.. _signatures]);
+
+        /// <summary>Sets every column at <paramref name="position"/> to the lead's value, or missing. A field the lead
+        /// holds under two spellings takes the last.</summary>
+        private void SetAttributes(int position, Lead lead)
+        {
+            foreach (var column in _attributes.Values)
+            {
+                column.ValueIds[position] = 0;
+            }
+
+            foreach (var (field, value) in lead.Attributes)
+            {
+                if (!_attributes.TryGetValue(field, out var column))
+                {
+                    column = new ColumnBuilder(_ids.Count);
+                    _attributes[field] = column;
+                }
+
+                column.ValueIds[position] = column.IdOf(value);
+            }
+        }
+
+        private void AddActivities(Lead lead)
+        {
             foreach (var activity in lead.Activities.OrderByDescending(a => a.At))
             {
                 _signature.Add(SignatureOf(activity));
                 _ticks.Add(activity.At.UtcTicks);
             }
-
-            _start.Add(_ticks.Count);
         }
-
-        public LeadBatch Build() =>
-            new([.. _ids], _attributes.ToDictionary(p => p.Key, p => p.Value.Build(), StringComparer.OrdinalIgnoreCase), [.. _start], [.. _signature], [.. _ticks], [.. _signatures]);
 
         private int SignatureOf(Activity activity)
         {

@@ -32,7 +32,7 @@ public sealed class LeadPipeline(IDbContextFactory<StudioDbContext> contexts)
 
     /// <param name="routed">The routing and each segment's model.</param>
     /// <param name="versions">Each segment's model's published version number, in segment order.</param>
-    /// <param name="leads">The stored leads.</param>
+    /// <param name="leads">The stored leads; only those that can change are read.</param>
     /// <param name="batch">The same leads in columns, in the same order.</param>
     public async Task<PipelineRun> RunAsync(RoutedModels routed, IReadOnlyList<int> versions,
         IReadOnlyList<StoredLead> leads, LeadBatch batch, DateTimeOffset asOf,
@@ -50,14 +50,14 @@ public sealed class LeadPipeline(IDbContextFactory<StudioDbContext> contexts)
         var scorers = routed.Models.Select(m => new LeadScorer(m)).ToList();
         var outbox = await WebhookOutbox.OpenAsync(db, asOf, cancellationToken);
         var (changes, entered, points, pending) = (0, 0, 0, 0);
-        for (var position = 0; position < leads.Count; position++)
+        for (var position = 0; position < batch.Count; position++)
         {
-            var stored = leads[position];
-            if (states.TryGetValue(stored.Lead.Id, out var state) && Settled(state, quick, position))
+            if (states.TryGetValue(batch.LeadIds[position], out var state) && Settled(state, quick, position))
             {
                 continue;
             }
 
+            var stored = leads[position];
             var segment = quick.SegmentOf[position];
             var score = scorers[segment].Score(stored.Lead, asOf);
             if (state is null)
@@ -108,7 +108,7 @@ public sealed class LeadPipeline(IDbContextFactory<StudioDbContext> contexts)
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return new PipelineRun(leads.Count, changes, entered, points, clock.Elapsed);
+        return new PipelineRun(batch.Count, changes, entered, points, clock.Elapsed);
     }
 
     /// <summary>Whether the batch scores say nothing can change for the lead: the same scores and hot products as

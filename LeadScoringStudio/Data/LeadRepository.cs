@@ -1,4 +1,5 @@
 using LeadScoringStudio.Core.Leads;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 
 namespace LeadScoringStudio.Data;
@@ -28,11 +29,66 @@ public sealed record StoredLead(Lead Lead, LeadOutcome Outcome, string? ExampleS
 /// <summary>Leads in the database.</summary>
 public sealed class LeadRepository(IDbContextFactory<StudioDbContext> contexts)
 {
+    private const int ChunkSize = 5_000;
+
     public async Task<IReadOnlyList<StoredLead>> LoadAllAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var records = await db.Leads.AsNoTracking().OrderBy(l => l.Id).ToListAsync(cancellationToken);
         return records.Select(StoredLead.From).ToList();
+    }
+
+    /// <summary>
+    /// Every stored lead in storage order, a chunk at a time: the rows stream from the database and each chunk's JSON
+    /// is read on every core while the next rows arrive, so memory holds a chunk or two, never the whole workspace.
+    /// </summary>
+    public async IAsyncEnumerable<IReadOnlyList<StoredLead>> ReadInChunksAsync(
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var rows = new List<LeadRecord>(ChunkSize);
+        Task<StoredLead[]>? reading = null;
+        await foreach (var record in db.Leads.AsNoTracking().OrderBy(l => l.Id).AsAsyncEnumerable()
+            .WithCancellation(cancellationToken))
+        {
+            rows.Add(record);
+            if (rows.Count < ChunkSize)
+            {
+                continue;
+            }
+
+            var chunk = rows;
+            var next = Task.Run(() => Read(chunk), cancellationToken);
+            if (reading is not null)
+            {
+                yield return await reading;
+            }
+
+            (reading, rows) = (next, new List<LeadRecord>(ChunkSize));
+        }
+
+        if (reading is not null)
+        {
+            yield return await reading;
+        }
+
+        yield return Read(rows);
+    }
+
+    /// <summary>The stored leads with these ids (those that exist), read in chunks.</summary>
+    public async Task<IReadOnlyList<StoredLead>> FindManyAsync(IEnumerable<string> externalIds,
+        CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var found = new List<StoredLead>();
+        foreach (var chunk in externalIds.Distinct(StringComparer.Ordinal).Chunk(500))
+        {
+            var records = await db.Leads.AsNoTracking().Where(l => chunk.Contains(l.ExternalId))
+                .ToListAsync(cancellationToken);
+            found.AddRange(records.Select(StoredLead.From));
+        }
+
+        return found;
     }
 
     public async Task<IReadOnlySet<string>> ExternalIdsAsync(CancellationToken cancellationToken = default)
@@ -72,4 +128,7 @@ public sealed class LeadRepository(IDbContextFactory<StudioDbContext> contexts)
         }));
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    private static StoredLead[] Read(List<LeadRecord> rows) =>
+        rows.AsParallel().AsOrdered().Select(StoredLead.From).ToArray();
 }

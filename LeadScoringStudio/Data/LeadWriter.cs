@@ -5,8 +5,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LeadScoringStudio.Data;
 
-/// <summary>What writing leads did.</summary>
-public sealed record WriteSummary(int Inserted, int Updated, int ActivitiesAdded);
+/// <summary>What writing leads did, and the ids of the leads it inserted or changed.</summary>
+public sealed record WriteSummary(int Inserted, int Updated, int ActivitiesAdded, IReadOnlyCollection<string> Changed);
 
 /// <summary>
 /// Writes leads and activities by external id, in one transaction (all or nothing, however many rows): a new id
@@ -30,6 +30,7 @@ public sealed class LeadWriter(IDbContextFactory<StudioDbContext> contexts, Time
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         var arriving = new Dictionary<string, CatalogField>(StringComparer.OrdinalIgnoreCase);
         var (inserted, updated, added, written) = (0, 0, 0, 0);
+        var changed = new HashSet<string>(StringComparer.Ordinal);
         foreach (var batch in leads.Chunk(BatchSize))
         {
             var existing = await LoadAsync(db, batch.Select(l => l.Id), cancellationToken);
@@ -68,6 +69,7 @@ public sealed class LeadWriter(IDbContextFactory<StudioDbContext> contexts, Time
                 }
 
                 Store(db, record, new Lead(lead.Id, attributes, stored.Activities));
+                changed.Add(lead.Id);
             }
 
             written = await SaveBatchAsync(db, written, batch.Length, rowsWritten, cancellationToken);
@@ -89,6 +91,7 @@ public sealed class LeadWriter(IDbContextFactory<StudioDbContext> contexts, Time
                 }
 
                 Store(db, record, lead with { Activities = list });
+                changed.Add(group.Key);
             }
 
             written = await SaveBatchAsync(db, written, batch.Length, rowsWritten, cancellationToken);
@@ -106,7 +109,7 @@ public sealed class LeadWriter(IDbContextFactory<StudioDbContext> contexts, Time
         db.ChangeTracker.DetectChanges();
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new WriteSummary(inserted, updated, added);
+        return new WriteSummary(inserted, updated, added, changed);
     }
 
     private static async Task<Dictionary<string, LeadRecord>> LoadAsync(StudioDbContext db, IEnumerable<string> ids,

@@ -6,6 +6,7 @@ using LeadScoringStudio.Core.Models;
 using LeadScoringStudio.Core.Scoring;
 using LeadScoringStudio.Data;
 using LeadScoringStudio.Features.Api;
+using LeadScoringStudio.Features.Leads;
 using LeadScoringStudio.Features.Pipeline;
 using LeadScoringStudio.Tests.TestSupport;
 using LeadScoringStudio.Tests.Web.Browser;
@@ -99,6 +100,21 @@ public sealed class ApiTests(ApiFixture api) : IClassFixture<ApiFixture>
             path) { Content = JsonContent.Create(new[] { new { } }) });
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Readiness_says_loading_until_the_leads_are_in_memory_and_needs_no_sign_in()
+    {
+        var library = api.App.Services.GetRequiredService<LeadLibrary>();
+        var client = api.Client(null);
+        library.Invalidate();
+
+        var loading = await client.GetAsync("/health/ready");
+        await library.GetAsync();
+        var ready = await client.GetAsync("/health/ready");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, loading.StatusCode);
+        Assert.Equal((HttpStatusCode.OK, "ready"), (ready.StatusCode, await ready.Content.ReadAsStringAsync()));
     }
 
     [Fact]

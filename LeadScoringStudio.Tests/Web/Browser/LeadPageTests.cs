@@ -16,7 +16,7 @@ public sealed class LeadPageTests(BrowserFixture browser)
     {
         var page = await browser.SignInAsync(StudioRoles.Marketing);
         await page.GetByText("Quadrant", new() { Exact = true }).ClickAsync();
-        await page.WaitForFunctionAsync("() => document.getElementById('quadrant-chart')?.data?.length === 3");
+        await page.WaitForFunctionAsync("() => document.getElementById('quadrant-chart')?.data?.length >= 3");
         var hover = await page.EvaluateAsync<string>("() => document.getElementById('quadrant-chart').data[0].text[5]");
         await page.EvaluateAsync("() => document.getElementById('quadrant-chart').emit('plotly_click', { points: [{ " +
             "curveNumber: 0, pointNumber: 5, pointIndex: 5, fullData: { index: 0 }, x: 0, y: 0 }] })");

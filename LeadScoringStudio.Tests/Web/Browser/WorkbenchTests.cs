@@ -70,12 +70,12 @@ public sealed class WorkbenchTests(BrowserFixture browser)
     }
 
     [Fact]
-    public async Task The_quadrant_draws_every_lead_redraws_on_a_change_and_a_click_opens_that_lead()
+    public async Task The_quadrant_draws_every_lead_redraws_on_a_change_and_a_click_opens_that_lead_drawn_on_top()
     {
         var page = await browser.SignInAsync(StudioRoles.Marketing);
         await page.GetByText("Quadrant", new() { Exact = true }).ClickAsync();
         var quadrant = page.GetByTestId("quadrant");
-        await page.WaitForFunctionAsync("() => document.getElementById('quadrant-chart')?.data?.length === 3");
+        await page.WaitForFunctionAsync("() => document.getElementById('quadrant-chart')?.data?.length >= 3");
         var revision = await quadrant.GetAttributeAsync("data-revision");
 
         await page.SetPointsAsync("seniority-exec", await page.PointsAsync("seniority-exec") + 10);
@@ -89,6 +89,10 @@ public sealed class WorkbenchTests(BrowserFixture browser)
             "curveNumber: 0, pointNumber: 3, pointIndex: 3, fullData: { index: 0 }, x: 0, y: 0 }] })");
 
         await Expect(page.GetByTestId("preview-name")).ToContainTextAsync(name);
+        await page.GetByText("Quadrant", new() { Exact = true }).ClickAsync();
+        await page.WaitForFunctionAsync("name => { const data = document.getElementById('quadrant-chart')?.data; " +
+            "const top = data?.[data.length - 1]; return top?.name === 'Selected lead' && top.text[0].startsWith(name); }",
+            name);
         await page.Context.CloseAsync();
     }
 

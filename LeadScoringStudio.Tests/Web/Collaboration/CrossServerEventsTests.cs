@@ -1,11 +1,12 @@
 using System.Collections.Concurrent;
-using LeadScoringStudio.Core.Demo;
+using LeadScoringStudio.Core.Import;
 using LeadScoringStudio.Core.Leads;
 using LeadScoringStudio.Data;
 using LeadScoringStudio.Features.Collaboration;
 using LeadScoringStudio.Features.Leads;
 using LeadScoringStudio.Features.Workbench;
 using LeadScoringStudio.Tests.TestSupport;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LeadScoringStudio.Tests.Web.Collaboration;
@@ -99,19 +100,37 @@ public abstract class CrossServerEventsTests(StorageProvider provider, bool redi
     }
 
     [SkippableFact]
-    public async Task Leads_written_on_one_server_are_loaded_again_on_the_other()
+    public async Task Leads_written_on_one_server_are_read_again_on_the_other_those_named_alone()
     {
         var libraryB = _other.GetRequiredService<LeadLibrary>();
         Assert.Equal(0, (await libraryB.GetAsync()).Count);
-        var lead = new DemoDataGenerator(3, TestSupport.Leads.AsOf).GenerateMany(1).Single().Lead;
+        var (first, second) = (TestSupport.Leads.With(("name", "Ada First")) with { Id = "first" },
+            TestSupport.Leads.With(("name", "Ben Second")) with { Id = "second" });
+        var writer = Services.GetRequiredService<LeadWriter>();
 
-        await Services.GetRequiredService<LeadRepository>().AddAsync([new StoredLead(lead, LeadOutcome.Unknown, null)]);
-        Services.GetRequiredService<LeadLibrary>().Invalidate();
-        A.Publish(new LeadsChanged());
-
-        await Eventually.TrueAsync(async () => (await libraryB.GetAsync()).PositionOf(lead.Id) is not null,
+        var many = await writer.UpsertAsync([Imported(first)], []);
+        A.Publish(new LeadsChanged()); // many leads: B reads them all again
+        await Eventually.TrueAsync(async () => (await libraryB.GetAsync()).PositionOf("first") is not null,
             "server B loads the new lead");
+
+        await using (var db = await Services.GetRequiredService<IDbContextFactory<StudioDbContext>>()
+            .CreateDbContextAsync())
+        {
+            // Behind everyone's back: B must not read this lead again, since no event names it.
+            await db.Leads.Where(l => l.ExternalId == "first")
+                .ExecuteUpdateAsync(set => set.SetProperty(l => l.AttributesJson, "{}"));
+        }
+
+        var named = await writer.UpsertAsync([Imported(second)], []);
+        A.Publish(LeadsChanged.Of(named.Changed));
+
+        await Eventually.TrueAsync(async () => (await libraryB.GetAsync()).PositionOf("second") == 1,
+            "server B reads the named lead and puts it at the end");
+        Assert.Equal("Ada First", (await libraryB.GetAsync()).Leads[0].Lead.Name);
+        Assert.Equal(["first"], many.Changed);
     }
+
+    private static ImportedLead Imported(Lead lead) => new(0, lead.Id, lead.Attributes, null);
 }
 
 /// <summary>Servers on one PostgreSQL database, their events through LISTEN/NOTIFY.</summary>

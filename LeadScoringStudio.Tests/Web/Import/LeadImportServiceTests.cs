@@ -38,7 +38,8 @@ public class LeadImportServiceTests : StorageTest
 
         var result = await Importer.CommitAsync(files, plan, mapping, null, skipBadRows: false, Principals.Marketing);
 
-        Assert.Equal(new WriteSummary(2, 1, 0), result.Summary);
+        Assert.Equal((2, 1, 0), (result.Summary!.Inserted, result.Summary.Updated, result.Summary.ActivitiesAdded));
+        Assert.Equal(["ex-student", "new-1", "new-2"], result.Summary.Changed.Order(StringComparer.Ordinal));
         var leads = Services.GetRequiredService<LeadRepository>();
         var ada = (await leads.FindAsync("new-1"))!;
         Assert.Equal((1200.0, LeadOutcome.Converted, "Ada Brooks"),

@@ -15,7 +15,7 @@ public class QuadrantFigureTests
     private static readonly DateTimeOffset AsOf = TestSupport.Leads.AsOf;
     private readonly ScoringModel _model = StarterModel.Create();
     private readonly LeadSet _leads = new(new DemoDataGenerator(5, AsOf).GenerateMany(300)
-        .Select((g, i) => new StoredLead(g.Lead, (LeadOutcome)(i % 3), null)).ToList());
+        .Select((g, i) => new StoredLead(g.Lead, (LeadOutcome)(i % 3), i % 100 == 7 ? "an example" : null)).ToList());
 
     [Fact]
     public void One_trace_per_outcome_holding_every_lead_that_is_not_disqualified_once()
@@ -25,6 +25,7 @@ public class QuadrantFigureTests
         var figure = QuadrantFigure.Build(_model, scores, _leads);
 
         Assert.Equal(3, figure.Data.Count);
+        Assert.False(figure.ShowsDensity);
         var plotted = figure.Positions.SelectMany(p => p).ToList();
         Assert.Equal(Enumerable.Range(0, _leads.Count).Where(i => !scores.IsDisqualified[i]).Order(), plotted.Order());
         for (var trace = 0; trace < 3; trace++)
@@ -69,6 +70,52 @@ public class QuadrantFigureTests
     }
 
     [Fact]
+    public void Beyond_the_most_points_the_leads_show_as_density_with_counts_that_add_up_and_cells_that_click()
+    {
+        var scores = new BatchScorer(_model, _leads.Batch).Score(AsOf);
+        var plotted = Enumerable.Range(0, _leads.Count).Where(i => !scores.IsDisqualified[i]).ToList();
+
+        var figure = QuadrantFigure.Build(_model, scores, _leads, mostPoints: 100);
+
+        Assert.True(figure.ShowsDensity);
+        var heat = Assert.IsType<HeatMap>(figure.Data[0]);
+        var counts = ((IEnumerable<object>)heat.Text).SelectMany(row => (IEnumerable<object>)row)
+            .Select(text => int.Parse(text.ToString()!.Split("<br>")[1].Split(' ')[0])).ToList();
+        Assert.Equal(plotted.Count, counts.Sum());
+        var (fitCell, engagementCell) = (CellOf(heat.X), CellOf(heat.Y));
+        foreach (var position in plotted)
+        {
+            var clicked = figure.LeadAt(0, -1, scores.Fit[position], scores.Engagement[position]);
+            Assert.NotNull(clicked);
+            Assert.Equal((fitCell(scores.Fit[position]), engagementCell(scores.Engagement[position])),
+                (fitCell(scores.Fit[clicked.Value]), engagementCell(scores.Engagement[clicked.Value])));
+        }
+
+        Assert.Null(figure.LeadAt(0, -1, scores.Fit.Max() + 50, 0));
+        var examples = Assert.IsType<ScatterGl>(figure.Data[1]);
+        Assert.Equal(_leads.Examples.Where(i => !scores.IsDisqualified[i]), figure.Positions[1]);
+        Assert.Equal(figure.Positions[1].Count, examples.X.Count);
+        Assert.Equal(figure.Positions[1][0], figure.LeadAt(1, 0));
+    }
+
+    [Fact]
+    public void The_selected_lead_is_drawn_last_so_it_sits_on_top_in_either_view()
+    {
+        var scores = new BatchScorer(_model, _leads.Batch).Score(AsOf);
+        var selected = Enumerable.Range(0, _leads.Count).First(i => !scores.IsDisqualified[i]);
+
+        foreach (var mostPoints in new[] { 100, QuadrantFigure.MostPoints })
+        {
+            var figure = QuadrantFigure.Build(_model, scores, _leads, selected, mostPoints);
+
+            var top = Assert.IsType<ScatterGl>(figure.Data[^1]);
+            Assert.Equal("Selected lead", top.Name);
+            Assert.Equal([selected], figure.Positions[^1]);
+            Assert.Equal(selected, figure.LeadAt(figure.Data.Count - 1, 0));
+        }
+    }
+
+    [Fact]
     public void Grade_thresholds_are_drawn_as_lines_and_every_cell_is_labelled()
     {
         var model = _model with { FitBands = new GradeBands(70, 45, 25), EngagementBands = new GradeBands(80, 40, 10) };
@@ -79,5 +126,13 @@ public class QuadrantFigureTests
         Assert.Equal([80, 40, 10], layout.Shapes.Where(s => (string)s.YRef == "y").Select(s => Convert.ToInt32(s.Y0)));
         Assert.Equal(16, layout.Annotations.Count);
         Assert.Contains(layout.Annotations, a => a.Text == "<b>A1</b>");
+    }
+
+    /// <summary>Which heat-map cell a score falls in, from the cell centres the trace holds.</summary>
+    private static Func<int, int> CellOf(IList<object> centres)
+    {
+        var width = centres.Count > 1 ? (int)((double)centres[1] - (double)centres[0]) : 1;
+        var low = (double)centres[0] - ((width - 1) / 2.0);
+        return score => (int)Math.Floor((score - low) / width);
     }
 }

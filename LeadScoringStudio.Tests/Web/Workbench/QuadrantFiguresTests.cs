@@ -21,13 +21,14 @@ public class QuadrantFiguresTests
         var figures = new QuadrantFigures();
         var scores = new BatchScorer(_model, _leads.Batch).Score(AsOf);
 
-        var first = figures.Of(_model, scores, _leads);
+        var first = figures.Of(_model, scores, _leads, null);
 
-        Assert.Same(first, figures.Of(_model, scores, _leads));
+        Assert.Same(first, figures.Of(_model, scores, _leads, null));
+        Assert.NotSame(first, figures.Of(_model, scores, _leads, 0));
         var shown = Enumerable.Range(0, scores.Count).First(i => !scores.IsDisqualified[i]);
         var won = _leads.WithOutcome(_leads.Leads[shown].Lead.Id,
             new KnownOutcome(LeadOutcome.Converted, OutcomeSource.Sales));
-        var recoloured = figures.Of(_model, scores, won);
+        var recoloured = figures.Of(_model, scores, won, null);
         Assert.NotSame(first, recoloured);
         Assert.Equal([shown], recoloured.Positions[0]);
     }

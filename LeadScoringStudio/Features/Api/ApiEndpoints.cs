@@ -215,7 +215,7 @@ public static class ApiEndpoints
         var activities = parsed.SelectMany(p => p.Activities.Select(a => new ImportedActivity(0, p.Lead.Id, a)))
             .ToList();
         var summary = await writer.UpsertAsync(parsed.Select(p => p.Lead).ToList(), activities);
-        Changed(library, events);
+        Changed(library, events, summary);
         events.Publish(new FieldsChanged());
         return Results.Ok(new WriteResponse(summary.Inserted, summary.Updated, summary.ActivitiesAdded));
     }
@@ -253,7 +253,7 @@ public static class ApiEndpoints
         }
 
         var summary = await writer.UpsertAsync([], parsed);
-        Changed(library, events);
+        Changed(library, events, summary);
         return Results.Ok(new WriteResponse(0, 0, summary.ActivitiesAdded));
     }
 
@@ -263,10 +263,10 @@ public static class ApiEndpoints
         (await routes.GetAsync())?.Segments[^1].Published.Model
         ?? (await models.LoadAsync((await models.DefaultModelIdAsync())!.Value)).Draft.Model;
 
-    private static void Changed(LeadLibrary library, IStudioEvents events)
+    private static void Changed(LeadLibrary library, IStudioEvents events, WriteSummary summary)
     {
-        library.Invalidate();
-        events.Publish(new LeadsChanged());
+        library.Changed(summary.Changed);
+        events.Publish(LeadsChanged.Of(summary.Changed));
     }
 
     private static ScoreResponse Response(LeadScore score, long version, string? leadId) => new(

@@ -31,10 +31,20 @@ public sealed record PresenceRefreshed(int ModelId) : StudioEvent(ModelId, null)
 
 public sealed record WorkshopChanged(int ModelId, string? FromSession) : StudioEvent(ModelId, FromSession);
 
-/// <summary>Leads were imported or written through the API; every workbench rescoring them should reload. Not tied to one model.</summary>
-public sealed record LeadsChanged() : StudioEvent(AnyModel, null)
+/// <summary>Leads were imported or written through the API; every workbench rescoring them should reload. Not tied to
+/// one model. <paramref name="LeadIds"/> names the leads when their ids fit in <see cref="MostIdCharacters"/>, so other
+/// servers read only those again; null means many.</summary>
+public sealed record LeadsChanged(IReadOnlyList<string>? LeadIds = null) : StudioEvent(AnyModel, null)
 {
     public const int AnyModel = 0;
+
+    /// <summary>How long the ids one event carries may be together, which keeps it within a PostgreSQL
+    /// notification.</summary>
+    public const int MostIdCharacters = 4_000;
+
+    /// <summary>The event for a write that changed these leads.</summary>
+    public static LeadsChanged Of(IReadOnlyCollection<string> leadIds) =>
+        new(leadIds.Sum(id => id.Length + 3) <= MostIdCharacters ? [.. leadIds] : null);
 }
 
 /// <summary>

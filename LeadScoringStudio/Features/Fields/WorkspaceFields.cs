@@ -163,9 +163,9 @@ public sealed class WorkspaceFields(
     {
         var converted = new Dictionary<string, FieldValue>(StringComparer.Ordinal);
         problems = [];
-        foreach (var stored in leads.Leads)
+        for (var position = 0; position < leads.Count; position++)
         {
-            var value = stored.Lead.Attribute(key);
+            var value = leads.Batch.ValueAt(position, key);
             if (value.IsMissing)
             {
                 continue;
@@ -173,11 +173,11 @@ public sealed class WorkspaceFields(
 
             if (ValueParser.TryParse(value.ToString(), type, out var read))
             {
-                converted[stored.Lead.Id] = read;
+                converted[leads.IdAt(position)] = read;
             }
             else
             {
-                problems.Add($"lead {stored.Lead.Id}: '{value}'");
+                problems.Add($"lead {leads.IdAt(position)}: '{value}'");
             }
         }
 

@@ -113,8 +113,8 @@ public sealed class LeadImportService(
             }
 
             await imports.RememberAsync(mapping, activityMapping);
-            library.Invalidate();
-            events.Publish(new LeadsChanged());
+            library.Changed(summary.Changed);
+            events.Publish(LeadsChanged.Of(summary.Changed));
             events.Publish(new FieldsChanged());
             return new ImportResult(summary, null);
         }

@@ -13,20 +13,26 @@ namespace LeadScoringStudio.Features.Leads;
 /// </summary>
 public sealed class LeadLibrary : IDisposable
 {
+    /// <summary>Above this many changed leads a write is taken in by reading every lead again, which is then as
+    /// quick.</summary>
+    public const int MostAppliedOneByOne = 50_000;
+
     private readonly Lock _gate = new();
     private readonly LeadRepository _repository;
+    private readonly ILogger<LeadLibrary> _log;
     private readonly IDisposable _subscription;
     private Task<LeadSet>? _loading;
 
-    public LeadLibrary(LeadRepository repository, IStudioEvents events)
+    public LeadLibrary(LeadRepository repository, IStudioEvents events, ILogger<LeadLibrary> log)
     {
         _repository = repository;
+        _log = log;
         _subscription = events.Subscribe(e =>
         {
             switch (e)
             {
-                case LeadsChanged { FromOtherServer: true }:
-                    Invalidate();
+                case LeadsChanged { FromOtherServer: true } changed:
+                    Changed(changed.LeadIds);
                     break;
                 case FeedbackRecorded { FromOtherServer: true, Outcome: { } outcome } feedback:
                     SetOutcome(feedback.LeadId, outcome);
@@ -39,31 +45,39 @@ public sealed class LeadLibrary : IDisposable
     {
         lock (_gate)
         {
-            return _loading ??= LoadAsync();
+            if (_loading is null or { IsFaulted: true } or { IsCanceled: true })
+            {
+                _loading = LoadAsync();
+            }
+
+            return _loading;
         }
     }
 
     /// <summary>
     /// Takes in a lead's new outcome (sales marked it won or lost) without reloading every lead: the loaded set is
-    /// replaced by one that differs in that lead only. While leads are loading, the next load reads it from the
-    /// database.
+    /// replaced by one that differs in that lead only.
     /// </summary>
-    public void SetOutcome(string leadId, KnownOutcome outcome)
+    public void SetOutcome(string leadId, KnownOutcome outcome) =>
+        Then(leads => Task.FromResult(leads.WithOutcome(leadId, outcome)));
+
+    /// <summary>
+    /// Takes in leads an import or an API write changed or added: only those are read again and put into the loaded
+    /// set, after whatever it was doing. Null (or more than <see cref="MostAppliedOneByOne"/>) means read every lead
+    /// again.
+    /// </summary>
+    public void Changed(IReadOnlyCollection<string>? leadIds)
     {
-        lock (_gate)
+        if (leadIds is null || leadIds.Count > MostAppliedOneByOne)
         {
-            if (_loading is { IsCompletedSuccessfully: true } loaded)
-            {
-                _loading = Task.FromResult(loaded.Result.WithOutcome(leadId, outcome));
-            }
-            else
-            {
-                _loading = null;
-            }
+            Invalidate();
+            return;
         }
+
+        Then(async leads => leads.With(await _repository.FindManyAsync(leadIds)));
     }
 
-    /// <summary>Forgets the loaded leads (after an import or an API write); the next caller loads them again.</summary>
+    /// <summary>Forgets the loaded leads (after a change to many); the next caller loads them again.</summary>
     public void Invalidate()
     {
         lock (_gate)
@@ -74,72 +88,28 @@ public sealed class LeadLibrary : IDisposable
 
     public void Dispose() => _subscription.Dispose();
 
-    private async Task<LeadSet> LoadAsync() => new(await _repository.LoadAllAsync());
-}
-
-/// <summary>Leads in a fixed order (position = index into the batch and into every score array), with a
-/// search.</summary>
-public sealed class LeadSet
-{
-    private readonly Dictionary<string, int> _positions;
-    private readonly Lazy<string[]> _searchable;
-
-    public LeadSet(IReadOnlyList<StoredLead> leads)
-        : this(leads, LeadBatch.From(leads.Select(l => l.Lead).ToList()))
+    /// <summary>Runs <paramref name="step"/> on the loaded set once the step before it is done; the set it makes is
+    /// what callers get from then on. Nothing loaded yet: nothing to do, since the load reads the change.</summary>
+    private void Then(Func<LeadSet, Task<LeadSet>> step)
     {
-    }
-
-    private LeadSet(IReadOnlyList<StoredLead> leads, LeadBatch batch)
-    {
-        Leads = leads;
-        Batch = batch;
-        Examples = Enumerable.Range(0, leads.Count).Where(i => leads[i].IsExample).ToList();
-        _positions = Enumerable.Range(0, leads.Count).ToDictionary(i => leads[i].Lead.Id);
-        _searchable = new Lazy<string[]>(() => Searchable(leads));
-    }
-
-    public IReadOnlyList<StoredLead> Leads { get; }
-
-    public LeadBatch Batch { get; }
-
-    /// <summary>Positions of the hand-written workshop examples.</summary>
-    public IReadOnlyList<int> Examples { get; }
-
-    public int Count => Leads.Count;
-
-    public int? PositionOf(string leadId) => _positions.TryGetValue(leadId, out var position) ? position : null;
-
-    /// <summary>The same leads (and columns) with one lead's outcome changed; this set itself stays as it is.</summary>
-    public LeadSet WithOutcome(string leadId, KnownOutcome outcome)
-    {
-        if (PositionOf(leadId) is not { } position)
+        lock (_gate)
         {
-            return this;
+            if (_loading is not null)
+            {
+                _loading = StepAsync(_loading, step);
+            }
         }
-
-        var leads = Leads.ToArray();
-        leads[position] = leads[position] with { Outcome = outcome.Outcome, OutcomeSource = outcome.Source };
-        return new LeadSet(leads, Batch);
     }
 
-    /// <summary>Positions of leads whose id, name, company or e-mail contains <paramref name="text"/> (any case),
-    /// examples first. The four are joined once per lead set and scanned on every core.</summary>
-    public IEnumerable<int> Search(string? text)
+    private static async Task<LeadSet> StepAsync(Task<LeadSet> before, Func<LeadSet, Task<LeadSet>> step) =>
+        await step(await before);
+
+    private Task<LeadSet> LoadAsync() => Task.Run(async () =>
     {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return Examples;
-        }
-
-        var wanted = text.Trim();
-        var searchable = _searchable.Value;
-        return Enumerable.Range(0, Leads.Count).AsParallel().AsOrdered()
-            .Where(i => searchable[i].Contains(wanted, StringComparison.OrdinalIgnoreCase))
-            .ToList()
-            .OrderByDescending(i => Leads[i].IsExample);
-    }
-
-    /// <summary>Id, name, company and e-mail with a separator no search text holds, so no match spans two.</summary>
-    private static string[] Searchable(IReadOnlyList<StoredLead> leads) =>
-        leads.Select(l => string.Join('\n', l.Lead.Id, l.Lead.Name, l.Lead.Company, l.Lead.Email)).ToArray();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var leads = await LeadSet.LoadAsync(_repository.ReadInChunksAsync());
+        _log.LogInformation("Loaded {Leads} leads with {Activities} activities in {Seconds:F1} s", leads.Count,
+            leads.Batch.ActivityCount, clock.Elapsed.TotalSeconds);
+        return leads;
+    });
 }

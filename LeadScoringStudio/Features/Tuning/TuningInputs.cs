@@ -33,13 +33,13 @@ public sealed class TuningInputsLoader(
         var accepted = outcome == TuningOutcome.AcceptedBySales
             ? await feedback.AcceptanceByLeadAsync()
             : new Dictionary<string, bool>();
-        var outcomes = leads.Leads.Select(l => outcome == TuningOutcome.Converted
-                ? l.Outcome switch { LeadOutcome.Converted => true, LeadOutcome.NotConverted => false, _ =>
-                    (bool?)null }
-                : accepted.TryGetValue(l.Lead.Id, out var yes) ? yes : null)
+        var outcomes = Enumerable.Range(0, leads.Count).Select(i => outcome == TuningOutcome.Converted
+                ? leads.OutcomeAt(i).Outcome switch { LeadOutcome.Converted => true, LeadOutcome.NotConverted => false,
+                    _ => (bool?)null }
+                : accepted.TryGetValue(leads.IdAt(i), out var yes) ? yes : null)
             .ToList();
         var (members, perSdr) = await team.TeamAsync();
-        var data = new TuningData(leads.Batch, outcomes, leads.Leads.Select(l => l.Lead.FirstSeenAt).ToList(),
+        var data = new TuningData(leads.Batch, outcomes, Enumerable.Range(0, leads.Count).Select(leads.Batch.FirstSeenAt).ToList(),
             time.GetUtcNow(), Math.Max(1, members.Count) * perSdr);
         return new TuningInputs(leads, data, await fields.FieldsAsync(), workspace.Draft, workspace.Published);
     }

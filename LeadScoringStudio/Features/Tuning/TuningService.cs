@@ -108,12 +108,12 @@ public sealed class TuningService(
         var reasons = await feedback.RejectionReasonsByLeadAsync();
         var (_, matched) = new BatchScorer(model, leads.Batch).ScoreWithMatches(asOf);
         var width = model.Criteria.Count;
-        var rejected = Enumerable.Range(0, leads.Count).Where(i => reasons.ContainsKey(leads.Leads[i].Lead.Id))
+        var rejected = Enumerable.Range(0, leads.Count).Where(i => reasons.ContainsKey(leads.IdAt(i)))
             .ToList();
         return Enumerable.Range(0, width).ToDictionary(
             j => model.Criteria[j].Id,
             j => string.Join(", ", rejected.Where(i => matched[(i * width) + j])
-                .GroupBy(i => reasons[leads.Leads[i].Lead.Id])
+                .GroupBy(i => reasons[leads.IdAt(i)])
                 .OrderByDescending(g => g.Count()).Take(2)
                 .Select(g => $"{Core.Lifecycle.RejectionReasons.Describe(g.Key)} ({g.Count()})")));
     }
@@ -126,13 +126,13 @@ public sealed class TuningService(
         {
             var members = Enumerable.Range(0, leads.Count)
                 .Where(i => !scores.IsDisqualified[i] && scores.CellIndex[i] == cell.Index).ToList();
-            var known = members.Where(i => leads.Leads[i].Outcome != LeadOutcome.Unknown).ToList();
-            var answered = members.Where(i => accepted.ContainsKey(leads.Leads[i].Lead.Id)).ToList();
+            var known = members.Where(i => leads.OutcomeAt(i).Outcome != LeadOutcome.Unknown).ToList();
+            var answered = members.Where(i => accepted.ContainsKey(leads.IdAt(i))).ToList();
             return new CellStats(cell.ToString(), members.Count, known.Count,
                 known.Count == 0 ? null : known.Count(i =>
-                    leads.Leads[i].Outcome == LeadOutcome.Converted) / (double)known.Count,
+                    leads.OutcomeAt(i).Outcome == LeadOutcome.Converted) / (double)known.Count,
                 answered.Count, answered.Count == 0 ? null : answered.Count(i =>
-                    accepted[leads.Leads[i].Lead.Id]) / (double)answered.Count);
+                    accepted[leads.IdAt(i)]) / (double)answered.Count);
         }).ToList();
     }
 }

@@ -6,16 +6,27 @@ using Plotly.Blazor;
 using Plotly.Blazor.LayoutLib;
 using Plotly.Blazor.Traces;
 using Plotly.Blazor.Traces.ScatterGlLib;
+using Line = Plotly.Blazor.Traces.ScatterGlLib.MarkerLib.Line;
 
 namespace LeadScoringStudio.Features.Workbench.Preview;
 
 /// <summary>
-/// The fit/engagement quadrant as Plotly data: one WebGL point trace per known outcome, the grade
-/// thresholds as lines and the cell names in each region. Points are nudged by up to ±0.4 so that
-/// leads with equal scores do not hide each other; the hover text shows the true scores.
+/// The fit/engagement quadrant as Plotly data, with the grade thresholds as lines and the cell names in each region.
+/// Up to <see cref="MostPoints"/> leads it draws each one: one WebGL point trace per known outcome, points nudged by up
+/// to ±0.4 so that leads with equal scores do not hide each other (the hover text shows the true scores). Beyond that
+/// it draws how many leads sit where, as a heat map of at most <see cref="MostBins"/> × <see cref="MostBins"/> cells
+/// (a million points would cost the browser tens of megabytes), with the workshop examples drawn over it. The selected
+/// lead is drawn on top either way. Every drawn lead can be clicked, and so can a cell of the heat map (its first
+/// lead).
 /// </summary>
 public sealed class QuadrantFigure
 {
+    /// <summary>The most leads drawn one by one.</summary>
+    public const int MostPoints = 5_000;
+
+    /// <summary>The most heat-map cells along each axis.</summary>
+    public const int MostBins = 100;
+
     private static readonly (LeadOutcome Outcome, string Name, string Colour)[] Outcomes =
     [
         (LeadOutcome.Converted, "Converted", "#2e7d32"),
@@ -23,11 +34,15 @@ public sealed class QuadrantFigure
         (LeadOutcome.Unknown, "Outcome not known yet", "#7986cb"),
     ];
 
-    private QuadrantFigure(IList<ITrace> data, Layout layout, IReadOnlyList<IReadOnlyList<int>> positions)
+    private readonly QuadrantDensity? _density;
+
+    private QuadrantFigure(IList<ITrace> data, Layout layout, IReadOnlyList<IReadOnlyList<int>> positions,
+        QuadrantDensity? density)
     {
         Data = data;
         Layout = layout;
         Positions = positions;
+        _density = density;
     }
 
     public IList<ITrace> Data { get; }
@@ -35,38 +50,77 @@ public sealed class QuadrantFigure
     public Layout Layout { get; }
 
     /// <summary>For each trace, the lead position of each of its points (Plotly reports clicks as trace and point
-    /// number).</summary>
+    /// number); empty for the heat map.</summary>
     public IReadOnlyList<IReadOnlyList<int>> Positions { get; }
 
-    public int? LeadAt(int trace, int point) =>
-        trace >= 0 && trace < Positions.Count && point >= 0
-            && point < Positions[trace].Count ? Positions[trace][point] : null;
+    /// <summary>Whether the leads are drawn as a heat map.</summary>
+    public bool ShowsDensity => _density is not null;
 
-    public static QuadrantFigure Build(ScoringModel model, BatchScores scores, LeadSet leads)
+    /// <summary>The lead behind a click: the point's lead, or for a heat-map cell (at <paramref name="x"/>,
+    /// <paramref name="y"/>) the first lead in it.</summary>
+    public int? LeadAt(int trace, int point, double? x = null, double? y = null)
+    {
+        if (_density is { } density && trace == density.Trace)
+        {
+            return x is { } fit && y is { } engagement ? density.FirstLeadAt(fit, engagement) : null;
+        }
+
+        return trace >= 0 && trace < Positions.Count && point >= 0 && point < Positions[trace].Count
+            ? Positions[trace][point]
+            : null;
+    }
+
+    public static QuadrantFigure Build(ScoringModel model, BatchScores scores, LeadSet leads, int? selected = null,
+        int mostPoints = MostPoints)
     {
         var data = new List<ITrace>();
         var positions = new List<IReadOnlyList<int>>();
-        foreach (var (outcome, name, colour) in Outcomes)
+        var plotted = Enumerable.Range(0, scores.Count).Where(i => !scores.IsDisqualified[i]).ToList();
+        QuadrantDensity? density = null;
+        if (plotted.Count <= mostPoints)
         {
-            var members = Enumerable.Range(0, scores.Count)
-                .Where(i => leads.Leads[i].Outcome == outcome && !scores.IsDisqualified[i]).ToList();
-            positions.Add(members);
-            data.Add(new ScatterGl
+            foreach (var (outcome, name, colour) in Outcomes)
             {
-                Name = $"{name} ({members.Count})",
-                Mode = ModeFlag.Markers,
-                X = members.Select(i => (object)(scores.Fit[i] + Nudge(i, 0))).ToList(),
-                Y = members.Select(i => (object)(scores.Engagement[i] + Nudge(i, 1))).ToList(),
-                TextArray = members.Select(i => $"{AsText(leads.Leads[i].Lead.Name)} · " +
-                    $"{AsText(leads.Leads[i].Lead.Company)}<br>{scores.CellOf(i)} · fit {scores.Fit[i]} · " +
-                    $"engagement {scores.Engagement[i]}").ToList(),
-                HoverInfo = HoverInfoFlag.Text,
-                Marker = new Marker { Color = colour, Size = 5, Opacity = 0.65m },
-            });
+                var members = plotted.Where(i => leads.OutcomeAt(i).Outcome == outcome).ToList();
+                positions.Add(members);
+                data.Add(Points($"{name} ({members.Count})", members, scores, leads,
+                    new Marker { Color = colour, Size = 5, Opacity = 0.65m }));
+            }
+        }
+        else
+        {
+            density = new QuadrantDensity(scores, plotted, data.Count);
+            positions.Add([]);
+            data.Add(density.ToTrace(plotted.Count));
+            var examples = leads.Examples.Where(i => !scores.IsDisqualified[i]).ToList();
+            positions.Add(examples);
+            data.Add(Points($"Workshop examples ({examples.Count})", examples, scores, leads,
+                new Marker { Color = "#ff8f00", Size = 8, Line = new Line { Color = "#ffffff", Width = 1 } }));
         }
 
-        return new QuadrantFigure(data, BuildLayout(model, scores), positions);
+        if (selected is { } lead && lead < scores.Count && !scores.IsDisqualified[lead])
+        {
+            positions.Add([lead]);
+            data.Add(Points("Selected lead", [lead], scores, leads,
+                new Marker { Color = "#d81b60", Size = 12, Line = new Line { Color = "#ffffff", Width = 2 } }));
+        }
+
+        return new QuadrantFigure(data, BuildLayout(model, scores), positions, density);
     }
+
+    private static ScatterGl Points(string name, List<int> members, BatchScores scores, LeadSet leads, Marker marker) =>
+        new()
+        {
+            Name = name,
+            Mode = ModeFlag.Markers,
+            X = members.Select(i => (object)(scores.Fit[i] + Nudge(i, 0))).ToList(),
+            Y = members.Select(i => (object)(scores.Engagement[i] + Nudge(i, 1))).ToList(),
+            TextArray = members.Select(i => $"{AsText(leads.Batch.ValueAt(i, Lead.NameField).ToString())} · " +
+                $"{AsText(leads.Batch.ValueAt(i, Lead.CompanyField).ToString())}<br>{scores.CellOf(i)} · " +
+                $"fit {scores.Fit[i]} · engagement {scores.Engagement[i]}").ToList(),
+            HoverInfo = HoverInfoFlag.Text,
+            Marker = marker,
+        };
 
     private static Layout BuildLayout(ScoringModel model, BatchScores scores)
     {

@@ -14,27 +14,27 @@ public sealed class QuadrantFigures
     private const int Kept = 8;
 
     private readonly Lock _gate = new();
-    private readonly LinkedList<(ScoringModel Model, BatchScores Scores, LeadSet Leads, QuadrantFigure Figure)> _kept =
-        [];
+    private readonly LinkedList<(ScoringModel Model, BatchScores Scores, LeadSet Leads, int? Selected,
+        QuadrantFigure Figure)> _kept = [];
 
-    public QuadrantFigure Of(ScoringModel model, BatchScores scores, LeadSet leads)
+    public QuadrantFigure Of(ScoringModel model, BatchScores scores, LeadSet leads, int? selected)
     {
         lock (_gate)
         {
             foreach (var kept in _kept)
             {
                 if (ReferenceEquals(kept.Scores, scores) && ReferenceEquals(kept.Leads, leads)
-                    && kept.Model.Equals(model))
+                    && kept.Selected == selected && kept.Model.Equals(model))
                 {
                     return kept.Figure;
                 }
             }
         }
 
-        var figure = QuadrantFigure.Build(model, scores, leads);
+        var figure = QuadrantFigure.Build(model, scores, leads, selected);
         lock (_gate)
         {
-            _kept.AddFirst((model, scores, leads, figure));
+            _kept.AddFirst((model, scores, leads, selected, figure));
             while (_kept.Count > Kept)
             {
                 _kept.RemoveLast();

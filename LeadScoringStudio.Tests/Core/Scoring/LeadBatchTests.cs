@@ -1,0 +1,85 @@
+using LeadScoringStudio.Core.Demo;
+using LeadScoringStudio.Core.Leads;
+using LeadScoringStudio.Core.Models;
+using LeadScoringStudio.Core.Scoring;
+
+namespace LeadScoringStudio.Tests.Core.Scoring;
+
+public class LeadBatchTests
+{
+    private static readonly DemoDataGenerator Generator = new(17, new DateTimeOffset(2026, 6, 1, 0, 0, 0, TimeSpan.Zero));
+
+    [Fact]
+    public void A_lead_read_back_from_the_columns_has_its_attributes_and_its_activities_newest_first()
+    {
+        var leads = Generator.GenerateMany(300).Select(g => g.Lead).ToList();
+        var batch = LeadBatch.From(leads);
+
+        for (var i = 0; i < leads.Count; i++)
+        {
+            var read = batch.LeadAt(i);
+            Assert.Equal(leads[i].Id, read.Id);
+            Assert.Equal(leads[i].Attributes.Where(a => !a.Value.IsMissing).OrderBy(a => a.Key),
+                read.Attributes.OrderBy(a => a.Key));
+            Assert.Equal(leads[i].Activities.OrderByDescending(a => a.At).Select(Described),
+                read.Activities.Select(Described));
+            Assert.Equal(leads[i].FirstSeenAt, batch.FirstSeenAt(i));
+            Assert.Equal(leads[i].Company, batch.ValueAt(i, "COMPANY").ToString());
+        }
+    }
+
+    [Fact]
+    public void Replacing_and_adding_leads_gives_the_batch_built_from_the_changed_leads_and_leaves_the_old_one_alone()
+    {
+        var leads = Generator.GenerateMany(1200).Select(g => g.Lead).ToList();
+        var before = LeadBatch.From(leads);
+        var model = StarterModel.Create();
+        var scoredBefore = new BatchScorer(model, before).Score(Generator.AsOf);
+        var changed = new Dictionary<int, Lead>
+        {
+            [3] = leads[3] with { Attributes = new Dictionary<string, FieldValue> { ["seniority"] = FieldValue.OfText("CXO"),
+                ["brand_new_field"] = FieldValue.OfNumber(7) } },
+            [700] = leads[700] with { Activities = [] },
+            [1100] = leads[1100] with { Activities = [.. leads[5].Activities] },
+        };
+        var added = Generator.GenerateMany(1250).Skip(1200).Select(g => g.Lead with { Id = "new-" + g.Lead.Id }).ToList();
+
+        var after = before.With(changed, added);
+
+        var expected = LeadBatch.From(leads.Select((l, i) => changed.GetValueOrDefault(i, l)).Concat(added));
+        Assert.Equal(expected.LeadIds, after.LeadIds);
+        Assert.Equal(Enumerable.Range(0, expected.Count).Select(i => Described(expected.LeadAt(i))),
+            Enumerable.Range(0, after.Count).Select(i => Described(after.LeadAt(i))));
+        var (want, got) = (new BatchScorer(model, expected).Score(Generator.AsOf),
+            new BatchScorer(model, after).Score(Generator.AsOf));
+        Assert.Equal(want.Total, got.Total);
+        Assert.Equal(want.IsMql, got.IsMql);
+        Assert.Equal(7, after.ValueAt(3, "brand_new_field").Number);
+        Assert.True(after.ValueAt(4, "brand_new_field").IsMissing);
+        Assert.Equal(1200, before.Count);
+        Assert.Equal(scoredBefore.Total, new BatchScorer(model, before).Score(Generator.AsOf).Total);
+    }
+
+    [Fact]
+    public void A_field_held_under_two_spellings_takes_one_place_and_leaves_the_next_leads_in_their_rows()
+    {
+        var twice = new Lead("twice", new Dictionary<string, FieldValue>(StringComparer.Ordinal)
+        {
+            ["Industry"] = FieldValue.OfText("Software"),
+            ["industry"] = FieldValue.OfText("Banking"),
+        }, []);
+        var next = new Lead("next", new Dictionary<string, FieldValue> { ["industry"] = FieldValue.OfText("Retail") }, []);
+
+        var batch = LeadBatch.From([twice, next]);
+
+        Assert.Equal("Banking", batch.ValueAt(0, "industry").ToString());
+        Assert.Equal("Retail", batch.ValueAt(1, "industry").ToString());
+    }
+
+    private static string Described(Activity activity) =>
+        $"{activity.Type} {activity.At.UtcTicks} {string.Join(",", activity.Properties.OrderBy(p => p.Key).Select(p => $"{p.Key}={p.Value}"))}";
+
+    private static string Described(Lead lead) =>
+        $"{lead.Id}|{string.Join(";", lead.Attributes.Where(a => !a.Value.IsMissing).OrderBy(a => a.Key).Select(a => $"{a.Key}={a.Value}"))}|" +
+        string.Join(";", lead.Activities.Select(Described));
+}

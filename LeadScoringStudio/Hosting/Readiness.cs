@@ -1,0 +1,20 @@
+using LeadScoringStudio.Features.Leads;
+
+namespace LeadScoringStudio.Hosting;
+
+/// <summary>
+/// <c>GET /health/ready</c>: 200 once this server holds its leads in memory; before that 503, and the load begins. What
+/// a load balancer asks before sending people to a server that has just started (a million leads take seconds to load).
+/// It names no data, so it needs no sign-in.
+/// </summary>
+public static class Readiness
+{
+    public const string Path = "/health/ready";
+
+    public static void MapReadiness(this IEndpointRouteBuilder app) =>
+        app.MapGet(Path, (LeadLibrary library) => library.GetAsync().IsCompletedSuccessfully
+                ? Results.Text("ready")
+                : Results.Text("loading leads", statusCode: StatusCodes.Status503ServiceUnavailable))
+            .AllowAnonymous()
+            .ExcludeFromDescription();
+}
