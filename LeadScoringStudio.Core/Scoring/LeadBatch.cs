@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using LeadScoringStudio.Core.Leads;
 
@@ -158,9 +159,23 @@ public sealed class LeadBatch
         public AttributeColumn Build() => new([.. ValueIds], [.. Values]);
     }
 
+    /// <summary>Pairs of the very same type string and properties dictionary.</summary>
+    private sealed class SameInstances : IEqualityComparer<(string, IReadOnlyDictionary<string, string>)>
+    {
+        public static readonly SameInstances Comparer = new();
+
+        public bool Equals((string, IReadOnlyDictionary<string, string>) x, (string, IReadOnlyDictionary<string, string>) y) =>
+            ReferenceEquals(x.Item1, y.Item1) && ReferenceEquals(x.Item2, y.Item2);
+
+        public int GetHashCode((string, IReadOnlyDictionary<string, string>) pair) =>
+            HashCode.Combine(RuntimeHelpers.GetHashCode(pair.Item1), RuntimeHelpers.GetHashCode(pair.Item2));
+    }
+
     /// <summary>Builds a batch lead by lead, so a caller reading leads from storage never holds them all.</summary>
     public sealed class Builder
     {
+        private const int MostInstances = 100_000;
+
         private readonly List<string> _ids = [];
         private readonly Dictionary<string, ColumnBuilder> _attributes = new(StringComparer.OrdinalIgnoreCase);
         private readonly List<int> _start = [0];
@@ -169,6 +184,8 @@ public sealed class LeadBatch
         private readonly List<Activity> _signatures = [];
         private readonly Dictionary<string, int> _signatureIndex = new(StringComparer.Ordinal);
         private readonly StringBuilder _key = new();
+        private readonly Dictionary<(string, IReadOnlyDictionary<string, string>), int> _byInstance =
+            new(SameInstances.Comparer);
 
         public Builder()
         {
@@ -195,6 +212,11 @@ public sealed class LeadBatch
                 if (replaced.TryGetValue(position, out var lead))
                 {
                     _ids[position] = lead.Id;
+                    foreach (var column in _attributes.Values)
+                    {
+                        column.ValueIds[position] = 0;
+                    }
+
                     SetAttributes(position, lead);
                     AddActivities(lead);
                 }
@@ -228,15 +250,10 @@ public sealed class LeadBatch
             new([.. _ids], _attributes.ToDictionary(p => p.Key, p => p.Value.Build(), StringComparer.OrdinalIgnoreCase),
                 [.. _start], [.. _signature], [.. _ticks], [.. _signatures]);
 
-        /// <summary>Sets every column at <paramref name="position"/> to the lead's value, or missing. A field the lead
-        /// holds under two spellings takes the last.</summary>
+        /// <summary>Sets the lead's values at <paramref name="position"/>, where every column holds missing. A field
+        /// the lead holds under two spellings takes the last.</summary>
         private void SetAttributes(int position, Lead lead)
         {
-            foreach (var column in _attributes.Values)
-            {
-                column.ValueIds[position] = 0;
-            }
-
             foreach (var (field, value) in lead.Attributes)
             {
                 if (!_attributes.TryGetValue(field, out var column))
@@ -251,17 +268,41 @@ public sealed class LeadBatch
 
         private void AddActivities(Lead lead)
         {
-            foreach (var activity in lead.Activities.OrderByDescending(a => a.At))
+            foreach (var activity in NewestFirst(lead.Activities))
             {
                 _signature.Add(SignatureOf(activity));
                 _ticks.Add(activity.At.UtcTicks);
             }
         }
 
+        /// <summary>Stored leads keep their activities newest first already: those are not sorted again.</summary>
+        private static IEnumerable<Activity> NewestFirst(IReadOnlyList<Activity> activities)
+        {
+            for (var i = 1; i < activities.Count; i++)
+            {
+                if (activities[i].At > activities[i - 1].At)
+                {
+                    return activities.OrderByDescending(a => a.At);
+                }
+            }
+
+            return activities;
+        }
+
         private int SignatureOf(Activity activity)
         {
+            // Readers that share type strings and property dictionaries (as storage's does) are found by reference.
+            var instances = (activity.Type, activity.Properties);
+            if (_byInstance.TryGetValue(instances, out var known))
+            {
+                return known;
+            }
+
             _key.Clear().Append(activity.Type.ToLowerInvariant());
-            foreach (var (name, value) in activity.Properties.OrderBy(p => p.Key, StringComparer.OrdinalIgnoreCase))
+            IEnumerable<KeyValuePair<string, string>> properties = activity.Properties.Count < 2
+                ? activity.Properties
+                : activity.Properties.OrderBy(p => p.Key, StringComparer.OrdinalIgnoreCase);
+            foreach (var (name, value) in properties)
             {
                 _key.Append('\u0001').Append(name.ToLowerInvariant()).Append('\u0002').Append(value);
             }
@@ -272,6 +313,11 @@ public sealed class LeadBatch
                 id = _signatures.Count;
                 _signatures.Add(activity with { At = default });
                 _signatureIndex[key] = id;
+            }
+
+            if (_byInstance.Count < MostInstances)
+            {
+                _byInstance[instances] = id;
             }
 
             return id;

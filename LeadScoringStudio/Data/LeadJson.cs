@@ -20,21 +20,9 @@ public static class LeadJson
     public static string WriteActivities(IEnumerable<Activity> activities) =>
         JsonSerializer.Serialize(activities.Select(a => new StoredActivity(a.Type, a.At, a.Properties.Count == 0 ? null : a.Properties)), Options);
 
-    public static Lead Read(string id, string attributesJson, string activitiesJson)
-    {
-        var attributes = new Dictionary<string, FieldValue>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (name, stored) in JsonSerializer.Deserialize<Dictionary<string, StoredValue>>(attributesJson, Options) ?? [])
-        {
-            attributes[name] = ValueParser.TryParse(stored.Value, stored.Type, out var value)
-                ? value
-                : throw new InvalidDataException($"Lead {id}: attribute '{name}' holds '{stored.Value}', which is not a {stored.Type}.");
-        }
-
-        var activities = (JsonSerializer.Deserialize<List<StoredActivity>>(activitiesJson, Options) ?? [])
-            .Select(a => new Activity(a.Type, a.At, a.Properties is null ? Activity.NoProperties : new Dictionary<string, string>(a.Properties, StringComparer.OrdinalIgnoreCase)))
-            .ToList();
-        return new Lead(id, attributes, activities);
-    }
+    /// <summary>Reads a stored lead (see <see cref="LeadJsonReader"/>).</summary>
+    public static Lead Read(string id, string attributesJson, string activitiesJson) =>
+        LeadJsonReader.OnThisThread.Read(id, attributesJson, activitiesJson);
 
     private sealed record StoredValue(FieldType Type, string Value);
 

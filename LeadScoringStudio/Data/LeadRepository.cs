@@ -29,7 +29,7 @@ public sealed record StoredLead(Lead Lead, LeadOutcome Outcome, string? ExampleS
 /// <summary>Leads in the database.</summary>
 public sealed class LeadRepository(IDbContextFactory<StudioDbContext> contexts)
 {
-    private const int ChunkSize = 5_000;
+    private const int ChunkSize = 500;
 
     public async Task<IReadOnlyList<StoredLead>> LoadAllAsync(CancellationToken cancellationToken = default)
     {
