@@ -13,13 +13,14 @@ public static class UiTimings
 {
     internal const string WeightInput = "[data-testid=criterion-persona-buyer] input[data-testid=points]";
 
-    // Changes the weight `rounds` times; for each, the time until the element's data-revision attribute changes.
+    // Sets the weight to each of the values in turn; for each, the time until the element's data-revision attribute
+    // changes.
     private const string ChangeWeightUntilUpdated = """
-        async ([selector, watched, rounds]) => {
+        async ([selector, watched, values]) => {
           const input = document.querySelector(selector);
           const target = document.querySelector(watched);
           const times = [];
-          for (let i = 0; i < rounds; i++) {
+          for (const value of values) {
             const before = target.getAttribute('data-revision');
             const updated = new Promise(resolve => {
               const watcher = new MutationObserver(() => {
@@ -28,7 +29,7 @@ public static class UiTimings
               watcher.observe(target, { attributes: true });
             });
             const start = performance.now();
-            input.value = String(i % 2 === 0 ? 35 : 25);
+            input.value = String(value);
             input.dispatchEvent(new Event('change', { bubbles: true }));
             await updated;
             times.push(performance.now() - start);
@@ -146,8 +147,14 @@ public static class UiTimings
         return page;
     }
 
-    internal static Task<double[]> ChangeAsync(IPage page, string watched, int rounds) =>
-        page.EvaluateAsync<double[]>(ChangeWeightUntilUpdated, new object[] { WeightInput, watched, rounds });
+    /// <summary>Changes the weight <paramref name="rounds"/> times, 35 and 25 in turn.</summary>
+    private static Task<double[]> ChangeAsync(IPage page, string watched, int rounds) =>
+        ChangeAsync(page, watched, Enumerable.Range(0, rounds).Select(i => i % 2 == 0 ? 35 : 25).ToList());
+
+    /// <summary>Sets the weight to each of <paramref name="values"/> in turn; the times until the watched element
+    /// changed.</summary>
+    internal static Task<double[]> ChangeAsync(IPage page, string watched, IReadOnlyList<int> values) =>
+        page.EvaluateAsync<double[]>(ChangeWeightUntilUpdated, new object[] { WeightInput, watched, values });
 
     private static void Report(string what, double[] times) =>
         Console.WriteLine($"  {what}: median {Median(times):0.0} ms, p95 {Percentile(times, 0.95):0.0} ms, max {times.Max():0.0} ms");

@@ -15,14 +15,18 @@ public sealed record PipelineRun(int Leads, int StageChanges, int EnteredMql, in
 /// recycling rule): stage changes and
 /// product watermark crossings are recorded once, with their cause, and go to the webhook outbox in the same
 /// transaction; score changes become points of the lead's score history; new MQLs are assigned to the SDR team.
-/// Running it again with nothing changed records nothing. Every lead is scored by the batch scorer first; only a lead
-/// whose scores, product watermarks or stage can change is scored in full (with its explanation) and written, and
-/// the writes go to the database every <see cref="WriteEvery"/> such leads.
+/// Running it again with nothing changed records nothing. Every lead is scored by the batch scorer first. A lead whose
+/// stage and product watermarks stay but whose scores moved only gets its new numbers and a history point, written
+/// set-wise (<see cref="ScoreMoves"/>); only a lead whose stage or watermarks can change is scored in full (with its
+/// explanation) and written through the change tracker, every <see cref="WriteEvery"/> such leads.
 /// </summary>
 public sealed class LeadPipeline(IDbContextFactory<StudioDbContext> contexts)
 {
     /// <summary>How many changed leads one write carries.</summary>
     public const int WriteEvery = 2000;
+
+    /// <summary>How many score moves one set-wise write carries.</summary>
+    private const int MovesPerWrite = 10_000;
 
     /// <summary>One model scores every lead.</summary>
     public Task<PipelineRun> RunAsync(ScoringModel model, int modelVersion, IReadOnlyList<StoredLead> leads,
@@ -50,10 +54,24 @@ public sealed class LeadPipeline(IDbContextFactory<StudioDbContext> contexts)
         var scorers = routed.Models.Select(m => new LeadScorer(m)).ToList();
         var outbox = await WebhookOutbox.OpenAsync(db, asOf, cancellationToken);
         var (changes, entered, points, pending) = (0, 0, 0, 0);
+        var moves = new List<ScoreMove>();
         for (var position = 0; position < batch.Count; position++)
         {
-            if (states.TryGetValue(batch.LeadIds[position], out var state) && Settled(state, quick, position))
+            var state = states.GetValueOrDefault(batch.LeadIds[position]);
+            if (state is not null && Keeps(state, quick, position))
             {
+                if (!SameNumbers(state, quick.Scores, position))
+                {
+                    moves.Add(Moved(state, quick.Scores, position, versions[quick.SegmentOf[position]]));
+                    points++;
+                }
+
+                if (moves.Count == MovesPerWrite)
+                {
+                    await ScoreMoves.WriteAsync(db, moves, asOf, cancellationToken);
+                    moves.Clear();
+                }
+
                 continue;
             }
 
@@ -108,18 +126,17 @@ public sealed class LeadPipeline(IDbContextFactory<StudioDbContext> contexts)
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        await ScoreMoves.WriteAsync(db, moves, asOf, cancellationToken);
         return new PipelineRun(batch.Count, changes, entered, points, clock.Elapsed);
     }
 
-    /// <summary>Whether the batch scores say nothing can change for the lead: the same scores and hot products as
-    /// recorded, and a stage its score keeps (a recycled lead that scores as an MQL may return, so it is looked at in
-    /// full).</summary>
-    private static bool Settled(LeadStateRecord state, RoutedScores quick, int position)
+    /// <summary>Whether the batch scores say the lead keeps its stage and hot products, so that at most its numbers
+    /// move: the same hot products as recorded, and a stage its score keeps (a recycled lead that scores as an MQL may
+    /// return, so it is looked at in full).</summary>
+    private static bool Keeps(LeadStateRecord state, RoutedScores quick, int position)
     {
         var scores = quick.Scores;
-        if ((state.Fit, state.Engagement, state.Total, state.IsMql)
-            != (scores.Fit[position], scores.Engagement[position], scores.Total[position], scores.IsMql[position])
-            || state.HotCategories != quick.HotProductsOf(position))
+        if (state.HotCategories != quick.HotProductsOf(position))
         {
             return false;
         }
@@ -134,6 +151,14 @@ public sealed class LeadPipeline(IDbContextFactory<StudioDbContext> contexts)
             _ => true,
         };
     }
+
+    private static bool SameNumbers(LeadStateRecord state, BatchScores scores, int position) =>
+        (state.Fit, state.Engagement, state.Total, state.IsMql)
+        == (scores.Fit[position], scores.Engagement[position], scores.Total[position], scores.IsMql[position]);
+
+    private static ScoreMove Moved(LeadStateRecord state, BatchScores scores, int position, int version) =>
+        new(state.Id, state.LeadId, scores.Fit[position], scores.Engagement[position], scores.Total[position],
+            scores.IsMql[position], version);
 
     /// <summary>A lifecycle event as the lead's history keeps it.</summary>
     public static StageChangeRecord Record(string leadId, LifecycleEvent change, int? feedbackId = null) => new()

@@ -1,6 +1,7 @@
 using LeadScoringStudio.Core.Leads;
 using LeadScoringStudio.Core.Lifecycle;
 using LeadScoringStudio.Core.Models;
+using LeadScoringStudio.Core.Scoring;
 using LeadScoringStudio.Data;
 using LeadScoringStudio.Features.Queue;
 using LeadScoringStudio.Tests.TestSupport;
@@ -39,6 +40,29 @@ public class LeadPipelineTests : StorageTest
         var change = Assert.Single(history.StageChanges);
         Assert.Equal((Stage.Lead, Stage.Mql), (change.From, change.To));
         Assert.StartsWith("score reached MQL cell", change.Cause);
+    }
+
+    [SkippableFact]
+    public async Task Scores_that_move_without_a_stage_change_update_the_state_and_add_a_history_point_only()
+    {
+        var leads = await StoreAsync(Hot("hot-1"), Cold("cold-1"), Cold("cold-2"));
+        var pipeline = Services.GetRequiredService<LeadPipeline>();
+        await pipeline.RunAsync(Model, 1, leads, Now);
+        var richer = Model.WithCriterionPoints("seniority-exec", Model.FindCriterion("seniority-exec")!.BasePoints + 3);
+
+        var moved = await pipeline.RunAsync(richer, 2, leads, Now.AddHours(1));
+
+        Assert.Equal((0, 0, 1), (moved.StageChanges, moved.EnteredMql, moved.ScorePoints));
+        var expected = new LeadScorer(richer).Score(leads.Single(l => l.Lead.Id == "hot-1").Lead, Now.AddHours(1));
+        await using var db = await Services.GetRequiredService<IDbContextFactory<StudioDbContext>>()
+            .CreateDbContextAsync();
+        var state = await db.LeadStates.SingleAsync(s => s.LeadId == "hot-1");
+        Assert.Equal((expected.Fit, expected.Engagement, expected.Total, true, Stage.Mql),
+            (state.Fit, state.Engagement, state.Total, state.IsMql, state.Stage));
+        var points = await db.ScorePoints.Where(p => p.LeadId == "hot-1").OrderBy(p => p.Id).ToListAsync();
+        Assert.Equal([(Now, 1), (Now.AddHours(1), 2)], points.Select(p => (p.At, p.ModelVersion)));
+        Assert.Equal(expected.Total, points[^1].Total);
+        Assert.Equal(1, await db.ScorePoints.CountAsync(p => p.LeadId == "cold-1"));
     }
 
     [SkippableFact]

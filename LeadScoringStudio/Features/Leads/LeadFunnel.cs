@@ -11,7 +11,8 @@ public sealed record LeadClaimed(string LeadId) : StudioEvent(LeadsChanged.AnyMo
 
 /// <summary>
 /// The recorded funnel (stage, owner, MQL date) of the loaded leads as columns, read once and shared by every lead
-/// list and queue. A rescoring reloads it; feedback or a claim on one lead re-reads that lead only.
+/// list and queue. A rescoring has it read again at once, in the background, while lists go on with the columns they
+/// had (a million leads' states take seconds to read); feedback or a claim on one lead re-reads that lead only.
 /// </summary>
 public sealed class LeadFunnel : IDisposable
 {
@@ -20,6 +21,7 @@ public sealed class LeadFunnel : IDisposable
     private readonly IDisposable _subscription;
     private readonly Lock _gate = new();
     private (LeadSet Leads, Task<FunnelColumns> Columns)? _loaded;
+    private int _rereads;
 
     public LeadFunnel(SalesQueueRepository states, LeadLibrary library, IStudioEvents events,
         ILogger<LeadFunnel> logger)
@@ -31,7 +33,7 @@ public sealed class LeadFunnel : IDisposable
             switch (e)
             {
                 case QueueChanged:
-                    Forget();
+                    RefreshAsync().Observe(logger, "reading the funnel again after a rescore");
                     break;
                 case FeedbackRecorded { LeadId: var id }:
                     RereadAsync(id).Observe(logger, "re-reading a lead's stage");
@@ -68,11 +70,32 @@ public sealed class LeadFunnel : IDisposable
             .Select(s => Entry(s.Position!.Value, s.State)));
     }
 
+    /// <summary>Reads every state again; the new columns replace the old once read. A lead re-read meanwhile may be
+    /// missing from what was read, so then it reads again.</summary>
+    private async Task RefreshAsync()
+    {
+        while (true)
+        {
+            var leads = await _library.GetAsync();
+            var rereads = Volatile.Read(ref _rereads);
+            var columns = await LoadAsync(leads);
+            lock (_gate)
+            {
+                if (rereads == _rereads)
+                {
+                    _loaded = (leads, Task.FromResult(columns));
+                    return;
+                }
+            }
+        }
+    }
+
     private async Task RereadAsync(string leadId)
     {
         var state = await _states.StateAsync(leadId);
         lock (_gate)
         {
+            _rereads++;
             if (state is null || _loaded is not { Columns.IsCompletedSuccessfully: true } loaded
                 || loaded.Leads.PositionOf(leadId) is not { } position)
             {
@@ -81,14 +104,6 @@ public sealed class LeadFunnel : IDisposable
             }
 
             _loaded = (loaded.Leads, Task.FromResult(loaded.Columns.Result.With(Entry(position, state))));
-        }
-    }
-
-    private void Forget()
-    {
-        lock (_gate)
-        {
-            _loaded = null;
         }
     }
 

@@ -26,15 +26,14 @@ public sealed class DraftScoring(LeadLibrary library, TimeProvider time)
     private static readonly TimeSpan BasisLifetime = TimeSpan.FromDays(1);
 
     private const int KeptViews = 12;
-    private const int KeptWhatIfs = 3;
 
-    /// <summary>Per-lead, per-criterion evidence beyond this many cells costs more memory than a rescore
-    /// saves.</summary>
-    private const long WhatIfCellLimit = 20_000_000;
+    /// <summary>The per-lead, per-criterion evidence every kept what-if holds together (12 bytes a cell: 480 MB), so
+    /// a million leads under a 40-criterion model get one, and smaller workspaces several.</summary>
+    private const long WhatIfCells = 40_000_000;
 
     private readonly Lock _gate = new();
     private readonly LinkedList<(ViewKey Key, Task<DraftView> View)> _views = [];
-    private readonly LinkedList<(ScoringBasis Basis, WhatIfScorer Scorer)> _whatIfs = [];
+    private readonly LinkedList<(ScoringBasis Basis, ScoringModel Model, Task<WhatIfScorer> Scorer)> _whatIfs = [];
     private ScoringBasis? _basis;
 
     /// <summary>The loaded leads and the moment to score them at, the same for everyone until the leads change
@@ -105,10 +104,14 @@ public sealed class DraftScoring(LeadLibrary library, TimeProvider time)
         }
 
         var publishedScores = (await ViewAsync(basis, published, published)).DraftScores;
-        var scores = await Task.Run(() => WhatIf(basis, stored)?.TryScore(edited)
-            ?? new BatchScorer(edited, basis.Leads.Batch).Score(basis.AsOf));
+        var scores = WhatIf(basis, stored) is { } whatIf ? (await whatIf).TryScore(edited) : null;
+        scores ??= await Task.Run(() => new BatchScorer(edited, basis.Leads.Batch).Score(basis.AsOf));
         return View(published, edited, scores, publishedScores);
     }
+
+    /// <summary>Builds, in the background, the what-if the next edit of <paramref name="stored"/> will use, so that
+    /// even the first edit after opening the workbench is quick.</summary>
+    public void Prepare(ScoringBasis basis, ScoringModel stored) => WhatIf(basis, stored);
 
     /// <summary>After a commit: the stored version is the one its author just saw, so everyone takes that view
     /// instead of scoring it again.</summary>
@@ -128,38 +131,37 @@ public sealed class DraftScoring(LeadLibrary library, TimeProvider time)
         BatchScores publishedScores) =>
         new(published, draft, scores, publishedScores, ModelImpact.Compare(publishedScores, scores));
 
-    /// <summary>A what-if scorer whose model differs from <paramref name="stored"/> in points at most, built when
-    /// none is kept; null when the evidence would be too big.</summary>
-    private WhatIfScorer? WhatIf(ScoringBasis basis, ScoringModel stored)
+    /// <summary>A what-if scorer whose model differs from <paramref name="stored"/> in points at most: one kept (or
+    /// being built) when there is, else one built now in the background; null when its evidence alone would be more
+    /// than all kept ones may hold.</summary>
+    private Task<WhatIfScorer>? WhatIf(ScoringBasis basis, ScoringModel stored)
     {
-        lock (_gate)
-        {
-            foreach (var (kept, scorer) in _whatIfs)
-            {
-                if (ReferenceEquals(kept.Leads.Batch, basis.Leads.Batch) && kept.AsOf == basis.AsOf
-                    && scorer.Covers(stored))
-                {
-                    return scorer;
-                }
-            }
-        }
-
-        if ((long)basis.Leads.Count * stored.Criteria.Count > WhatIfCellLimit)
+        var cells = (long)basis.Leads.Count * stored.Criteria.Count;
+        if (cells > WhatIfCells)
         {
             return null;
         }
 
-        var built = new WhatIfScorer(stored, basis.Leads.Batch, basis.AsOf);
         lock (_gate)
         {
-            _whatIfs.AddFirst((basis, built));
-            while (_whatIfs.Count > KeptWhatIfs)
+            foreach (var (kept, model, scorer) in _whatIfs)
+            {
+                if (ReferenceEquals(kept.Leads.Batch, basis.Leads.Batch) && kept.AsOf == basis.AsOf && !scorer.IsFaulted
+                    && (model.Equals(stored) || (scorer.IsCompletedSuccessfully && scorer.Result.Covers(stored))))
+                {
+                    return scorer;
+                }
+            }
+
+            var built = Task.Run(() => new WhatIfScorer(stored, basis.Leads.Batch, basis.AsOf));
+            _whatIfs.AddFirst((basis, stored, built));
+            while (_whatIfs.Sum(w => (long)w.Basis.Leads.Count * w.Model.Criteria.Count) > WhatIfCells)
             {
                 _whatIfs.RemoveLast();
             }
-        }
 
-        return built;
+            return built;
+        }
     }
 
     private Task<DraftView>? Find(ViewKey key)

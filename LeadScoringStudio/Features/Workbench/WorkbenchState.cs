@@ -123,6 +123,7 @@ public sealed partial class WorkbenchState(
         SelectedLead ??= Leads.Examples.Count > 0 ? Leads.Examples[0] : Leads.Count > 0 ? 0 : null;
         _subscription ??= events.Subscribe(OnEvent);
         await ShowAsync(Saved.Model);
+        scoring.Prepare(Basis, Saved.Model);
     }
 
     public void SelectLead(int position)
