@@ -17,8 +17,8 @@ namespace LeadScoringStudio.Benchmarks;
 /// leads; then the measured start: launch until <c>/health/ready</c> says the leads are loaded.</item>
 /// <item>The rescore that follows at start (every lead scored, a tenth written), as the studio logs it.</item>
 /// <item>In the browser, as Marketing: sign-in until the workbench is interactive; twenty weight edits, each to a value
-/// not scored before, until the grid
-/// shows each (p95); the leads page from the navigation until its first rows show; the scored-leads download.</item>
+/// not scored before, until the grid shows each (p95); the leads page from the navigation until its first rows show
+/// (median of five visits, the first one too); the scored-leads download.</item>
 /// <item>The server's peak resident memory over all of it.</item>
 /// </list>
 /// </summary>
@@ -26,6 +26,7 @@ internal static partial class BigWorkspace
 {
     private const int Port = 5291;
     private const int Edits = 20;
+    private const int LeadsPageVisits = 5;
 
     /// <summary>The demo seeds the examples and this many generated leads (its least); the rest are written.</summary>
     private const int DemoLeads = 1;
@@ -97,19 +98,21 @@ internal static partial class BigWorkspace
         Console.WriteLine($"edit -> grid, {Edits} edits to new values: median {UiTimings.Percentile(edits, 0.5):F0} " +
             $"ms, p95 {edit:F0} ms, max {edits.Max():F0} ms");
         var pages = new List<double>();
-        for (var i = 0; i < 3; i++)
+        for (var i = 0; i < LeadsPageVisits; i++)
         {
             pages.Add(await LeadsPageAsync(page));
         }
 
-        Console.WriteLine($"leads page, first page from the navigation: {string.Join(", ", pages.Select(p => $"{p:F0}"))} ms");
+        var leadsPage = UiTimings.Percentile(pages, 0.5);
+        Console.WriteLine($"leads page, first page from the navigation, {LeadsPageVisits} visits: median " +
+            $"{leadsPage:F0} ms (first {pages[0]:F0} ms, all {string.Join(", ", pages.Select(p => $"{p:F0}"))})");
         clock.Restart();
         var export = await page.APIRequest.GetAsync("/export/leads.csv", new() { Timeout = 600_000 });
         var rows = (await export.TextAsync()).Count(c => c == '\n') - 1;
         Console.WriteLine($"export: {rows:N0} rows in {clock.Elapsed.TotalSeconds:F1} s (HTTP {export.Status})");
         var memory = studio.PeakResidentMegabytes();
         Console.WriteLine($"big {name}: start {start:F1} s, memory {memory:F0} MB, interactive {interactive:F1} s, " +
-            $"edit {edit:F0} ms, leads page {pages[0]:F0} ms, rescore {rescore:F1} s");
+            $"edit {edit:F0} ms, leads page {leadsPage:F0} ms, rescore {rescore:F1} s");
     }
 
     /// <summary>From the workbench, the leads page through the navigation: until its first rows show (ms); then

@@ -27,6 +27,7 @@ public sealed class RoleMatrixTests() : HostedAppTest(leadCount: 20)
     {
         await base.InitializeAsync();
         _ = App.Server;
+        await App.Services.GetRequiredService<LeadScoringStudio.Features.Leads.LeadLibrary>().GetAsync(); // ready
         _credentials["anonymous"] = (null, null);
         foreach (var user in DemoUsers.All)
         {

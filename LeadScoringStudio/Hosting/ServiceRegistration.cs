@@ -65,6 +65,7 @@ public static class ServiceRegistration
         services.AddSingleton<LeadLibrary>();
         services.AddSingleton<LeadFunnel>();
         services.AddSingleton<LeadLists>();
+        services.AddHostedService<LeadListWarmUp>();
         services.AddSingleton<DraftScoring>();
         services.AddSingleton<DraftService>();
         services.AddSingleton<Features.Models.ModelCatalog>();

@@ -22,6 +22,7 @@ public sealed class LeadLibrary : IDisposable
     private readonly ILogger<LeadLibrary> _log;
     private readonly IDisposable _subscription;
     private Task<LeadSet>? _loading;
+    private volatile bool _hasLoaded;
 
     public LeadLibrary(LeadRepository repository, IStudioEvents events, ILogger<LeadLibrary> log)
     {
@@ -40,6 +41,9 @@ public sealed class LeadLibrary : IDisposable
             }
         });
     }
+
+    /// <summary>Whether the leads have been in memory since this server started.</summary>
+    public bool HasLoaded => _hasLoaded;
 
     public Task<LeadSet> GetAsync()
     {
@@ -110,6 +114,7 @@ public sealed class LeadLibrary : IDisposable
         var leads = await LeadSet.LoadAsync(_repository.ReadInChunksAsync());
         _log.LogInformation("Loaded {Leads} leads with {Activities} activities in {Seconds:F1} s", leads.Count,
             leads.Batch.ActivityCount, clock.Elapsed.TotalSeconds);
+        _hasLoaded = true;
         return leads;
     });
 }
