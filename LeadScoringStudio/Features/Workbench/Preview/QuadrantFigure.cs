@@ -83,8 +83,7 @@ public sealed class QuadrantFigure
             {
                 var members = plotted.Where(i => leads.OutcomeAt(i).Outcome == outcome).ToList();
                 positions.Add(members);
-                data.Add(Points($"{name} ({members.Count})", members, scores, leads,
-                    new Marker { Color = colour, Size = 5, Opacity = 0.65m }));
+                data.Add(Points($"{name} ({members.Count})", members, scores, leads, new(colour, 5, 0.65m, 0), webGl: true));
             }
         }
         else
@@ -94,33 +93,50 @@ public sealed class QuadrantFigure
             data.Add(density.ToTrace(plotted.Count));
             var examples = leads.Examples.Where(i => !scores.IsDisqualified[i]).ToList();
             positions.Add(examples);
-            data.Add(Points($"Workshop examples ({examples.Count})", examples, scores, leads,
-                new Marker { Color = "#ff8f00", Size = 8, Line = new Line { Color = "#ffffff", Width = 1 } }));
+            data.Add(Points($"Workshop examples ({examples.Count})", examples, scores, leads, new("#ff8f00", 8, 1, 1),
+                webGl: false));
         }
 
         if (selected is { } lead && lead < scores.Count && !scores.IsDisqualified[lead])
         {
             positions.Add([lead]);
-            data.Add(Points("Selected lead", [lead], scores, leads,
-                new Marker { Color = "#d81b60", Size = 12, Line = new Line { Color = "#ffffff", Width = 2 } }));
+            data.Add(Points("Selected lead", [lead], scores, leads, new("#d81b60", 12, 1, 2), webGl: density is null));
         }
 
         return new QuadrantFigure(data, BuildLayout(model, scores), positions, density);
     }
 
-    private static ScatterGl Points(string name, List<int> members, BatchScores scores, LeadSet leads, Marker marker) =>
-        new()
-        {
-            Name = name,
-            Mode = ModeFlag.Markers,
-            X = members.Select(i => (object)(scores.Fit[i] + Nudge(i, 0))).ToList(),
-            Y = members.Select(i => (object)(scores.Engagement[i] + Nudge(i, 1))).ToList(),
-            TextArray = members.Select(i => $"{AsText(leads.Batch.ValueAt(i, Lead.NameField).ToString())} · " +
-                $"{AsText(leads.Batch.ValueAt(i, Lead.CompanyField).ToString())}<br>{scores.CellOf(i)} · " +
-                $"fit {scores.Fit[i]} · engagement {scores.Engagement[i]}").ToList(),
-            HoverInfo = HoverInfoFlag.Text,
-            Marker = marker,
-        };
+    /// <summary>Leads as points: through WebGL for thousands of them; as plain SVG for the few drawn over the heat map,
+    /// which then needs no WebGL at all.</summary>
+    private static ITrace Points(string name, List<int> members, BatchScores scores, LeadSet leads, PointStyle style,
+        bool webGl)
+    {
+        var x = members.Select(i => (object)(scores.Fit[i] + Nudge(i, 0))).ToList();
+        var y = members.Select(i => (object)(scores.Engagement[i] + Nudge(i, 1))).ToList();
+        var text = members.Select(i => $"{AsText(leads.Batch.ValueAt(i, Lead.NameField).ToString())} · " +
+            $"{AsText(leads.Batch.ValueAt(i, Lead.CompanyField).ToString())}<br>{scores.CellOf(i)} · " +
+            $"fit {scores.Fit[i]} · engagement {scores.Engagement[i]}").ToList();
+        return webGl
+            ? new ScatterGl
+            {
+                Name = name, Mode = ModeFlag.Markers, X = x, Y = y, TextArray = text, HoverInfo = HoverInfoFlag.Text,
+                Marker = new Marker
+                {
+                    Color = style.Colour, Size = style.Size, Opacity = style.Opacity,
+                    Line = style.Outline == 0 ? null : new Line { Color = "#ffffff", Width = style.Outline },
+                },
+            }
+            : new Scatter
+            {
+                Name = name, Mode = Plotly.Blazor.Traces.ScatterLib.ModeFlag.Markers, X = x, Y = y, TextArray = text,
+                HoverInfo = Plotly.Blazor.Traces.ScatterLib.HoverInfoFlag.Text,
+                Marker = new Plotly.Blazor.Traces.ScatterLib.Marker
+                {
+                    Color = style.Colour, Size = style.Size, Opacity = style.Opacity,
+                    Line = new Plotly.Blazor.Traces.ScatterLib.MarkerLib.Line { Color = "#ffffff", Width = style.Outline },
+                },
+            };
+    }
 
     private static Layout BuildLayout(ScoringModel model, BatchScores scores)
     {
@@ -194,4 +210,6 @@ public sealed class QuadrantFigure
     /// <summary>Plotly reads hover text as HTML: a lead's name is escaped so it shows as typed, never as markup or a
     /// link.</summary>
     private static string AsText(string? text) => System.Net.WebUtility.HtmlEncode(text ?? "");
+
+    private sealed record PointStyle(string Colour, int Size, decimal Opacity, int Outline);
 }
