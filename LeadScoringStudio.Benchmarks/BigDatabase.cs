@@ -11,7 +11,9 @@ internal static class BigDatabase
     /// leads does: the next rescore scores those in full and writes them. Returns how many.</summary>
     public static async Task<int> MoveEveryTenthAsync(bool postgreSql, string connection)
     {
-        await using DbConnection open = postgreSql ? new NpgsqlConnection(connection) : new SqliteConnection(connection);
+        await using DbConnection open = postgreSql
+            ? new NpgsqlConnection(connection)
+            : new SqliteConnection(connection);
         await open.OpenAsync();
         await using var command = open.CreateCommand();
         command.CommandText = """UPDATE "LeadStates" SET "Total" = -1 WHERE "Id" % 10 = 0""";

@@ -10,11 +10,11 @@ using NpgsqlTypes;
 namespace LeadScoringStudio.Benchmarks;
 
 /// <summary>
-/// Writes generated demo leads (numbers <c>first</c> on, as the demo names them; 20 activities each on average, two in five with a known outcome) straight into a
-/// studio database's Leads table, in the app's own JSON form (<see cref="LeadJson"/>): SQLite through one prepared
-/// insert in one transaction, PostgreSQL through binary COPY. Leads are generated a chunk at a time on every core, so
-/// the benchmark never holds them all; the app's own import would take far longer for a million and is measured
-/// elsewhere (<c>--import-big</c>).
+/// Writes generated demo leads (numbers <c>first</c> on, as the demo names them; 20 activities each on average, two in
+/// five with a known outcome) straight into a studio database's Leads table, in the app's own JSON form
+/// (<see cref="LeadJson"/>): SQLite through one prepared insert in one transaction, PostgreSQL through binary COPY.
+/// Leads are generated a chunk at a time on every core, so the benchmark never holds them all; the app's own import
+/// would take far longer for a million and is measured elsewhere (<c>--import-big</c>).
 /// </summary>
 internal static class BigLeadWriter
 {
@@ -85,7 +85,8 @@ internal static class BigLeadWriter
                 INSERT INTO "Leads" ("ExternalId", "Name", "Email", "Company", "AttributesJson", "ActivitiesJson",
                     "Outcome") VALUES ($id, $name, $email, $company, $attributes, $activities, $outcome)
                 """;
-            foreach (var name in new[] { "$id", "$name", "$email", "$company", "$attributes", "$activities", "$outcome" })
+            string[] names = ["$id", "$name", "$email", "$company", "$attributes", "$activities", "$outcome"];
+            foreach (var name in names)
             {
                 insert.Parameters.Add(new SqliteParameter { ParameterName = name });
             }

@@ -11,8 +11,8 @@ namespace LeadScoringStudio.Benchmarks;
 /// <see cref="PrivatePostgreSql"/>), the Release studio as its own process, headless Chromium.
 /// <list type="number">
 /// <item>The studio seeds its demo workspace with one generated lead (users, models, segments, examples); then
-/// <see cref="BigLeadWriter"/> writes the rest of the million leads (20 million activities) into its database, and the studio
-/// runs once to give every lead its state (the first rescore, every lead new).</item>
+/// <see cref="BigLeadWriter"/> writes the rest of the million leads (20 million activities) into its database, and the
+/// studio runs once to give every lead its state (the first rescore, every lead new).</item>
 /// <item>One lead in ten gets a stored score that no longer holds, as after a publish that moves a tenth of the
 /// leads; then the measured start: launch until <c>/health/ready</c> says the leads are loaded.</item>
 /// <item>The rescore that follows at start (every lead scored, a tenth written), as the studio logs it.</item>

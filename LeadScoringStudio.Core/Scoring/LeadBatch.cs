@@ -164,7 +164,8 @@ public sealed class LeadBatch
     {
         public static readonly SameInstances Comparer = new();
 
-        public bool Equals((string, IReadOnlyDictionary<string, string>) x, (string, IReadOnlyDictionary<string, string>) y) =>
+        public bool Equals((string, IReadOnlyDictionary<string, string>) x,
+            (string, IReadOnlyDictionary<string, string>) y) =>
             ReferenceEquals(x.Item1, y.Item1) && ReferenceEquals(x.Item2, y.Item2);
 
         public int GetHashCode((string, IReadOnlyDictionary<string, string>) pair) =>

@@ -84,7 +84,8 @@ public sealed class LeadJsonReader
 
             attributes[name] = type is { } known && text is not null && ValueParser.TryParse(text, known, out var value)
                 ? value
-                : throw new InvalidDataException($"Lead {id}: attribute '{name}' holds '{text}', which is not a {type}.");
+                : throw new InvalidDataException(
+                    $"Lead {id}: attribute '{name}' holds '{text}', which is not a {type}.");
         }
 
         return attributes;
@@ -130,7 +131,8 @@ public sealed class LeadJsonReader
         return activities;
     }
 
-    /// <summary>The properties object the reader stands on, shared with every activity that had the same text.</summary>
+    /// <summary>The properties object the reader stands on, shared with every activity that had the same
+    /// text.</summary>
     private IReadOnlyDictionary<string, string> Properties(ref Utf8JsonReader reader, ReadOnlySpan<byte> json)
     {
         if (reader.TokenType != JsonTokenType.StartObject)

@@ -7,7 +7,8 @@ namespace LeadScoringStudio.Tests.Core.Scoring;
 
 public class LeadBatchTests
 {
-    private static readonly DemoDataGenerator Generator = new(17, new DateTimeOffset(2026, 6, 1, 0, 0, 0, TimeSpan.Zero));
+    private static readonly DemoDataGenerator Generator =
+        new(17, new DateTimeOffset(2026, 6, 1, 0, 0, 0, TimeSpan.Zero));
 
     [Fact]
     public void A_lead_read_back_from_the_columns_has_its_attributes_and_its_activities_newest_first()
@@ -37,12 +38,18 @@ public class LeadBatchTests
         var scoredBefore = new BatchScorer(model, before).Score(Generator.AsOf);
         var changed = new Dictionary<int, Lead>
         {
-            [3] = leads[3] with { Attributes = new Dictionary<string, FieldValue> { ["seniority"] = FieldValue.OfText("CXO"),
-                ["brand_new_field"] = FieldValue.OfNumber(7) } },
+            [3] = leads[3] with
+            {
+                Attributes = new Dictionary<string, FieldValue>
+                {
+                    ["seniority"] = FieldValue.OfText("CXO"), ["brand_new_field"] = FieldValue.OfNumber(7),
+                },
+            },
             [700] = leads[700] with { Activities = [] },
             [1100] = leads[1100] with { Activities = [.. leads[5].Activities] },
         };
-        var added = Generator.GenerateMany(1250).Skip(1200).Select(g => g.Lead with { Id = "new-" + g.Lead.Id }).ToList();
+        var added = Generator.GenerateMany(1250).Skip(1200)
+            .Select(g => g.Lead with { Id = "new-" + g.Lead.Id }).ToList();
 
         var after = before.With(changed, added);
 
@@ -68,7 +75,8 @@ public class LeadBatchTests
             ["Industry"] = FieldValue.OfText("Software"),
             ["industry"] = FieldValue.OfText("Banking"),
         }, []);
-        var next = new Lead("next", new Dictionary<string, FieldValue> { ["industry"] = FieldValue.OfText("Retail") }, []);
+        var next = new Lead("next",
+            new Dictionary<string, FieldValue> { ["industry"] = FieldValue.OfText("Retail") }, []);
 
         var batch = LeadBatch.From([twice, next]);
 
@@ -77,9 +85,13 @@ public class LeadBatchTests
     }
 
     private static string Described(Activity activity) =>
-        $"{activity.Type} {activity.At.UtcTicks} {string.Join(",", activity.Properties.OrderBy(p => p.Key).Select(p => $"{p.Key}={p.Value}"))}";
+        $"{activity.Type} {activity.At.UtcTicks} " +
+        string.Join(",", activity.Properties.OrderBy(p => p.Key).Select(p => $"{p.Key}={p.Value}"));
 
     private static string Described(Lead lead) =>
-        $"{lead.Id}|{string.Join(";", lead.Attributes.Where(a => !a.Value.IsMissing).OrderBy(a => a.Key).Select(a => $"{a.Key}={a.Value}"))}|" +
+        $"{lead.Id}|" +
+        string.Join(";", lead.Attributes.Where(a => !a.Value.IsMissing).OrderBy(a => a.Key)
+            .Select(a => $"{a.Key}={a.Value}")) +
+        "|" +
         string.Join(";", lead.Activities.Select(Described));
 }

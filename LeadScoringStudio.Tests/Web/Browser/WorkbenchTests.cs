@@ -91,7 +91,8 @@ public sealed class WorkbenchTests(BrowserFixture browser)
         await Expect(page.GetByTestId("preview-name")).ToContainTextAsync(name);
         await page.GetByText("Quadrant", new() { Exact = true }).ClickAsync();
         await page.WaitForFunctionAsync("name => { const data = document.getElementById('quadrant-chart')?.data; " +
-            "const top = data?.[data.length - 1]; return top?.name === 'Selected lead' && top.text[0].startsWith(name); }",
+            "const top = data?.[data.length - 1]; " +
+            "return top?.name === 'Selected lead' && top.text[0].startsWith(name); }",
             name);
         await page.Context.CloseAsync();
     }

@@ -30,10 +30,13 @@ public class LeadJsonTests
     [Fact]
     public void Text_that_needs_escaping_and_property_names_in_any_case_read_back()
     {
-        var lead = new Lead("q", new Dictionary<string, FieldValue> { ["company"] = FieldValue.OfText("\"Quote\" & <Co> ✓") },
-            [new Activity("Page_Visit", TestSupport.Leads.AsOf, new Dictionary<string, string> { ["URL"] = "/a?b=\"c\"" })]);
+        var lead = new Lead("q",
+            new Dictionary<string, FieldValue> { ["company"] = FieldValue.OfText("\"Quote\" & <Co> ✓") },
+            [new Activity("Page_Visit", TestSupport.Leads.AsOf,
+                new Dictionary<string, string> { ["URL"] = "/a?b=\"c\"" })]);
 
-        var read = LeadJson.Read("q", LeadJson.WriteAttributes(lead.Attributes), LeadJson.WriteActivities(lead.Activities));
+        var read = LeadJson.Read("q", LeadJson.WriteAttributes(lead.Attributes),
+            LeadJson.WriteActivities(lead.Activities));
 
         Assert.Equal("\"Quote\" & <Co> ✓", read.Company);
         Assert.Equal(("Page_Visit", "/a?b=\"c\""), (read.Activities[0].Type, read.Activities[0].Property("url")));
@@ -42,11 +45,13 @@ public class LeadJsonTests
     [Fact]
     public void Stored_activities_that_cannot_be_read_name_the_lead()
     {
-        Assert.Contains("Lead z:", Assert.Throws<InvalidDataException>(() => LeadJson.Read("z", "{}", "[{\"type\":")).Message);
+        Assert.Contains("Lead z:",
+            Assert.Throws<InvalidDataException>(() => LeadJson.Read("z", "{}", "[{\"type\":")).Message);
         Assert.Contains("Lead z: activity 1 has no type or time",
             Assert.Throws<InvalidDataException>(() => LeadJson.Read("z", "{}", "[{\"type\":\"x\"}]")).Message);
     }
 
     private static string Described(Activity activity) =>
-        $"{activity.Type} {activity.At:O} {string.Join(",", activity.Properties.OrderBy(p => p.Key).Select(p => $"{p.Key}={p.Value}"))}";
+        $"{activity.Type} {activity.At:O} " +
+        string.Join(",", activity.Properties.OrderBy(p => p.Key).Select(p => $"{p.Key}={p.Value}"));
 }

@@ -58,10 +58,10 @@ public class LeadLibraryTests : StorageTest
 
         var summary = await Services.GetRequiredService<LeadWriter>().UpsertAsync(
         [
-            new ImportedLead(1, changedId, new Dictionary<string, FieldValue> { ["seniority"] = FieldValue.OfText("CXO") },
-                LeadOutcome.Converted),
-            new ImportedLead(2, "brand-new", new Dictionary<string, FieldValue> { ["name"] = FieldValue.OfText("Nia New") },
-                null),
+            new ImportedLead(1, changedId,
+                new Dictionary<string, FieldValue> { ["seniority"] = FieldValue.OfText("CXO") }, LeadOutcome.Converted),
+            new ImportedLead(2, "brand-new",
+                new Dictionary<string, FieldValue> { ["name"] = FieldValue.OfText("Nia New") }, null),
         ], []);
         Library.Changed(summary.Changed);
 

@@ -159,7 +159,8 @@ public sealed class LeadSet
     private static KnownOutcome OutcomeOf(StoredLead stored) => new(stored.Outcome, stored.OutcomeSource);
 
     private static Dictionary<int, string> StoriesOf(IReadOnlyList<StoredLead> leads) =>
-        Enumerable.Range(0, leads.Count).Where(i => leads[i].IsExample).ToDictionary(i => i, i => leads[i].ExampleStory!);
+        Enumerable.Range(0, leads.Count).Where(i => leads[i].IsExample)
+            .ToDictionary(i => i, i => leads[i].ExampleStory!);
 
     private static Dictionary<string, int> PositionsOf(LeadBatch batch)
     {

@@ -39,7 +39,8 @@ public sealed class TuningInputsLoader(
                 : accepted.TryGetValue(leads.IdAt(i), out var yes) ? yes : null)
             .ToList();
         var (members, perSdr) = await team.TeamAsync();
-        var data = new TuningData(leads.Batch, outcomes, Enumerable.Range(0, leads.Count).Select(leads.Batch.FirstSeenAt).ToList(),
+        var data = new TuningData(leads.Batch, outcomes,
+            Enumerable.Range(0, leads.Count).Select(leads.Batch.FirstSeenAt).ToList(),
             time.GetUtcNow(), Math.Max(1, members.Count) * perSdr);
         return new TuningInputs(leads, data, await fields.FieldsAsync(), workspace.Draft, workspace.Published);
     }

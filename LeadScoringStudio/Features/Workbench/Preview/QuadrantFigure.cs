@@ -83,7 +83,8 @@ public sealed class QuadrantFigure
             {
                 var members = plotted.Where(i => leads.OutcomeAt(i).Outcome == outcome).ToList();
                 positions.Add(members);
-                data.Add(Points($"{name} ({members.Count})", members, scores, leads, new(colour, 5, 0.65m, 0), webGl: true));
+                data.Add(Points($"{name} ({members.Count})", members, scores, leads, new(colour, 5, 0.65m, 0),
+                    webGl: true));
             }
         }
         else
@@ -133,7 +134,10 @@ public sealed class QuadrantFigure
                 Marker = new Plotly.Blazor.Traces.ScatterLib.Marker
                 {
                     Color = style.Colour, Size = style.Size, Opacity = style.Opacity,
-                    Line = new Plotly.Blazor.Traces.ScatterLib.MarkerLib.Line { Color = "#ffffff", Width = style.Outline },
+                    Line = new Plotly.Blazor.Traces.ScatterLib.MarkerLib.Line
+                    {
+                        Color = "#ffffff", Width = style.Outline,
+                    },
                 },
             };
     }
