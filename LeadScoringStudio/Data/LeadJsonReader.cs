@@ -13,7 +13,7 @@ namespace LeadScoringStudio.Data;
 /// </summary>
 public sealed class LeadJsonReader
 {
-    private const int MostKept = 200_000;
+    private const int MostKept = 50_000;
 
     [ThreadStatic]
     private static LeadJsonReader? _onThisThread;

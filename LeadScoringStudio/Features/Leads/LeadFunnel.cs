@@ -21,7 +21,8 @@ public sealed class LeadFunnel : IDisposable
     private readonly IDisposable _subscription;
     private readonly Lock _gate = new();
     private (LeadSet Leads, Task<FunnelColumns> Columns)? _loaded;
-    private int _rereads;
+    private readonly SemaphoreSlim _refreshing = new(1, 1);
+    private List<string>? _rereadWhileRefreshing;
 
     public LeadFunnel(SalesQueueRepository states, LeadLibrary library, IStudioEvents events,
         ILogger<LeadFunnel> logger)
@@ -70,23 +71,41 @@ public sealed class LeadFunnel : IDisposable
             .Select(s => Entry(s.Position!.Value, s.State)));
     }
 
-    /// <summary>Reads every state again; the new columns replace the old once read. A lead re-read meanwhile may be
-    /// missing from what was read, so then it reads again.</summary>
+    /// <summary>Reads every state again; the new columns replace the old once read. Leads re-read meanwhile may be
+    /// older in what was read, so they are read once more into the new columns.</summary>
     private async Task RefreshAsync()
     {
-        while (true)
+        await _refreshing.WaitAsync();
+        try
         {
-            var leads = await _library.GetAsync();
-            var rereads = Volatile.Read(ref _rereads);
-            var columns = await LoadAsync(leads);
-            lock (_gate)
-            {
-                if (rereads == _rereads)
-                {
-                    _loaded = (leads, Task.FromResult(columns));
-                    return;
-                }
-            }
+            await RefreshOnceAsync();
+        }
+        finally
+        {
+            _refreshing.Release();
+        }
+    }
+
+    private async Task RefreshOnceAsync()
+    {
+        var leads = await _library.GetAsync();
+        lock (_gate)
+        {
+            _rereadWhileRefreshing = [];
+        }
+
+        var columns = await LoadAsync(leads);
+        List<string> rereadMeanwhile;
+        lock (_gate)
+        {
+            _loaded = (leads, Task.FromResult(columns));
+            rereadMeanwhile = _rereadWhileRefreshing ?? [];
+            _rereadWhileRefreshing = null;
+        }
+
+        foreach (var leadId in rereadMeanwhile.Distinct(StringComparer.Ordinal))
+        {
+            await RereadAsync(leadId);
         }
     }
 
@@ -95,7 +114,7 @@ public sealed class LeadFunnel : IDisposable
         var state = await _states.StateAsync(leadId);
         lock (_gate)
         {
-            _rereads++;
+            _rereadWhileRefreshing?.Add(leadId);
             if (state is null || _loaded is not { Columns.IsCompletedSuccessfully: true } loaded
                 || loaded.Leads.PositionOf(leadId) is not { } position)
             {

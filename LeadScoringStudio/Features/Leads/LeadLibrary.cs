@@ -108,10 +108,22 @@ public sealed class LeadLibrary : IDisposable
     private static async Task<LeadSet> StepAsync(Task<LeadSet> before, Func<LeadSet, Task<LeadSet>> step) =>
         await step(await before);
 
+    /// <summary>Reads every lead; a failure is logged here (callers such as the readiness check do not wait), and the
+    /// next caller tries again.</summary>
     private Task<LeadSet> LoadAsync() => Task.Run(async () =>
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var leads = await LeadSet.LoadAsync(_repository.ReadInChunksAsync());
+        LeadSet leads;
+        try
+        {
+            leads = await LeadSet.LoadAsync(_repository.ReadInChunksAsync());
+        }
+        catch (Exception error)
+        {
+            _log.LogError(error, "Loading the leads failed; the next request tries again");
+            throw;
+        }
+
         _log.LogInformation("Loaded {Leads} leads with {Activities} activities in {Seconds:F1} s", leads.Count,
             leads.Batch.ActivityCount, clock.Elapsed.TotalSeconds);
         _hasLoaded = true;
