@@ -9,9 +9,18 @@ public sealed record Lead(
     IReadOnlyDictionary<string, FieldValue> Attributes,
     IReadOnlyList<Activity> Activities)
 {
+    private readonly IReadOnlyDictionary<string, FieldValue> _attributes = AnyCaseKeys.Of(Attributes);
+
     public const string NameField = "name";
     public const string EmailField = "email";
     public const string CompanyField = "company";
+
+    /// <summary>The typed attributes, by name in any case.</summary>
+    public IReadOnlyDictionary<string, FieldValue> Attributes
+    {
+        get => _attributes;
+        init => _attributes = AnyCaseKeys.Of(value);
+    }
 
     public string Name => Attribute(NameField).ToString();
 

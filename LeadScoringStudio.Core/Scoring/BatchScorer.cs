@@ -63,18 +63,12 @@ public sealed class BatchScorer
     public BatchScores Score(DateTimeOffset asOf) => Score(asOf, null);
 
     /// <summary>Scores the batch and also says, per lead and criterion, whether the criterion matched (row-major, leads
-    /// × criteria).</summary>
+    /// × criteria): an attribute criterion that holds, or an activity inside the window, even one whose decay has
+    /// reached 0 points (the explanation shows it).</summary>
     public (BatchScores Scores, bool[] Matched) ScoreWithMatches(DateTimeOffset asOf)
     {
-        var evidence = new ScoreEvidence(_batch.Count, _criteria.Length);
-        var scores = Score(asOf, evidence);
-        var matched = new bool[evidence.Factors.Length];
-        for (var i = 0; i < matched.Length; i++)
-        {
-            matched[i] = evidence.Factors[i] > 0;
-        }
-
-        return (scores, matched);
+        var evidence = new ScoreEvidence(_batch.Count, _criteria.Length, keepMatches: true);
+        return (Score(asOf, evidence), evidence.Matched!);
     }
 
     /// <summary>Scores every lead; when <paramref name="evidence"/> is given, keeps what what-if scoring
@@ -190,7 +184,7 @@ public sealed class BatchScorer
         var totals = _aggregator.Aggregate(finals, inactivity, completeness, disqualified, categories,
             scratch.CategoryCuts);
         scores.Set(lead, totals, disqualified);
-        evidence?.Keep(lead, factors, finals, inactivity, completeness, disqualified);
+        evidence?.Keep(lead, factors, counted, finals, inactivity, completeness, disqualified);
     }
 
     private int[] ColumnOf(string field) =>

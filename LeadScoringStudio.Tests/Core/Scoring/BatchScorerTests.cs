@@ -1,4 +1,5 @@
 using LeadScoringStudio.Core.Demo;
+using LeadScoringStudio.Core.Leads;
 using LeadScoringStudio.Core.Models;
 using LeadScoringStudio.Core.Scoring;
 
@@ -97,5 +98,22 @@ public class BatchScorerTests
         Assert.Null(whatIf.TryScore(model.WithCriterionPoints("pricing-page", 25) with { Name = "Renamed" }));
         Assert.Null(whatIf.TryScore(model with { FitBands = model.FitBands with { First = 70 } }));
         Assert.Null(whatIf.TryScore(model with { Criteria = model.Criteria.Skip(1).ToValueList() }));
+    }
+
+    [Fact]
+    public void A_match_whose_decay_reached_zero_inside_the_window_still_counts_as_matched_for_tuning()
+    {
+        var webinar = new ActivityCriterion("webinar", "Webinar", Dimension.Engagement, null,
+            new ActivityCondition("webinar", []), 10, null, null, 90, Decay.Linear(30));
+        var model = StarterModel.Create() with { Criteria = [webinar] };
+        var asOf = Generator.AsOf;
+        var lead = new Lead("w", new Dictionary<string, FieldValue>(), [new Activity("webinar", asOf.AddDays(-45))]);
+        var none = new Lead("n", new Dictionary<string, FieldValue>(), [new Activity("page_visit", asOf.AddDays(-1))]);
+
+        var (scores, matched) = new BatchScorer(model, LeadBatch.From([lead, none])).ScoreWithMatches(asOf);
+
+        Assert.Equal(0, scores.Engagement[0]);
+        Assert.Contains(new LeadScorer(model).Score(lead, asOf).Explanation, line => line.CriterionId == "webinar");
+        Assert.Equal([true, false], matched);
     }
 }

@@ -84,6 +84,28 @@ public class LeadBatchTests
         Assert.Equal("Retail", batch.ValueAt(1, "industry").ToString());
     }
 
+    [Fact]
+    public void Property_names_in_any_case_and_any_dictionary_match_as_the_single_lead_scorer_matches_them()
+    {
+        var pricing = new ActivityCriterion("pricing", "Pricing page", Dimension.Engagement, null,
+            new ActivityCondition("page_visit", [new PropertyFilter("url", Operator.Equals, ["/pricing"])]), 10, null,
+            null, 90, Decay.None);
+        var model = StarterModel.Create() with { Criteria = [pricing] };
+        var asOf = Generator.AsOf;
+        Activity Visit(string name, string url, int daysAgo) => new("page_visit", asOf.AddDays(-daysAgo),
+            new Dictionary<string, string>(StringComparer.Ordinal) { [name] = url });
+        var first = new Lead("a", new Dictionary<string, FieldValue>(), [Visit("URL", "/pricing", 1)]);
+        var second = new Lead("b", new Dictionary<string, FieldValue>(), [Visit("url", "/pricing", 2)]);
+
+        var batch = new BatchScorer(model, LeadBatch.From([first, second])).Score(asOf);
+
+        var single = new LeadScorer(model);
+        Assert.Equal([single.Score(first, asOf).Engagement, single.Score(second, asOf).Engagement],
+            batch.Engagement);
+        Assert.Equal([10, 10], batch.Engagement);
+        Assert.Equal("/pricing", first.Activities[0].Property("url"));
+    }
+
     private static string Described(Activity activity) =>
         $"{activity.Type} {activity.At.UtcTicks} " +
         string.Join(",", activity.Properties.OrderBy(p => p.Key).Select(p => $"{p.Key}={p.Value}"));
