@@ -12,7 +12,7 @@ namespace LeadScoringStudio.Tests.Web.Leads;
 public class LeadFunnelTests() : StorageTest(seedDemo: true, leadCount: 40)
 {
     [SkippableFact]
-    public async Task After_a_rescore_the_funnel_is_read_again_without_anyone_asking_and_the_old_columns_stay_as_they_were()
+    public async Task After_a_rescore_the_funnel_is_read_again_unasked_and_the_old_columns_stay_as_they_were()
     {
         var funnel = Services.GetRequiredService<LeadFunnel>();
         var leads = await Services.GetRequiredService<LeadLibrary>().GetAsync();
