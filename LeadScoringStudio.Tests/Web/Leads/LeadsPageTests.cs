@@ -71,7 +71,7 @@ public sealed class LeadsPageTests : MudBlazorContext
     }
 
     [Fact]
-    public void Search_finds_a_lead_by_email_and_by_id()
+    public async Task Search_finds_a_lead_by_email_and_by_id()
     {
         var page = Render<LeadsPage>();
         page.WaitForElement("[data-testid=leads-table] tbody tr", TimeSpan.FromSeconds(30));
@@ -79,7 +79,8 @@ public sealed class LeadsPageTests : MudBlazorContext
 
         foreach (var text in new[] { target.Email, target.Id })
         {
-            page.Find("input[data-testid=leads-search]").Change(text);
+            // Found and changed in one go on the renderer, so no render of the last search comes in between.
+            await page.InvokeAsync(() => page.Find("input[data-testid=leads-search]").Change(text));
             page.WaitForAssertion(() =>
             {
                 var only = Assert.Single(page.FindAll("[data-testid=leads-table] tbody tr"));
