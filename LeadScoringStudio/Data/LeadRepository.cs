@@ -72,7 +72,10 @@ public sealed class LeadRepository(IDbContextFactory<StudioDbContext> contexts)
             yield return await reading;
         }
 
-        yield return Read(rows);
+        if (rows.Count > 0)
+        {
+            yield return Read(rows);
+        }
     }
 
     /// <summary>The stored leads with these ids (those that exist), read in chunks.</summary>

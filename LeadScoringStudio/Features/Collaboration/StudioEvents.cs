@@ -44,7 +44,10 @@ public sealed record LeadsChanged(IReadOnlyList<string>? LeadIds = null) : Studi
 
     /// <summary>The event for a write that changed these leads.</summary>
     public static LeadsChanged Of(IReadOnlyCollection<string> leadIds) =>
-        new(leadIds.Sum(id => id.Length + 3) <= MostIdCharacters ? [.. leadIds] : null);
+        new(leadIds.Sum(id => id.Length + JsonQuotesAndComma) <= MostIdCharacters ? [.. leadIds] : null);
+
+    /// <summary>What each id costs on the wire besides its characters.</summary>
+    private const int JsonQuotesAndComma = 3;
 }
 
 /// <summary>
