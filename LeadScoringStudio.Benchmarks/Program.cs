@@ -23,6 +23,7 @@ var runs = new Dictionary<string, Func<string[], Task>>
     ["--catalog"] = a => Run(() => CatalogTimings.Run(Number(a, 1, 100_000))),
     ["--pages"] = a => Run(() => LeadPages.Run(Number(a, 1, 1_000_000))),
     ["--rescore"] = _ => StorageTimings.RescoreAsync(),
+    ["--sql-parity"] = a => SqlParityRun.RunAsync(Number(a, 1, 1_000_000)),
     ["--api-key"] = a => StorageTimings.CreateKeyAsync(Argument(a, 1, "data")),
 };
 

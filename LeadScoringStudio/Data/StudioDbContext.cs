@@ -58,6 +58,8 @@ public class StudioDbContext(DbContextOptions<StudioDbContext> options) : Identi
 
     public DbSet<PresenceRecord> Presence => Set<PresenceRecord>();
 
+    public DbSet<WarehouseMappingRecord> WarehouseMappings => Set<WarehouseMappingRecord>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         BumpVersions();

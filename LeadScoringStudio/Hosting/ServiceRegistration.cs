@@ -86,6 +86,8 @@ public static class ServiceRegistration
         services.AddSingleton<FeedbackService>();
         services.AddSingleton<ScoredLeadExport>();
         services.AddSingleton<WorkspaceFields>();
+        services.AddSingleton<Features.Warehouse.WarehouseMappings>();
+        services.AddSingleton<Features.Warehouse.VersionSql>();
         services.AddSingleton<TuningService>();
         services.AddSingleton<TuningInputsLoader>();
         services.AddSingleton<ModelBuilding>();

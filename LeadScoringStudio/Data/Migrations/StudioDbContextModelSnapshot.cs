@@ -821,6 +821,34 @@ namespace LeadScoringStudio.Data.Migrations
                     b.ToTable("TeamSettings");
                 });
 
+            modelBuilder.Entity("LeadScoringStudio.Data.WarehouseMappingRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasMaxLength(64000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("WarehouseMappings");
+                });
+
             modelBuilder.Entity("LeadScoringStudio.Data.WebhookDeliveryRecord", b =>
                 {
                     b.Property<long>("Id")

@@ -10,6 +10,7 @@ using LeadScoringStudio.Features.Handoff;
 using LeadScoringStudio.Features.Leads;
 using LeadScoringStudio.Features.Models;
 using LeadScoringStudio.Features.Segments;
+using LeadScoringStudio.Features.Warehouse;
 using LeadScoringStudio.Security;
 using System.Security.Claims;
 using LeadScoringStudio.Core.Models;
@@ -47,6 +48,16 @@ public static class ApiEndpoints
         read.MapGet("/models", ModelsAsync)
             .WithSummary("The models (not archived) with their key, draft version and published versions; the " +
                 "segment routing chooses which one scores each lead.");
+        read.MapGet("/models/{key}/versions/{number:int}/sql", async (string key, int number, string? dialect,
+                string? format, ModelCatalog catalog, VersionSql sql) =>
+                await catalog.FindAsync(key) is { } model
+                    ? await sql.FileAsync(model, number, dialect, format)
+                    : NotFound($"There is no model with key '{key}'; GET /api/v1/models lists them."))
+            .Produces<string>(contentType: "text/plain")
+            .WithSummary("A published version as one SQL statement that scores every lead in your warehouse with " +
+                "the studio's numbers: ?dialect=duckdb|postgresql|spark, ?format=sql (default) or dbt (a dbt model " +
+                "file). " +
+                "The tables and columns are the workspace's warehouse mapping.");
         read.MapGet("/webhooks/events", (TimeProvider time) => Results.Ok(HandoffExamples.All(time.GetUtcNow())))
             .Produces<IReadOnlyList<HandoffPayload>>()
             .WithSummary("An example body of every webhook event, the same JSON each delivery carries, to build a " +

@@ -4,12 +4,14 @@ using LeadScoringStudio.Core.Json;
 using LeadScoringStudio.Data;
 using LeadScoringStudio.Features.Api;
 using LeadScoringStudio.Features.Models;
+using LeadScoringStudio.Features.Warehouse;
 using LeadScoringStudio.Security;
 
 namespace LeadScoringStudio.Features.Export;
 
-/// <summary>Downloads for signed-in users: scored leads as CSV (each by its segment's published model), and model files
-/// (a version or the draft, of the model <c>?model=</c> names, else the default). Each download re-checks the account
+/// <summary>Downloads for signed-in users: scored leads as CSV (each by its segment's published model), model files
+/// (a version or the draft, of the model <c>?model=</c> names, else the default) and a version's warehouse SQL
+/// (<c>?dialect=</c>, <c>?format=sql|dbt</c>). Each download re-checks the account
 /// against the store, so a copied cookie stops working at sign-out.</summary>
 public static class ExportEndpoints
 {
@@ -27,6 +29,11 @@ public static class ExportEndpoints
             await catalog.ResolveAsync(model) is { } entry && await published.GetAsync(entry.Id, number) is { } version
                 ? Results.File(Encoding.UTF8.GetBytes(ModelFile.Write(version.Model)), "application/json",
                     $"{entry.Key}-v{number}.json")
+                : Results.NotFound());
+        group.MapGet("/models/{number:int}.sql", async (int number, string? model, string? dialect, string? format,
+            ModelCatalog catalog, VersionSql sql) =>
+            await catalog.ResolveAsync(model) is { } entry
+                ? await sql.FileAsync(entry, number, dialect, format)
                 : Results.NotFound());
         group.MapGet("/draft.json", async (string? model, ModelCatalog catalog, ModelRepository models) =>
             await catalog.ResolveAsync(model) is { } entry

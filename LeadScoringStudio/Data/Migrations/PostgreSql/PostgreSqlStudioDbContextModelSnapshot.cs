@@ -858,6 +858,36 @@ namespace LeadScoringStudio.Data.Migrations.PostgreSql
                     b.ToTable("TeamSettings");
                 });
 
+            modelBuilder.Entity("LeadScoringStudio.Data.WarehouseMappingRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasMaxLength(64000)
+                        .HasColumnType("character varying(64000)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("WarehouseMappings");
+                });
+
             modelBuilder.Entity("LeadScoringStudio.Data.WebhookDeliveryRecord", b =>
                 {
                     b.Property<long>("Id")

@@ -1,0 +1,54 @@
+using DuckDB.NET.Data;
+using LeadScoringStudio.Core.Leads;
+using LeadScoringStudio.Core.Models;
+
+namespace LeadScoringStudio.Benchmarks.Warehouse;
+
+/// <summary>Leads written into DuckDB's warehouse tables through its appender.</summary>
+internal static class DuckDbWarehouse
+{
+    public static void Write(DuckDBConnection connection, ScoringModel model, IEnumerable<Lead> leads)
+    {
+        foreach (var statement in WarehouseTables.CreateStatements(model, TypeOf, "VARCHAR", "TIMESTAMP", "JSON"))
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = statement;
+            command.ExecuteNonQuery();
+        }
+
+        using var leadRows = connection.CreateAppender("crm", "lead_export");
+        using var activityRows = connection.CreateAppender("crm", "events");
+        foreach (var lead in leads)
+        {
+            var row = leadRows.CreateRow().AppendValue(lead.Id);
+            foreach (var field in model.Fields)
+            {
+                var value = lead.Attribute(field.Name);
+                row = value.Type switch
+                {
+                    null => row.AppendNullValue(),
+                    FieldType.Number => row.AppendValue(value.Number),
+                    FieldType.YesNo => row.AppendValue(value.Yes),
+                    FieldType.Date => row.AppendValue(value.Date),
+                    _ => row.AppendValue(value.Text),
+                };
+            }
+
+            row.EndRow();
+            foreach (var activity in lead.Activities)
+            {
+                activityRows.CreateRow().AppendValue(lead.Id).AppendValue(activity.Type)
+                    .AppendValue(activity.At.UtcDateTime).AppendValue(WarehouseTables.PropertiesJson(activity))
+                    .EndRow();
+            }
+        }
+    }
+
+    private static string TypeOf(FieldType type) => type switch
+    {
+        FieldType.Number => "DOUBLE",
+        FieldType.YesNo => "BOOLEAN",
+        FieldType.Date => "DATE",
+        _ => "VARCHAR",
+    };
+}

@@ -1,0 +1,68 @@
+using LeadScoringStudio.Core.Leads;
+using LeadScoringStudio.Core.Models;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace LeadScoringStudio.Benchmarks.Warehouse;
+
+/// <summary>Leads written into PostgreSQL's warehouse tables by binary COPY.</summary>
+internal static class PostgreSqlWarehouse
+{
+    public static async Task WriteAsync(NpgsqlConnection connection, ScoringModel model, IEnumerable<Lead> leads)
+    {
+        foreach (var statement in WarehouseTables.CreateStatements(model, TypeOf, "text", "timestamptz", "jsonb"))
+        {
+            await using var command = new NpgsqlCommand(statement, connection);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var columns = string.Join(", ", model.Fields.Select(f => $"\"{WarehouseTables.Mapping.ColumnOf(f.Name)}\""));
+        var activities = new List<(string LeadId, Activity Activity)>();
+        await using (var leadRows = await connection.BeginBinaryImportAsync(
+            $"COPY crm.lead_export (lead_key, {columns}) FROM STDIN (FORMAT BINARY)"))
+        {
+            foreach (var lead in leads)
+            {
+                await leadRows.StartRowAsync();
+                await leadRows.WriteAsync(lead.Id, NpgsqlDbType.Text);
+                foreach (var field in model.Fields)
+                {
+                    var value = lead.Attribute(field.Name);
+                    await (value.Type switch
+                    {
+                        null => leadRows.WriteNullAsync(),
+                        FieldType.Number => leadRows.WriteAsync(value.Number, NpgsqlDbType.Double),
+                        FieldType.YesNo => leadRows.WriteAsync(value.Yes, NpgsqlDbType.Boolean),
+                        FieldType.Date => leadRows.WriteAsync(value.Date, NpgsqlDbType.Date),
+                        _ => leadRows.WriteAsync(value.Text, NpgsqlDbType.Text),
+                    });
+                }
+
+                activities.AddRange(lead.Activities.Select(a => (lead.Id, a)));
+            }
+
+            await leadRows.CompleteAsync();
+        }
+
+        await using var activityRows = await connection.BeginBinaryImportAsync(
+            "COPY crm.events (lead_key, event_type, happened_at, details) FROM STDIN (FORMAT BINARY)");
+        foreach (var (leadId, activity) in activities)
+        {
+            await activityRows.StartRowAsync();
+            await activityRows.WriteAsync(leadId, NpgsqlDbType.Text);
+            await activityRows.WriteAsync(activity.Type, NpgsqlDbType.Text);
+            await activityRows.WriteAsync(activity.At.UtcDateTime, NpgsqlDbType.TimestampTz);
+            await activityRows.WriteAsync(WarehouseTables.PropertiesJson(activity), NpgsqlDbType.Jsonb);
+        }
+
+        await activityRows.CompleteAsync();
+    }
+
+    private static string TypeOf(FieldType type) => type switch
+    {
+        FieldType.Number => "double precision",
+        FieldType.YesNo => "boolean",
+        FieldType.Date => "date",
+        _ => "text",
+    };
+}

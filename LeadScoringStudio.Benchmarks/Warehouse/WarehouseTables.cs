@@ -1,0 +1,39 @@
+using System.Text.Json;
+using LeadScoringStudio.Core.Leads;
+using LeadScoringStudio.Core.Models;
+using LeadScoringStudio.Core.Warehouse;
+
+namespace LeadScoringStudio.Benchmarks.Warehouse;
+
+/// <summary>
+/// The warehouse tables the parity runs write leads into, under a mapping that is not the default one (tables in a
+/// schema, other column names, one that needs quoting), so the SQL is shown to follow the mapping.
+/// </summary>
+internal static class WarehouseTables
+{
+    public static WarehouseMapping Mapping { get; } = new WarehouseMapping
+    {
+        LeadsTable = "crm.lead_export",
+        LeadIdColumn = "lead_key",
+        ActivitiesTable = "crm.events",
+        ActivityLeadIdColumn = "lead_key",
+        ActivityTypeColumn = "event_type",
+        OccurredAtColumn = "happened_at",
+        PropertiesColumn = "details",
+    }.WithColumn("company_size", "Employees").WithColumn("seniority", "Level");
+
+    /// <summary>The activity's properties as the warehouse keeps them: a JSON object, keys in lower case.</summary>
+    public static string PropertiesJson(Activity activity) =>
+        JsonSerializer.Serialize(activity.Properties.ToDictionary(p => p.Key.ToLowerInvariant(), p => p.Value));
+
+    /// <summary>The CREATE TABLE statements in the given column types.</summary>
+    public static IEnumerable<string> CreateStatements(ScoringModel model, Func<FieldType, string> typeOf,
+        string textType, string timestampType, string jsonType)
+    {
+        var fields = model.Fields.Select(f => $"\"{Mapping.ColumnOf(f.Name)}\" {typeOf(f.Type)}");
+        yield return "CREATE SCHEMA crm";
+        yield return $"CREATE TABLE crm.lead_export (lead_key {textType}, {string.Join(", ", fields)})";
+        yield return $"CREATE TABLE crm.events (lead_key {textType}, event_type {textType}, " +
+                     $"happened_at {timestampType}, details {jsonType})";
+    }
+}
