@@ -34,8 +34,7 @@ internal static class SqlParityRun
         var core = Median(6, () => new BatchScorer(model, batch).Score(ParityWorkspace.AsOf), "core");
         var expected = new BatchScorer(model, batch).Score(ParityWorkspace.AsOf);
 
-        var sql = WarehouseSql.Write(model, new SqlHeader(model.Name, 1, "benchmark", ParityWorkspace.AsOf),
-            WarehouseTables.Mapping, SqlDialect.DuckDb).Sql!;
+        var sql = WarehouseTables.Sql(model, SqlDialect.DuckDb);
         await ExecuteAsync(connection,
             $"SET VARIABLE as_of = TIMESTAMP '{ParityWorkspace.AsOf.UtcDateTime:yyyy-MM-dd HH:mm:ss}'");
         var createScores = $"CREATE OR REPLACE TABLE scores AS {sql.TrimEnd(';', '\n')}";

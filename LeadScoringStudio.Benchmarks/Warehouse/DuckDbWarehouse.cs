@@ -1,6 +1,7 @@
 using DuckDB.NET.Data;
 using LeadScoringStudio.Core.Leads;
 using LeadScoringStudio.Core.Models;
+using LeadScoringStudio.Core.Warehouse;
 
 namespace LeadScoringStudio.Benchmarks.Warehouse;
 
@@ -42,6 +43,17 @@ internal static class DuckDbWarehouse
                     .EndRow();
             }
         }
+    }
+
+    /// <summary>The rows the model's DuckDB SQL gives at the scoring moment, by lead id.</summary>
+    public static async Task<Dictionary<string, SqlScore>> ScoreAsync(DuckDBConnection connection, ScoringModel model,
+        DateTimeOffset asOf)
+    {
+        await using var query = connection.CreateCommand();
+        query.CommandText = $"SET VARIABLE as_of = TIMESTAMP '{asOf.UtcDateTime:yyyy-MM-dd HH:mm:ss}';\n" +
+                            WarehouseTables.Sql(model, SqlDialect.DuckDb);
+        await using var reader = await query.ExecuteReaderAsync();
+        return await SqlParity.ReadAsync(reader, model);
     }
 
     private static string TypeOf(FieldType type) => type switch

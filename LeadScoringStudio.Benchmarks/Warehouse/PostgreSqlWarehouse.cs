@@ -1,5 +1,6 @@
 using LeadScoringStudio.Core.Leads;
 using LeadScoringStudio.Core.Models;
+using LeadScoringStudio.Core.Warehouse;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -56,6 +57,19 @@ internal static class PostgreSqlWarehouse
         }
 
         await activityRows.CompleteAsync();
+    }
+
+    /// <summary>The rows the model's PostgreSQL SQL gives at the scoring moment, by lead id.</summary>
+    public static async Task<Dictionary<string, SqlScore>> ScoreAsync(NpgsqlConnection connection, ScoringModel model,
+        DateTimeOffset asOf)
+    {
+        await using var query = new NpgsqlCommand(
+            $"SET lead_scoring.as_of = '{asOf:O}';\n{WarehouseTables.Sql(model, SqlDialect.PostgreSql)}", connection)
+        {
+            CommandTimeout = 600,
+        };
+        await using var reader = await query.ExecuteReaderAsync();
+        return await SqlParity.ReadAsync(reader, model);
     }
 
     private static string TypeOf(FieldType type) => type switch

@@ -61,8 +61,17 @@ internal static class SqlParity
         return differences;
     }
 
+    /// <summary>Every lead whose numbers differ, and each of the first 3,000 whose top reasons differ.</summary>
+    public static List<string> AllDifferences(ScoringModel model, IReadOnlyList<Lead> leads, BatchScores expected,
+        IReadOnlyDictionary<string, SqlScore> rows, DateTimeOffset asOf)
+    {
+        var differences = Differences(leads.Select(l => l.Id).ToList(), expected, rows);
+        differences.AddRange(ReasonDifferences(model, leads.Take(3000), asOf, rows));
+        return differences;
+    }
+
     /// <summary>Each of the given leads whose top reasons differ from the scored-leads export's.</summary>
-    public static IEnumerable<string> ReasonDifferences(ScoringModel model, IEnumerable<Lead> leads,
+    private static IEnumerable<string> ReasonDifferences(ScoringModel model, IEnumerable<Lead> leads,
         DateTimeOffset asOf, IReadOnlyDictionary<string, SqlScore> rows)
     {
         var scorer = new LeadScorer(model);

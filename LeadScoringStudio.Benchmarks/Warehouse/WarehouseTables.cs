@@ -22,6 +22,11 @@ internal static class WarehouseTables
         PropertiesColumn = "details",
     }.WithColumn("company_size", "Employees").WithColumn("seniority", "Level");
 
+    /// <summary>The model's SQL for these tables.</summary>
+    public static string Sql(ScoringModel model, SqlDialect dialect) =>
+        WarehouseSql.Write(model, new SqlHeader(model.Name, 1, "parity", DateTimeOffset.UnixEpoch), Mapping, dialect)
+            .Sql ?? throw new InvalidOperationException($"The model '{model.Name}' has no {dialect.Name} SQL.");
+
     /// <summary>The activity's properties as the warehouse keeps them: a JSON object, keys in lower case.</summary>
     public static string PropertiesJson(Activity activity) =>
         JsonSerializer.Serialize(activity.Properties.ToDictionary(p => p.Key.ToLowerInvariant(), p => p.Value));

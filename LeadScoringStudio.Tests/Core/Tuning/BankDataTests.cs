@@ -7,7 +7,6 @@ using LeadScoringStudio.Core.Leads;
 using LeadScoringStudio.Core.Models;
 using LeadScoringStudio.Core.Scoring;
 using LeadScoringStudio.Core.Tuning;
-using LeadScoringStudio.Core.Warehouse;
 
 namespace LeadScoringStudio.Tests.Core.Tuning;
 
@@ -115,18 +114,13 @@ public sealed class BankDataTests(BankDataTests.Flow flow) : IClassFixture<BankD
         var model = flow.Applied.Model;
         var leads = flow.Plan.ReadLeads().Select(l => new Lead(l.Id, l.Attributes, [])).ToList();
         var expected = new BatchScorer(model, LeadBatch.From(leads)).Score(TestSupport.Leads.AsOf);
-        var sql = WarehouseSql.Write(model, new SqlHeader("bank", 1, "test", TestSupport.Leads.AsOf),
-            WarehouseTables.Mapping, SqlDialect.DuckDb).Sql!;
 
         await using var connection = new DuckDBConnection("DataSource=:memory:");
         await connection.OpenAsync();
         DuckDbWarehouse.Write(connection, model, leads);
-        await using var query = connection.CreateCommand();
-        query.CommandText =
-            $"SET VARIABLE as_of = TIMESTAMP '{TestSupport.Leads.AsOf.UtcDateTime:yyyy-MM-dd HH:mm:ss}';\n{sql}";
-        await using var reader = await query.ExecuteReaderAsync();
-        var differences = SqlParity.Differences(leads.Select(l => l.Id).ToList(), expected,
-            await SqlParity.ReadAsync(reader, model));
+        var rows = await DuckDbWarehouse.ScoreAsync(connection, model, TestSupport.Leads.AsOf);
+
+        var differences = SqlParity.AllDifferences(model, leads, expected, rows, TestSupport.Leads.AsOf);
 
         Assert.True(differences.Count == 0, string.Join("\n", differences.Take(10)));
         Assert.Contains(model.Criteria, c => c is AttributeCriterion { AlsoWhen.Count: > 0 });

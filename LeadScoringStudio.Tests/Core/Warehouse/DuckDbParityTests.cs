@@ -1,7 +1,6 @@
 using DuckDB.NET.Data;
 using LeadScoringStudio.Benchmarks.Warehouse;
 using LeadScoringStudio.Core.Scoring;
-using LeadScoringStudio.Core.Warehouse;
 using Xunit.Abstractions;
 
 namespace LeadScoringStudio.Tests.Core.Warehouse;
@@ -20,23 +19,13 @@ public class DuckDbParityTests(ITestOutputHelper output)
         var model = ParityWorkspace.Model();
         var leads = ParityWorkspace.Leads(seed, LeadsPerSeed).ToList();
         var (expected, matched) = new BatchScorer(model, LeadBatch.From(leads)).ScoreWithMatches(ParityWorkspace.AsOf);
-        var sql = WarehouseSql.Write(model, new SqlHeader(model.Name, 1, "parity@test", ParityWorkspace.AsOf),
-            WarehouseTables.Mapping, SqlDialect.DuckDb).Sql!;
 
         await using var connection = new DuckDBConnection("DataSource=:memory:");
         await connection.OpenAsync();
         DuckDbWarehouse.Write(connection, model, leads);
-        await using var setAsOf = connection.CreateCommand();
-        setAsOf.CommandText =
-            $"SET VARIABLE as_of = TIMESTAMP '{ParityWorkspace.AsOf.UtcDateTime:yyyy-MM-dd HH:mm:ss}'";
-        await setAsOf.ExecuteNonQueryAsync();
-        await using var query = connection.CreateCommand();
-        query.CommandText = sql;
-        await using var reader = await query.ExecuteReaderAsync();
-        var rows = await SqlParity.ReadAsync(reader, model);
+        var rows = await DuckDbWarehouse.ScoreAsync(connection, model, ParityWorkspace.AsOf);
 
-        var differences = SqlParity.Differences(leads.Select(l => l.Id).ToList(), expected, rows);
-        differences.AddRange(SqlParity.ReasonDifferences(model, leads.Take(3000), ParityWorkspace.AsOf, rows));
+        var differences = SqlParity.AllDifferences(model, leads, expected, rows, ParityWorkspace.AsOf);
         foreach (var difference in differences.Take(20))
         {
             output.WriteLine(difference);

@@ -1,6 +1,5 @@
 using LeadScoringStudio.Benchmarks.Warehouse;
 using LeadScoringStudio.Core.Scoring;
-using LeadScoringStudio.Core.Warehouse;
 using LeadScoringStudio.Tests.TestSupport;
 using Npgsql;
 using Xunit.Abstractions;
@@ -20,8 +19,6 @@ public class PostgreSqlParityTests(ITestOutputHelper output)
         var model = ParityWorkspace.Model();
         var leads = ParityWorkspace.Leads(seed, DuckDbParityTests.LeadsPerSeed).ToList();
         var expected = new BatchScorer(model, LeadBatch.From(leads)).Score(ParityWorkspace.AsOf);
-        var sql = WarehouseSql.Write(model, new SqlHeader(model.Name, 1, "parity@test", ParityWorkspace.AsOf),
-            WarehouseTables.Mapping, SqlDialect.PostgreSql).Sql!;
 
         var database = $"warehouse_parity_{seed}_{Guid.NewGuid():N}";
         try
@@ -34,13 +31,9 @@ public class PostgreSqlParityTests(ITestOutputHelper output)
                 await analyze.ExecuteNonQueryAsync();
             }
 
-            await using var query = new NpgsqlCommand(
-                $"SET lead_scoring.as_of = '{ParityWorkspace.AsOf:O}';\n{sql}", connection) { CommandTimeout = 600 };
-            await using var reader = await query.ExecuteReaderAsync();
-            var rows = await SqlParity.ReadAsync(reader, model);
+            var rows = await PostgreSqlWarehouse.ScoreAsync(connection, model, ParityWorkspace.AsOf);
 
-            var differences = SqlParity.Differences(leads.Select(l => l.Id).ToList(), expected, rows);
-            differences.AddRange(SqlParity.ReasonDifferences(model, leads.Take(3000), ParityWorkspace.AsOf, rows));
+            var differences = SqlParity.AllDifferences(model, leads, expected, rows, ParityWorkspace.AsOf);
             foreach (var difference in differences.Take(20))
             {
                 output.WriteLine(difference);
