@@ -22,6 +22,7 @@ public static class Readiness
             return Results.Text("ready");
         }
 
+        // Starts the load without waiting; LeadLibrary logs a load that fails, and the next call tries again.
         _ = library.GetAsync();
         return Results.Text("loading leads", statusCode: StatusCodes.Status503ServiceUnavailable);
     }
