@@ -19,7 +19,7 @@ internal static class DuckDbWarehouse
 
         using var leadRows = connection.CreateAppender("crm", "lead_export");
         using var activityRows = connection.CreateAppender("crm", "events");
-        foreach (var lead in leads)
+        foreach (var (lead, index) in leads.Select((l, i) => (l, i)))
         {
             var row = leadRows.CreateRow().AppendValue(lead.Id);
             foreach (var field in model.Fields)
@@ -27,6 +27,7 @@ internal static class DuckDbWarehouse
                 var value = lead.Attribute(field.Name);
                 row = value.Type switch
                 {
+                    null when field.Type == FieldType.Text => row.AppendValue(WarehouseTables.BlankText(index)),
                     null => row.AppendNullValue(),
                     FieldType.Number => row.AppendValue(value.Number),
                     FieldType.YesNo => row.AppendValue(value.Yes),

@@ -42,6 +42,7 @@ internal static class ParityWorkspace
             Attribute("vp-or-head", "job_title", Operator.StartsWith, 2, "vp", "Head of"),
             Attribute("labs-or-bank", "company", Operator.Contains, 1, "LABS", "ank"),
             Attribute("any-phone", "phone", Operator.Contains, 1, ""),
+            Attribute("two-word-title", "job_title", Operator.Contains, 1, " "),
             Attribute("names-ending-a", "name", Operator.EndsWith, 1, "a"),
             Attribute("contacted-2025", "first_contact", Operator.Between, 2, "2025-01-01", "2025-12-31"),
             Attribute("contacted-early", "first_contact", Operator.AtMost, -1, "2024-06-30"),

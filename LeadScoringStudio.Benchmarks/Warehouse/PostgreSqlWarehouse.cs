@@ -22,7 +22,7 @@ internal static class PostgreSqlWarehouse
         await using (var leadRows = await connection.BeginBinaryImportAsync(
             $"COPY crm.lead_export (lead_key, {columns}) FROM STDIN (FORMAT BINARY)"))
         {
-            foreach (var lead in leads)
+            foreach (var (lead, index) in leads.Select((l, i) => (l, i)))
             {
                 await leadRows.StartRowAsync();
                 await leadRows.WriteAsync(lead.Id, NpgsqlDbType.Text);
@@ -31,6 +31,8 @@ internal static class PostgreSqlWarehouse
                     var value = lead.Attribute(field.Name);
                     await (value.Type switch
                     {
+                        null when field.Type == FieldType.Text && WarehouseTables.BlankText(index) is { } blank =>
+                            leadRows.WriteAsync(blank, NpgsqlDbType.Text),
                         null => leadRows.WriteNullAsync(),
                         FieldType.Number => leadRows.WriteAsync(value.Number, NpgsqlDbType.Double),
                         FieldType.YesNo => leadRows.WriteAsync(value.Yes, NpgsqlDbType.Boolean),

@@ -27,6 +27,16 @@ internal static class WarehouseTables
         WarehouseSql.Write(model, new SqlHeader(model.Name, 1, "parity", DateTimeOffset.UnixEpoch), Mapping, dialect)
             .Sql ?? throw new InvalidOperationException($"The model '{model.Name}' has no {dialect.Name} SQL.");
 
+    /// <summary>A missing text as warehouses hold it, by turns: NULL, empty, spaces, a tab (the core reads each as
+    /// missing).</summary>
+    public static string? BlankText(int row) => (row % 4) switch
+    {
+        0 => null,
+        1 => "",
+        2 => "   ",
+        _ => "\t",
+    };
+
     /// <summary>The activity's properties as the warehouse keeps them: a JSON object, keys in lower case.</summary>
     public static string PropertiesJson(Activity activity) =>
         JsonSerializer.Serialize(activity.Properties.ToDictionary(p => p.Key.ToLowerInvariant(), p => p.Value));

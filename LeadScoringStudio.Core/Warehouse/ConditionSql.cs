@@ -62,13 +62,14 @@ internal sealed class ConditionSql(SqlDialect dialect)
     }
 
     /// <summary>Contains, starts with or ends with: the lower-case value as given against each lower-case listed
-    /// value; an empty listed value matches any value that is there.</summary>
+    /// value, when the value is there (blank text is missing, though it contains a space); an empty listed value
+    /// matches any value that is there.</summary>
     private string TextTest(IReadOnlyList<string> values, ValueRef value, Func<string, string> test)
     {
         var listed = values.Select(v => v.ToLowerInvariant()).Distinct().ToList();
         return listed.Any(v => v.Length == 0)
             ? $"{value.Key} IS NOT NULL"
-            : $"({string.Join(" OR ", listed.Select(test))})";
+            : $"({value.Key} IS NOT NULL AND ({string.Join(" OR ", listed.Select(test))}))";
     }
 
     private string Compare(ValueRef value, string comparison, string bound)
