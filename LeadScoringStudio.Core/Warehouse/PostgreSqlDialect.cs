@@ -1,6 +1,6 @@
 namespace LeadScoringStudio.Core.Warehouse;
 
-/// <summary>PostgreSQL 13 or later, in a UTF-8 database.</summary>
+/// <summary>PostgreSQL 14 or later (where extract gives exact numeric seconds), in a UTF-8 database.</summary>
 internal sealed class PostgreSqlDialect : SqlDialect
 {
     private const string LargestDouble = "1.7976931348623157e308";
