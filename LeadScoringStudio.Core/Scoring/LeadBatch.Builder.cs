@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Text;
 using LeadScoringStudio.Core.Leads;
 
 namespace LeadScoringStudio.Core.Scoring;
@@ -61,6 +60,53 @@ public sealed partial class LeadBatch
             HashCode.Combine(RuntimeHelpers.GetHashCode(pair.Item1), RuntimeHelpers.GetHashCode(pair.Item2));
     }
 
+    /// <summary>
+    /// Activities that score alike: the same type and the same properties, type and names in any case, values as
+    /// written; when they happened does not count. Compared without building keys: an activity's properties already
+    /// ignore the case of their names.
+    /// </summary>
+    private sealed class SameSignature : IEqualityComparer<Activity>
+    {
+        public static readonly SameSignature Comparer = new();
+
+        public bool Equals(Activity? x, Activity? y)
+        {
+            if (ReferenceEquals(x, y))
+            {
+                return true;
+            }
+
+            if (x is null || y is null || x.Properties.Count != y.Properties.Count
+                || !string.Equals(x.Type, y.Type, StringComparison.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+
+            foreach (var (name, value) in x.Properties)
+            {
+                if (!y.Properties.TryGetValue(name, out var other)
+                    || !string.Equals(value, other, StringComparison.Ordinal))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>The properties' hashes are added, so their order does not matter.</summary>
+        public int GetHashCode(Activity activity)
+        {
+            var properties = 0;
+            foreach (var (name, value) in activity.Properties)
+            {
+                properties += HashCode.Combine(StringComparer.OrdinalIgnoreCase.GetHashCode(name), value);
+            }
+
+            return HashCode.Combine(StringComparer.OrdinalIgnoreCase.GetHashCode(activity.Type), properties);
+        }
+    }
+
     /// <summary>Builds a batch lead by lead, so a caller reading leads from storage never holds them all.</summary>
     public sealed class Builder
     {
@@ -72,10 +118,12 @@ public sealed partial class LeadBatch
         private readonly List<int> _signature = [];
         private readonly List<long> _ticks = [];
         private readonly List<Activity> _signatures = [];
-        private readonly Dictionary<string, int> _signatureIndex = new(StringComparer.Ordinal);
-        private readonly StringBuilder _key = new();
+        private readonly Dictionary<Activity, int> _signatureIndex = new(SameSignature.Comparer);
         private readonly Dictionary<(string, IReadOnlyDictionary<string, string>), int> _byInstance =
             new(SameInstances.Comparer);
+        private (long NegativeTicks, int Index)[] _order = new (long, int)[64];
+        private long _instanceLookups;
+        private long _instanceHits;
 
         public Builder()
         {
@@ -158,54 +206,82 @@ public sealed partial class LeadBatch
 
         private void AddActivities(Lead lead)
         {
-            foreach (var activity in NewestFirst(lead.Activities))
+            var activities = lead.Activities;
+            if (IsNewestFirst(activities))
             {
-                _signature.Add(SignatureOf(activity));
-                _ticks.Add(activity.At.UtcTicks);
+                foreach (var activity in activities)
+                {
+                    AddActivity(activity);
+                }
+
+                return;
+            }
+
+            // Newest first, ties in their given order (as a stable sort by time keeps them), without allocating.
+            if (_order.Length < activities.Count)
+            {
+                _order = new (long, int)[Math.Max(activities.Count, 2 * _order.Length)];
+            }
+
+            for (var i = 0; i < activities.Count; i++)
+            {
+                _order[i] = (-activities[i].At.UtcTicks, i);
+            }
+
+            var order = _order.AsSpan(0, activities.Count);
+            order.Sort();
+            foreach (var (_, index) in order)
+            {
+                AddActivity(activities[index]);
             }
         }
 
+        private void AddActivity(Activity activity)
+        {
+            _signature.Add(SignatureOf(activity));
+            _ticks.Add(activity.At.UtcTicks);
+        }
+
         /// <summary>Stored leads keep their activities newest first already: those are not sorted again.</summary>
-        private static IEnumerable<Activity> NewestFirst(IReadOnlyList<Activity> activities)
+        private static bool IsNewestFirst(IReadOnlyList<Activity> activities)
         {
             for (var i = 1; i < activities.Count; i++)
             {
                 if (activities[i].At > activities[i - 1].At)
                 {
-                    return activities.OrderByDescending(a => a.At);
+                    return false;
                 }
             }
 
-            return activities;
+            return true;
         }
 
         private int SignatureOf(Activity activity)
         {
-            // Readers that share type strings and property dictionaries (as storage's does) are found by reference.
+            // Readers that share type strings and property dictionaries (as storage's does) are found by reference. For
+            // leads that share nothing the reference hash of each new dictionary costs more than it saves: the shortcut
+            // is kept only when it finds half of the first lookups.
             var instances = (activity.Type, activity.Properties);
-            if (_byInstance.TryGetValue(instances, out var known))
+            var byInstance = _instanceLookups < MostInstances || _instanceHits * 2 >= _instanceLookups;
+            if (byInstance)
             {
-                return known;
+                _instanceLookups++;
+                if (_byInstance.TryGetValue(instances, out var known))
+                {
+                    _instanceHits++;
+                    return known;
+                }
             }
 
-            _key.Clear().Append(activity.Type.ToLowerInvariant());
-            IEnumerable<KeyValuePair<string, string>> properties = activity.Properties.Count < 2
-                ? activity.Properties
-                : activity.Properties.OrderBy(p => p.Key, StringComparer.OrdinalIgnoreCase);
-            foreach (var (name, value) in properties)
-            {
-                _key.Append('\u0001').Append(name.ToLowerInvariant()).Append('\u0002').Append(value);
-            }
-
-            var key = _key.ToString();
-            if (!_signatureIndex.TryGetValue(key, out var id))
+            if (!_signatureIndex.TryGetValue(activity, out var id))
             {
                 id = _signatures.Count;
-                _signatures.Add(activity with { At = default });
-                _signatureIndex[key] = id;
+                var signature = activity with { At = default };
+                _signatures.Add(signature);
+                _signatureIndex[signature] = id;
             }
 
-            if (_byInstance.Count < MostInstances)
+            if (byInstance && _byInstance.Count < MostInstances)
             {
                 _byInstance[instances] = id;
             }

@@ -30,6 +30,21 @@ public class LeadBatchTests
     }
 
     [Fact]
+    public void Activities_at_the_same_moment_keep_their_given_order_among_the_newest_first()
+    {
+        var (early, late) = (Generator.AsOf.AddDays(-3), Generator.AsOf.AddDays(-1));
+        var lead = new Lead("tie", new Dictionary<string, FieldValue>(),
+        [
+            new Activity("page_visit", early), new Activity("webinar", late), new Activity("email_click", late),
+            new Activity("form_fill", early),
+        ]);
+
+        var read = LeadBatch.From([lead]).LeadAt(0);
+
+        Assert.Equal(["webinar", "email_click", "page_visit", "form_fill"], read.Activities.Select(a => a.Type));
+    }
+
+    [Fact]
     public void Replacing_and_adding_leads_gives_the_batch_built_from_the_changed_leads_and_leaves_the_old_one_alone()
     {
         var leads = Generator.GenerateMany(1200).Select(g => g.Lead).ToList();
