@@ -24,6 +24,8 @@ public sealed class BatchScorer
     private readonly int[] _maxOccurrences;
     private readonly int[] _lookback;
     private readonly double[][] _decayTables;
+    private readonly int[] _basePoints;
+    private readonly int?[] _maxPoints;
 
     public BatchScorer(ScoringModel model, LeadBatch batch)
     {
@@ -54,6 +56,8 @@ public sealed class BatchScorer
             .ToArray();
         _lookback = _criteria.Select(c => c is ActivityCriterion { LookbackDays: { } days } ? days : int.MaxValue)
             .ToArray();
+        _basePoints = _criteria.Select(c => c.BasePoints).ToArray();
+        _maxPoints = _criteria.Select(CriterionPoints.MaxPointsOf).ToArray();
         _decayTables = _criteria
             .Select(c => c is ActivityCriterion a ? Enumerable.Range(0, DecayTableDays).Select(a.Decay.Factor)
                 .ToArray() : [])
@@ -173,18 +177,30 @@ public sealed class BatchScorer
         var finals = scratch.Finals;
         for (var k = 0; k < _criteria.Length; k++)
         {
-            finals[k] = factors[k] == 0 ? 0 : CriterionPoints.Final(_criteria[k], factors[k]);
+            finals[k] = factors[k] == 0 ? 0 : CriterionPoints.Final(_basePoints[k], _maxPoints[k], factors[k]);
         }
 
         var inactivity = daysSinceLast >= 0 && _model.Inactivity is { } rule ? CriterionPoints.Inactivity(rule,
             daysSinceLast).Final : 0;
         var completeness = _model.Completeness is { } completenessRule
-            ? CriterionPoints.Completeness(completenessRule, _completenessColumns.Count(column => column[lead] != 0))
+            ? CriterionPoints.Completeness(completenessRule, PresentCount(lead))
             : 0;
         var totals = _aggregator.Aggregate(finals, inactivity, completeness, disqualified, categories,
             scratch.CategoryCuts);
         scores.Set(lead, totals, disqualified);
         evidence?.Keep(lead, factors, counted, finals, inactivity, completeness, disqualified);
+    }
+
+    /// <summary>How many of the completeness fields the lead has a value in.</summary>
+    private int PresentCount(int lead)
+    {
+        var present = 0;
+        foreach (var column in _completenessColumns)
+        {
+            present += column[lead] != 0 ? 1 : 0;
+        }
+
+        return present;
     }
 
     private int[] ColumnOf(string field) =>

@@ -12,17 +12,21 @@ public static class CriterionPoints
     public static int Raw(Criterion criterion, int counted) => criterion.BasePoints * counted;
 
     /// <summary>Points after decay, before the criterion's cap.</summary>
-    public static int Decayed(Criterion criterion, double factorSum) =>
-        (int)Math.Round(criterion.BasePoints * factorSum, MidpointRounding.AwayFromZero);
+    public static int Decayed(Criterion criterion, double factorSum) => Decayed(criterion.BasePoints, factorSum);
 
     /// <summary>Points after decay and the criterion's cap.</summary>
-    public static int Final(Criterion criterion, double factorSum)
+    public static int Final(Criterion criterion, double factorSum) =>
+        Final(criterion.BasePoints, MaxPointsOf(criterion), factorSum);
+
+    /// <summary>Points after decay and a cap of <paramref name="maxPoints"/> in size (none when null).</summary>
+    public static int Final(int basePoints, int? maxPoints, double factorSum)
     {
-        var decayed = Decayed(criterion, factorSum);
-        return criterion is ActivityCriterion { MaxPoints: { } max } && Math.Abs(decayed) > max
-            ? Math.Sign(decayed) * max
-            : decayed;
+        var decayed = Decayed(basePoints, factorSum);
+        return maxPoints is { } max && Math.Abs(decayed) > max ? Math.Sign(decayed) * max : decayed;
     }
+
+    /// <summary>The cap of an activity criterion; attribute criteria have none.</summary>
+    public static int? MaxPointsOf(Criterion criterion) => criterion is ActivityCriterion a ? a.MaxPoints : null;
 
     /// <summary>Whole days from an activity to the scoring moment; negative when it lies after it.</summary>
     public static int AgeDays(long activityUtcTicks, long asOfUtcTicks)
@@ -47,4 +51,7 @@ public static class CriterionPoints
         rule.Fields.Count == 0
             ? 0
             : (int)Math.Round((double)rule.Points * present / rule.Fields.Count, MidpointRounding.AwayFromZero);
+
+    private static int Decayed(int basePoints, double factorSum) =>
+        (int)Math.Round(basePoints * factorSum, MidpointRounding.AwayFromZero);
 }
