@@ -17,8 +17,8 @@ internal static class DuckDbWarehouse
             command.ExecuteNonQuery();
         }
 
-        using var leadRows = connection.CreateAppender("crm", "lead_export");
-        using var activityRows = connection.CreateAppender("crm", "events");
+        using var leadRows = AppenderOf(connection, WarehouseTables.Mapping.LeadsTable);
+        using var activityRows = AppenderOf(connection, WarehouseTables.Mapping.ActivitiesTable);
         foreach (var (lead, index) in leads.Select((l, i) => (l, i)))
         {
             var row = leadRows.CreateRow().AppendValue(lead.Id);
@@ -45,6 +45,11 @@ internal static class DuckDbWarehouse
             }
         }
     }
+
+    private static DuckDBAppender AppenderOf(DuckDBConnection connection, string table) =>
+        WarehouseMapping.TableParts(table) is [var schema, var name]
+            ? connection.CreateAppender(schema, name)
+            : connection.CreateAppender(table);
 
     /// <summary>The rows the model's DuckDB SQL gives at the scoring moment, by lead id.</summary>
     public static async Task<Dictionary<string, SqlScore>> ScoreAsync(DuckDBConnection connection, ScoringModel model,

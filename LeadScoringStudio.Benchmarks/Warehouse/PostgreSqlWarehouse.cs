@@ -17,10 +17,10 @@ internal static class PostgreSqlWarehouse
             await command.ExecuteNonQueryAsync();
         }
 
-        var columns = string.Join(", ", model.Fields.Select(f => $"\"{WarehouseTables.Mapping.ColumnOf(f.Name)}\""));
         var activities = new List<(string LeadId, Activity Activity)>();
         await using (var leadRows = await connection.BeginBinaryImportAsync(
-            $"COPY crm.lead_export (lead_key, {columns}) FROM STDIN (FORMAT BINARY)"))
+            $"COPY {WarehouseTables.Mapping.LeadsTable} ({WarehouseTables.LeadColumns(model)}) FROM STDIN " +
+            "(FORMAT BINARY)"))
         {
             foreach (var (lead, index) in leads.Select((l, i) => (l, i)))
             {
@@ -48,7 +48,8 @@ internal static class PostgreSqlWarehouse
         }
 
         await using var activityRows = await connection.BeginBinaryImportAsync(
-            "COPY crm.events (lead_key, event_type, happened_at, details) FROM STDIN (FORMAT BINARY)");
+            $"COPY {WarehouseTables.Mapping.ActivitiesTable} ({WarehouseTables.ActivityColumns}) FROM STDIN " +
+            "(FORMAT BINARY)");
         foreach (var (leadId, activity) in activities)
         {
             await activityRows.StartRowAsync();

@@ -41,14 +41,25 @@ internal static class WarehouseTables
     public static string PropertiesJson(Activity activity) =>
         JsonSerializer.Serialize(activity.Properties.ToDictionary(p => p.Key.ToLowerInvariant(), p => p.Value));
 
+    /// <summary>The leads table's columns in the order the writers fill them: the id, then each field's.</summary>
+    public static string LeadColumns(ScoringModel model) => string.Join(", ",
+        model.Fields.Select(f => Mapping.ColumnOf(f.Name)).Prepend(Mapping.LeadIdColumn).Select(c => $"\"{c}\""));
+
+    /// <summary>The activities table's columns in the order the writers fill them.</summary>
+    public static string ActivityColumns { get; } = string.Join(", ",
+        new[] { Mapping.ActivityLeadIdColumn, Mapping.ActivityTypeColumn, Mapping.OccurredAtColumn,
+            Mapping.PropertiesColumn }.Select(c => $"\"{c}\""));
+
     /// <summary>The CREATE TABLE statements in the given column types.</summary>
     public static IEnumerable<string> CreateStatements(ScoringModel model, Func<FieldType, string> typeOf,
         string textType, string timestampType, string jsonType)
     {
         var fields = model.Fields.Select(f => $"\"{Mapping.ColumnOf(f.Name)}\" {typeOf(f.Type)}");
-        yield return "CREATE SCHEMA crm";
-        yield return $"CREATE TABLE crm.lead_export (lead_key {textType}, {string.Join(", ", fields)})";
-        yield return $"CREATE TABLE crm.events (lead_key {textType}, event_type {textType}, " +
-                     $"happened_at {timestampType}, details {jsonType})";
+        yield return $"CREATE SCHEMA {WarehouseMapping.TableParts(Mapping.LeadsTable)[0]}";
+        yield return $"CREATE TABLE {Mapping.LeadsTable} (\"{Mapping.LeadIdColumn}\" {textType}, " +
+                     $"{string.Join(", ", fields)})";
+        yield return $"CREATE TABLE {Mapping.ActivitiesTable} (\"{Mapping.ActivityLeadIdColumn}\" {textType}, " +
+                     $"\"{Mapping.ActivityTypeColumn}\" {textType}, \"{Mapping.OccurredAtColumn}\" {timestampType}, " +
+                     $"\"{Mapping.PropertiesColumn}\" {jsonType})";
     }
 }

@@ -31,8 +31,6 @@ internal sealed class DuckDbDialect : SqlDialect
 
     public override string Property(string json, string name) => $"json_extract_string({json}, '$.{name}')";
 
-    public override string Whitespace => string.Join(" || ", WhitespaceCodePoints.Select(c => $"chr({c})"));
-
     public override string Trim(string text, string characters) => $"trim({text}, {characters})";
 
     public override string MatchesWhole(string text, string pattern) => $"regexp_full_match({text}, {Text(pattern)})";

@@ -35,8 +35,6 @@ internal sealed class PostgreSqlDialect : SqlDialect
 
     public override string Property(string json, string name) => $"(CAST({json} AS jsonb) ->> '{name}')";
 
-    public override string Whitespace => string.Join(" || ", WhitespaceCodePoints.Select(c => $"chr({c})"));
-
     public override string Trim(string text, string characters) => $"btrim({text}, {characters})";
 
     public override string MatchesWhole(string text, string pattern) => $"({text} ~ {Text($"^{pattern}$")})";

@@ -38,6 +38,7 @@ internal sealed class SparkSqlDialect : SqlDialect
 
     public override string Property(string json, string name) => $"get_json_object({json}, '$.{name}')";
 
+    // Spark's chr() gives only the first 256 characters; its string literals read \u escapes.
     public override string Whitespace =>
         "'" + string.Concat(WhitespaceCodePoints.Select(c => $"\\u{c:X4}")) + "'";
 

@@ -69,8 +69,9 @@ public abstract class SqlDialect
     /// underscores.</summary>
     public abstract string Property(string json, string name);
 
-    /// <summary>The text of every <see cref="WhitespaceCodePoints"/> character.</summary>
-    public abstract string Whitespace { get; }
+    /// <summary>The text of every <see cref="WhitespaceCodePoints"/> character: <c>chr(9) || chr(10) || …</c>
+    /// </summary>
+    public virtual string Whitespace => string.Join(" || ", WhitespaceCodePoints.Select(c => $"chr({c})"));
 
     /// <summary>The text without the given characters at its start and end.</summary>
     public abstract string Trim(string text, string characters);
