@@ -15,15 +15,17 @@ public sealed class BatchScorer
     private readonly LeadBatch _batch;
     private readonly ScoreAggregator _aggregator;
     private readonly Criterion[] _criteria;
-    private readonly int[][] _criteriaBySignature;
+    private readonly int[] _entriesStart;
+    private readonly ActivityEntry[] _entries;
+    private readonly double[] _decayFactors;
+    private readonly int _horizon;
     private readonly bool[] _disqualifyingSignature;
     private readonly (int[] ValueIds, bool[] Matches)[][] _attributeMatches;
     private readonly int[] _attributeCriterion;
+    private readonly int[] _attributePoints;
+    private readonly int[] _activityCriteria;
     private readonly (int[] ValueIds, bool[] Matches)[] _attributeDisqualifiers;
     private readonly int[][] _completenessColumns;
-    private readonly int[] _maxOccurrences;
-    private readonly int[] _lookback;
-    private readonly double[][] _decayTables;
     private readonly int[] _basePoints;
     private readonly int?[] _maxPoints;
 
@@ -33,13 +35,31 @@ public sealed class BatchScorer
         _batch = batch;
         _aggregator = new ScoreAggregator(model);
         _criteria = [.. model.Criteria];
-        var activityCriteria = Enumerable.Range(0, _criteria.Length).Where(k => _criteria[k] is ActivityCriterion)
-            .ToArray();
+        var activityCriteria = _activityCriteria = Enumerable.Range(0, _criteria.Length)
+            .Where(k => _criteria[k] is ActivityCriterion).ToArray();
         var activityMatches = activityCriteria.Select(k => batch.Conditions.Of(((ActivityCriterion)_criteria[k]).When))
             .ToArray();
-        _criteriaBySignature = Enumerable.Range(0, batch.Signatures.Length)
-            .Select(signature => activityCriteria.Where((_, i) => activityMatches[i][signature]).ToArray())
-            .ToArray();
+        var decayStart = new Dictionary<int, int>();
+        var decayFactors = new List<double>();
+        foreach (var k in activityCriteria)
+        {
+            decayStart[k] = decayFactors.Count;
+            decayFactors.AddRange(Enumerable.Range(0, TabledDays((ActivityCriterion)_criteria[k]))
+                .Select(((ActivityCriterion)_criteria[k]).Decay.Factor));
+        }
+
+        _decayFactors = [.. decayFactors];
+        var entries = new List<ActivityEntry>();
+        _entriesStart = new int[batch.Signatures.Length + 1];
+        for (var signature = 0; signature < batch.Signatures.Length; signature++)
+        {
+            _entriesStart[signature] = entries.Count;
+            entries.AddRange(activityCriteria.Where((_, i) => activityMatches[i][signature])
+                .Select(k => ActivityEntry.Of(k, (ActivityCriterion)_criteria[k], decayStart[k])));
+        }
+
+        _entriesStart[^1] = entries.Count;
+        _entries = [.. entries];
         var disqualifying = model.Disqualifiers.Select(d => d.When).OfType<ActivityCondition>()
             .Select(batch.Conditions.Of).ToArray();
         _disqualifyingSignature = Enumerable.Range(0, batch.Signatures.Length)
@@ -47,21 +67,16 @@ public sealed class BatchScorer
             .ToArray();
         _attributeCriterion = Enumerable.Range(0, _criteria.Length).Where(k => _criteria[k] is AttributeCriterion)
             .ToArray();
+        _attributePoints = [.. _attributeCriterion.Select(k => CriterionPoints.Final(_criteria[k], 1))];
         _attributeMatches = _attributeCriterion.Select(k =>
             ((AttributeCriterion)_criteria[k]).Conditions.Select(batch.Conditions.Of).ToArray()).ToArray();
         _attributeDisqualifiers = model.Disqualifiers.Select(d => d.When).OfType<AttributeCondition>()
             .Select(batch.Conditions.Of).ToArray();
         _completenessColumns = model.Completeness?.Fields.Select(ColumnOf).ToArray() ?? [];
-        _maxOccurrences = _criteria.Select(c => c is ActivityCriterion { MaxOccurrences: { } max } ? max : int.MaxValue)
-            .ToArray();
-        _lookback = _criteria.Select(c => c is ActivityCriterion { LookbackDays: { } days } ? days : int.MaxValue)
-            .ToArray();
+        _horizon = disqualifying.Length > 0 ? int.MaxValue : activityCriteria
+            .Select(k => ((ActivityCriterion)_criteria[k]).LookbackDays ?? int.MaxValue).DefaultIfEmpty(0).Max();
         _basePoints = _criteria.Select(c => c.BasePoints).ToArray();
         _maxPoints = _criteria.Select(CriterionPoints.MaxPointsOf).ToArray();
-        _decayTables = _criteria
-            .Select(c => c is ActivityCriterion a ? Enumerable.Range(0, DecayTableDays).Select(a.Decay.Factor)
-                .ToArray() : [])
-            .ToArray();
     }
 
     public BatchScores Score(DateTimeOffset asOf) => Score(asOf, null);
@@ -129,35 +144,10 @@ public sealed class BatchScorer
     {
         var counted = scratch.Counted;
         var factors = scratch.Factors;
+        var finals = scratch.Finals;
         Array.Clear(counted);
         Array.Clear(factors);
-        var disqualified = false;
-        var daysSinceLast = -1;
-        for (var e = _batch.ActivityStart[lead]; e < _batch.ActivityStart[lead + 1]; e++)
-        {
-            var age = CriterionPoints.AgeDays(_batch.ActivityTicks[e], asOfTicks);
-            if (age < 0)
-            {
-                continue;
-            }
-
-            if (daysSinceLast < 0)
-            {
-                daysSinceLast = age;
-            }
-
-            var signature = _batch.ActivitySignature[e];
-            disqualified |= _disqualifyingSignature[signature];
-            foreach (var k in _criteriaBySignature[signature])
-            {
-                if (age < _lookback[k] && counted[k] < _maxOccurrences[k])
-                {
-                    counted[k]++;
-                    factors[k] += age < DecayTableDays ? _decayTables[k][age] : ((ActivityCriterion)_criteria[k]).Decay.Factor(age);
-                }
-            }
-        }
-
+        var (daysSinceLast, disqualified) = CountActivities(lead, asOfTicks, counted, factors);
         for (var i = 0; i < _attributeCriterion.Length; i++)
         {
             var matched = true;
@@ -167,6 +157,7 @@ public sealed class BatchScorer
             }
 
             factors[_attributeCriterion[i]] = matched ? 1 : 0;
+            finals[_attributeCriterion[i]] = matched ? _attributePoints[i] : 0;
         }
 
         foreach (var (valueIds, matches) in _attributeDisqualifiers)
@@ -174,8 +165,7 @@ public sealed class BatchScorer
             disqualified |= matches[valueIds[lead]];
         }
 
-        var finals = scratch.Finals;
-        for (var k = 0; k < _criteria.Length; k++)
+        foreach (var k in _activityCriteria)
         {
             finals[k] = factors[k] == 0 ? 0 : CriterionPoints.Final(_basePoints[k], _maxPoints[k], factors[k]);
         }
@@ -189,6 +179,58 @@ public sealed class BatchScorer
             scratch.CategoryCuts);
         scores.Set(lead, totals, disqualified);
         evidence?.Keep(lead, factors, counted, finals, inactivity, completeness, disqualified);
+    }
+
+    /// <summary>
+    /// Counts the lead's activities into each activity criterion's matches and decay-factor sum, newest first, and
+    /// says how many days old the newest is (−1 without any) and whether one disqualifies.
+    /// </summary>
+    private (int DaysSinceLast, bool Disqualified) CountActivities(int lead, long asOfTicks, Span<int> counted,
+        Span<double> factors)
+    {
+        var (from, to) = (_batch.ActivityStart[lead], _batch.ActivityStart[lead + 1]);
+        var ticks = _batch.ActivityTicks.AsSpan(from, to - from);
+        var signatures = _batch.ActivitySignature.AsSpan(from, to - from);
+        ReadOnlySpan<ActivityEntry> entries = _entries;
+        ReadOnlySpan<int> entriesStart = _entriesStart;
+        ReadOnlySpan<double> decayFactors = _decayFactors;
+        var horizon = _horizon;
+        var (daysSinceLast, disqualified) = (-1, false);
+        for (var e = 0; e < ticks.Length; e++)
+        {
+            var age = CriterionPoints.AgeDays(ticks[e], asOfTicks);
+            if (age < 0)
+            {
+                continue;
+            }
+
+            if (daysSinceLast < 0)
+            {
+                daysSinceLast = age;
+            }
+
+            // Newest first: every activity after this one is at least as old, so none can count.
+            if (age >= horizon)
+            {
+                break;
+            }
+
+            var signature = signatures[e];
+            disqualified |= _disqualifyingSignature[signature];
+            foreach (ref readonly var entry in entries[entriesStart[signature]..entriesStart[signature + 1]])
+            {
+                var k = entry.Criterion;
+                if (age < entry.Lookback && counted[k] < entry.MaxOccurrences)
+                {
+                    counted[k]++;
+                    factors[k] += age < entry.TableDays
+                        ? decayFactors[entry.DecayStart + age]
+                        : ((ActivityCriterion)_criteria[k]).Decay.Factor(age);
+                }
+            }
+        }
+
+        return (daysSinceLast, disqualified);
     }
 
     /// <summary>How many of the completeness fields the lead has a value in.</summary>
@@ -205,6 +247,20 @@ public sealed class BatchScorer
 
     private int[] ColumnOf(string field) =>
         _batch.Attributes.TryGetValue(field, out var column) ? column.ValueIds : new int[_batch.Count];
+
+    /// <summary>Decay factors are tabled per day of age up to the window's end, or this many days without one.</summary>
+    private static int TabledDays(ActivityCriterion criterion) => Math.Min(criterion.LookbackDays ?? DecayTableDays,
+        DecayTableDays);
+
+    /// <summary>An activity criterion as one signature's activities meet it: its index, window, limit of counted
+    /// matches, and where its decay factors start in the table.</summary>
+    private readonly record struct ActivityEntry(int Criterion, int Lookback, int MaxOccurrences, int DecayStart,
+        int TableDays)
+    {
+        public static ActivityEntry Of(int k, ActivityCriterion criterion, int decayStart) => new(k,
+            criterion.LookbackDays ?? int.MaxValue, criterion.MaxOccurrences ?? int.MaxValue, decayStart,
+            TabledDays(criterion));
+    }
 
     private sealed class Scratch(int criteria, int categories)
     {

@@ -24,18 +24,23 @@ internal struct Totals
 internal sealed class ScoreAggregator
 {
     private readonly ScoringModel _model;
-    private readonly bool[] _isFit;
-    private readonly int[] _categoryOf;
+    private readonly int[] _fitCriteria;
+    private readonly int[] _engagementCriteria;
+    private readonly (int Criterion, int Category, bool IsFit)[] _categorized;
+    private readonly int?[] _categoryCaps;
     private readonly bool[] _isMqlCell = new bool[16];
 
     public ScoreAggregator(ScoringModel model)
     {
         _model = model;
         var categoryIndex = model.Categories.Select((c, i) => (c.Id, i)).ToDictionary(p => p.Id, p => p.i);
-        _isFit = model.Criteria.Select(c => c.Dimension == Dimension.Fit).ToArray();
-        _categoryOf = model.Criteria
-            .Select(c => c.Category is { } id && categoryIndex.TryGetValue(id, out var index) ? index : -1)
-            .ToArray();
+        var criteria = model.Criteria.Select((criterion, index) => (criterion, index)).ToArray();
+        _fitCriteria = [.. criteria.Where(c => c.criterion.Dimension == Dimension.Fit).Select(c => c.index)];
+        _engagementCriteria = [.. criteria.Where(c => c.criterion.Dimension != Dimension.Fit).Select(c => c.index)];
+        _categorized = [.. criteria
+            .Where(c => c.criterion.Category is { } id && categoryIndex.ContainsKey(id))
+            .Select(c => (c.index, categoryIndex[c.criterion.Category!], c.criterion.Dimension == Dimension.Fit))];
+        _categoryCaps = [.. model.Categories.Select(c => c.Cap)];
         foreach (var cell in model.MqlCells)
         {
             _isMqlCell[cell.Index] = true;
@@ -56,35 +61,31 @@ internal sealed class ScoreAggregator
         Span<int> categoryCuts)
     {
         var fit = completeness;
+        foreach (var k in _fitCriteria)
+        {
+            fit += finals[k];
+        }
+
         var engagement = inactivity;
+        foreach (var k in _engagementCriteria)
+        {
+            engagement += finals[k];
+        }
+
         categoryScores.Clear();
         Span<int> categoryEngagement = stackalloc int[categoryScores.Length];
-        for (var i = 0; i < finals.Length; i++)
+        foreach (var (k, category, isFit) in _categorized)
         {
-            var points = finals[i];
-            if (_isFit[i])
+            categoryScores[category] += finals[k];
+            if (!isFit)
             {
-                fit += points;
-            }
-            else
-            {
-                engagement += points;
-            }
-
-            var category = _categoryOf[i];
-            if (category >= 0)
-            {
-                categoryScores[category] += points;
-                if (!_isFit[i])
-                {
-                    categoryEngagement[category] += points;
-                }
+                categoryEngagement[category] += finals[k];
             }
         }
 
         for (var c = 0; c < categoryScores.Length; c++)
         {
-            var excess = _model.Categories[c].Cap is { } cap ? Math.Max(0, categoryScores[c] - cap) : 0;
+            var excess = _categoryCaps[c] is { } cap ? Math.Max(0, categoryScores[c] - cap) : 0;
             var fromEngagement = Math.Min(excess, Math.Max(0, categoryEngagement[c]));
             categoryCuts[2 * c] = excess - fromEngagement;
             categoryCuts[(2 * c) + 1] = fromEngagement;
