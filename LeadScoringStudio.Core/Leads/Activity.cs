@@ -6,7 +6,7 @@ namespace LeadScoringStudio.Core.Leads;
 /// </summary>
 public sealed record Activity(string Type, DateTimeOffset At, IReadOnlyDictionary<string, string> Properties)
 {
-    private readonly IReadOnlyDictionary<string, string> _properties = AnyCaseKeys.Of(Properties);
+    private readonly Dictionary<string, string> _properties = AnyCaseKeys.Of(Properties);
 
     public static IReadOnlyDictionary<string, string> NoProperties { get; } =
         new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
@@ -22,6 +22,9 @@ public sealed record Activity(string Type, DateTimeOffset At, IReadOnlyDictionar
         get => _properties;
         init => _properties = AnyCaseKeys.Of(value);
     }
+
+    /// <summary>The same properties as the dictionary they are held in, for readers that walk every activity.</summary>
+    internal Dictionary<string, string> AnyCaseProperties => _properties;
 
     public string? Property(string name) => Properties.TryGetValue(name, out var value) ? value : null;
 }

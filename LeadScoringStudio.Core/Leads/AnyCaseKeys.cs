@@ -6,7 +6,7 @@ internal static class AnyCaseKeys
 {
     /// <summary>The same dictionary when it already ignores case; else a copy that does (of names given in two
     /// spellings, the last stands).</summary>
-    public static IReadOnlyDictionary<string, T> Of<T>(IReadOnlyDictionary<string, T> given)
+    public static Dictionary<string, T> Of<T>(IReadOnlyDictionary<string, T> given)
     {
         if (given is Dictionary<string, T> dictionary
             && ReferenceEquals(dictionary.Comparer, StringComparer.OrdinalIgnoreCase))

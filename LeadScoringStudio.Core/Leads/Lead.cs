@@ -9,7 +9,7 @@ public sealed record Lead(
     IReadOnlyDictionary<string, FieldValue> Attributes,
     IReadOnlyList<Activity> Activities)
 {
-    private readonly IReadOnlyDictionary<string, FieldValue> _attributes = AnyCaseKeys.Of(Attributes);
+    private readonly Dictionary<string, FieldValue> _attributes = AnyCaseKeys.Of(Attributes);
 
     public const string NameField = "name";
     public const string EmailField = "email";
@@ -21,6 +21,9 @@ public sealed record Lead(
         get => _attributes;
         init => _attributes = AnyCaseKeys.Of(value);
     }
+
+    /// <summary>The same attributes as the dictionary they are held in, for readers that walk every lead.</summary>
+    internal Dictionary<string, FieldValue> AnyCaseAttributes => _attributes;
 
     public string Name => Attribute(NameField).ToString();
 

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using LeadScoringStudio.Core.Leads;
 
 namespace LeadScoringStudio.Core.Scoring;
@@ -7,44 +8,46 @@ namespace LeadScoringStudio.Core.Scoring;
 /// changed.</summary>
 public sealed partial class LeadBatch
 {
+    /// <summary>One attribute column being built: each lead's value as an index into the field's distinct values. Text
+    /// values, most of them, are found by their text alone, which hashes faster than the whole value.</summary>
     private sealed class ColumnBuilder
     {
-        public ColumnBuilder(int leads)
+        private readonly Dictionary<string, int> _textIndex = new(StringComparer.Ordinal);
+        private readonly Dictionary<FieldValue, int> _otherIndex = new() { [FieldValue.Missing] = 0 };
+
+        public ColumnBuilder()
         {
-            ValueIds = new List<int>(leads);
-            ValueIds.AddRange(Enumerable.Repeat(0, leads));
-            Values = [FieldValue.Missing];
         }
 
         public ColumnBuilder(AttributeColumn column)
         {
-            ValueIds = [.. column.ValueIds];
-            Values = [.. column.Values];
-            for (var id = 1; id < Values.Count; id++)
+            ValueIds.AddRange(column.ValueIds);
+            foreach (var value in column.Values.Skip(1))
             {
-                Index[Values[id]] = id;
+                IdOf(value);
             }
         }
 
-        public List<int> ValueIds { get; }
+        /// <summary>Positions no value was set at hold 0: missing.</summary>
+        public GrowingColumn<int> ValueIds { get; } = new();
 
-        public List<FieldValue> Values { get; }
-
-        private Dictionary<FieldValue, int> Index { get; } = new() { [FieldValue.Missing] = 0 };
+        public List<FieldValue> Values { get; } = [FieldValue.Missing];
 
         public int IdOf(FieldValue value)
         {
-            if (!Index.TryGetValue(value, out var id))
+            ref var id = ref value.Type == FieldType.Text
+                ? ref CollectionsMarshal.GetValueRefOrAddDefault(_textIndex, value.Text!, out var known)
+                : ref CollectionsMarshal.GetValueRefOrAddDefault(_otherIndex, value, out known);
+            if (!known)
             {
                 id = Values.Count;
                 Values.Add(value);
-                Index[value] = id;
             }
 
             return id;
         }
 
-        public AttributeColumn Build() => new([.. ValueIds], [.. Values]);
+        public AttributeColumn Build(int leads) => new(ValueIds.ToArray(leads), [.. Values]);
     }
 
     /// <summary>Pairs of the very same type string and properties dictionary.</summary>
@@ -82,10 +85,35 @@ public sealed partial class LeadBatch
                 return false;
             }
 
-            foreach (var (name, value) in x.Properties)
+            return SameInOrder(x.AnyCaseProperties, y.AnyCaseProperties)
+                || SameByName(x.AnyCaseProperties, y.AnyCaseProperties);
+        }
+
+        /// <summary>The type and the names are hashed by their length only, the values as written: cheap, and
+        /// signatures differ in their values far more often than in the length of their names. The properties'
+        /// hashes are added, so their order does not matter.</summary>
+        public int GetHashCode(Activity activity)
+        {
+            var properties = 0;
+            foreach (var (name, value) in activity.AnyCaseProperties)
             {
-                if (!y.Properties.TryGetValue(name, out var other)
-                    || !string.Equals(value, other, StringComparison.Ordinal))
+                properties += HashCode.Combine(name.Length, value);
+            }
+
+            return HashCode.Combine(activity.Type.Length, properties);
+        }
+
+        /// <summary>The usual case: the same names (in any case) in the same order, with the same values.</summary>
+        private static bool SameInOrder(Dictionary<string, string> x, Dictionary<string, string> y)
+        {
+            using var theirs = y.GetEnumerator();
+            foreach (var (name, value) in x)
+            {
+                theirs.MoveNext();
+                var (otherName, otherValue) = theirs.Current;
+                if (!string.Equals(value, otherValue, StringComparison.Ordinal)
+                    || !(ReferenceEquals(name, otherName)
+                        || string.Equals(name, otherName, StringComparison.OrdinalIgnoreCase)))
                 {
                     return false;
                 }
@@ -94,16 +122,17 @@ public sealed partial class LeadBatch
             return true;
         }
 
-        /// <summary>The properties' hashes are added, so their order does not matter.</summary>
-        public int GetHashCode(Activity activity)
+        private static bool SameByName(Dictionary<string, string> x, Dictionary<string, string> y)
         {
-            var properties = 0;
-            foreach (var (name, value) in activity.Properties)
+            foreach (var (name, value) in x)
             {
-                properties += HashCode.Combine(StringComparer.OrdinalIgnoreCase.GetHashCode(name), value);
+                if (!y.TryGetValue(name, out var other) || !string.Equals(value, other, StringComparison.Ordinal))
+                {
+                    return false;
+                }
             }
 
-            return HashCode.Combine(StringComparer.OrdinalIgnoreCase.GetHashCode(activity.Type), properties);
+            return true;
         }
     }
 
@@ -114,9 +143,10 @@ public sealed partial class LeadBatch
 
         private readonly List<string> _ids = [];
         private readonly Dictionary<string, ColumnBuilder> _attributes = new(StringComparer.OrdinalIgnoreCase);
-        private readonly List<int> _start = [0];
-        private readonly List<int> _signature = [];
-        private readonly List<long> _ticks = [];
+        private readonly List<(string Field, ColumnBuilder Column)> _lastFields = [];
+        private readonly GrowingColumn<int> _start = new();
+        private readonly GrowingColumn<int> _signature = new();
+        private readonly GrowingColumn<long> _ticks = new();
         private readonly List<Activity> _signatures = [];
         private readonly Dictionary<Activity, int> _signatureIndex = new(SameSignature.Comparer);
         private readonly Dictionary<(string, IReadOnlyDictionary<string, string>), int> _byInstance =
@@ -127,11 +157,13 @@ public sealed partial class LeadBatch
 
         public Builder()
         {
+            _start.Add(0);
         }
 
         /// <summary>Starts from <paramref name="from"/>'s leads, with the <paramref name="replaced"/> ones swapped
         /// in.</summary>
         internal Builder(LeadBatch from, IReadOnlyDictionary<int, Lead> replaced)
+            : this()
         {
             _ids.AddRange(from.LeadIds);
             foreach (var (field, column) in from.Attributes)
@@ -144,7 +176,6 @@ public sealed partial class LeadBatch
                 SignatureOf(signature);
             }
 
-            _signature.Capacity = _ticks.Capacity = from.ActivityCount;
             for (var position = 0; position < from.Count; position++)
             {
                 if (replaced.TryGetValue(position, out var lead))
@@ -174,34 +205,55 @@ public sealed partial class LeadBatch
         public void Add(Lead lead)
         {
             _ids.Add(lead.Id);
-            foreach (var column in _attributes.Values)
-            {
-                column.ValueIds.Add(0);
-            }
-
             SetAttributes(_ids.Count - 1, lead);
             AddActivities(lead);
             _start.Add(_ticks.Count);
         }
 
+        /// <summary>The batch of the leads added; the builder is spent.</summary>
         public LeadBatch Build() =>
-            new([.. _ids], _attributes.ToDictionary(p => p.Key, p => p.Value.Build(), StringComparer.OrdinalIgnoreCase),
-                [.. _start], [.. _signature], [.. _ticks], [.. _signatures]);
+            new([.. _ids], _attributes.ToDictionary(p => p.Key, p => p.Value.Build(_ids.Count),
+                    StringComparer.OrdinalIgnoreCase),
+                _start.ToArray(_ids.Count + 1), _signature.ToArray(_signature.Count), _ticks.ToArray(_ticks.Count),
+                [.. _signatures]);
 
-        /// <summary>Sets the lead's values at <paramref name="position"/>, where every column holds missing. A field
-        /// the lead holds under two spellings takes the last.</summary>
+        /// <summary>Sets the lead's values at <paramref name="position"/>, where every column holds missing. Leads
+        /// usually name their fields as the lead before did, so a field is first looked for where it stood
+        /// then.</summary>
         private void SetAttributes(int position, Lead lead)
         {
-            foreach (var (field, value) in lead.Attributes)
+            var order = 0;
+            foreach (var (field, value) in lead.AnyCaseAttributes)
             {
-                if (!_attributes.TryGetValue(field, out var column))
-                {
-                    column = new ColumnBuilder(_ids.Count);
-                    _attributes[field] = column;
-                }
-
+                var column = ColumnAt(order++, field);
                 column.ValueIds[position] = column.IdOf(value);
             }
+        }
+
+        /// <summary>The column of <paramref name="field"/>, the <paramref name="order"/>th field of a lead.</summary>
+        private ColumnBuilder ColumnAt(int order, string field)
+        {
+            if (order < _lastFields.Count && ReferenceEquals(_lastFields[order].Field, field))
+            {
+                return _lastFields[order].Column;
+            }
+
+            if (!_attributes.TryGetValue(field, out var column))
+            {
+                column = new ColumnBuilder();
+                _attributes[field] = column;
+            }
+
+            if (order < _lastFields.Count)
+            {
+                _lastFields[order] = (field, column);
+            }
+            else
+            {
+                _lastFields.Add((field, column));
+            }
+
+            return column;
         }
 
         private void AddActivities(Lead lead)

@@ -1,0 +1,59 @@
+namespace LeadScoringStudio.Core.Scoring;
+
+/// <summary>
+/// A column a <see cref="LeadBatch"/> is built into: it grows in blocks, so growing never copies what it holds (a list
+/// doubling its array holds three times the values for a moment), and a position never written reads as default.
+/// </summary>
+internal sealed class GrowingColumn<T>
+    where T : unmanaged
+{
+    private const int BlockBits = 18;
+    private const int BlockSize = 1 << BlockBits;
+
+    private readonly List<T[]> _blocks = [];
+
+    /// <summary>One past the last position written.</summary>
+    public int Count { get; private set; }
+
+    public T this[int position]
+    {
+        get => position < Count ? _blocks[position >> BlockBits][position & (BlockSize - 1)] : default;
+        set
+        {
+            while (_blocks.Count <= position >> BlockBits)
+            {
+                _blocks.Add(new T[BlockSize]);
+            }
+
+            _blocks[position >> BlockBits][position & (BlockSize - 1)] = value;
+            Count = Math.Max(Count, position + 1);
+        }
+    }
+
+    public void Add(T value) => this[Count] = value;
+
+    public void AddRange(ReadOnlySpan<T> values)
+    {
+        foreach (var value in values)
+        {
+            Add(value);
+        }
+    }
+
+    /// <summary>The first <paramref name="count"/> positions as one array. Each block is let go once copied, so the
+    /// column and the array are not both held whole for long.</summary>
+    public T[] ToArray(int count)
+    {
+        var array = new T[count];
+        for (var block = 0; block < _blocks.Count && block * BlockSize < count; block++)
+        {
+            var length = Math.Min(BlockSize, count - (block * BlockSize));
+            _blocks[block].AsSpan(0, length).CopyTo(array.AsSpan(block * BlockSize));
+            _blocks[block] = [];
+        }
+
+        _blocks.Clear();
+        Count = 0;
+        return array;
+    }
+}
