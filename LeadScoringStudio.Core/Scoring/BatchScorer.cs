@@ -3,9 +3,10 @@ using LeadScoringStudio.Core.Models;
 namespace LeadScoringStudio.Core.Scoring;
 
 /// <summary>
-/// A model compiled against a batch: every condition is decided once per distinct attribute value
-/// and activity signature, decay factors are tabled per age, and leads are scored in parallel. Gives
-/// exactly the numbers of <see cref="LeadScorer"/>, without the explanation.
+/// A model compiled against a batch: every condition is decided once per distinct attribute value and activity
+/// signature, each signature leads straight to the criteria it meets, decay factors are tabled per day of age, a lead's
+/// activities are read only as far back as the widest window, and leads are scored in parallel. Gives exactly the
+/// numbers of <see cref="LeadScorer"/>, without the explanation.
 /// </summary>
 public sealed class BatchScorer
 {
@@ -15,16 +16,12 @@ public sealed class BatchScorer
     private readonly LeadBatch _batch;
     private readonly ScoreAggregator _aggregator;
     private readonly Criterion[] _criteria;
-    private readonly int[] _entriesStart;
+    private readonly SignatureEntries[] _bySignature;
     private readonly ActivityEntry[] _entries;
     private readonly double[] _decayFactors;
     private readonly int _horizon;
-    private readonly bool[] _disqualifyingSignature;
-    private readonly (int[] ValueIds, bool[] Matches)[][] _attributeMatches;
-    private readonly int[] _attributeCriterion;
+    private readonly AttributeMatcher _attributes;
     private readonly int[] _attributePoints;
-    private readonly int[] _activityCriteria;
-    private readonly (int[] ValueIds, bool[] Matches)[] _attributeDisqualifiers;
     private readonly int[][] _completenessColumns;
     private readonly int[] _basePoints;
     private readonly int?[] _maxPoints;
@@ -35,8 +32,8 @@ public sealed class BatchScorer
         _batch = batch;
         _aggregator = new ScoreAggregator(model);
         _criteria = [.. model.Criteria];
-        var activityCriteria = _activityCriteria = Enumerable.Range(0, _criteria.Length)
-            .Where(k => _criteria[k] is ActivityCriterion).ToArray();
+        var activityCriteria = Enumerable.Range(0, _criteria.Length).Where(k => _criteria[k] is ActivityCriterion)
+            .ToArray();
         var activityMatches = activityCriteria.Select(k => batch.Conditions.Of(((ActivityCriterion)_criteria[k]).When))
             .ToArray();
         var decayStart = new Dictionary<int, int>();
@@ -49,29 +46,23 @@ public sealed class BatchScorer
         }
 
         _decayFactors = [.. decayFactors];
-        var entries = new List<ActivityEntry>();
-        _entriesStart = new int[batch.Signatures.Length + 1];
-        for (var signature = 0; signature < batch.Signatures.Length; signature++)
-        {
-            _entriesStart[signature] = entries.Count;
-            entries.AddRange(activityCriteria.Where((_, i) => activityMatches[i][signature])
-                .Select(k => ActivityEntry.Of(k, (ActivityCriterion)_criteria[k], decayStart[k])));
-        }
-
-        _entriesStart[^1] = entries.Count;
-        _entries = [.. entries];
         var disqualifying = model.Disqualifiers.Select(d => d.When).OfType<ActivityCondition>()
             .Select(batch.Conditions.Of).ToArray();
-        _disqualifyingSignature = Enumerable.Range(0, batch.Signatures.Length)
-            .Select(signature => disqualifying.Any(matches => matches[signature]))
-            .ToArray();
-        _attributeCriterion = Enumerable.Range(0, _criteria.Length).Where(k => _criteria[k] is AttributeCriterion)
-            .ToArray();
-        _attributePoints = [.. _attributeCriterion.Select(k => CriterionPoints.Final(_criteria[k], 1))];
-        _attributeMatches = _attributeCriterion.Select(k =>
-            ((AttributeCriterion)_criteria[k]).Conditions.Select(batch.Conditions.Of).ToArray()).ToArray();
-        _attributeDisqualifiers = model.Disqualifiers.Select(d => d.When).OfType<AttributeCondition>()
-            .Select(batch.Conditions.Of).ToArray();
+        var entries = new List<ActivityEntry>();
+        _bySignature = new SignatureEntries[batch.Signatures.Length];
+        for (var signature = 0; signature < batch.Signatures.Length; signature++)
+        {
+            var start = entries.Count;
+            entries.AddRange(activityCriteria.Where((_, i) => activityMatches[i][signature])
+                .Select(k => ActivityEntry.Of(k, (ActivityCriterion)_criteria[k], decayStart[k])));
+            _bySignature[signature] = new SignatureEntries(start, entries.Count,
+                disqualifying.Any(matches => matches[signature]));
+        }
+
+        _entries = [.. entries];
+        _attributes = new AttributeMatcher(_criteria,
+            model.Disqualifiers.Select(d => d.When).OfType<AttributeCondition>(), batch);
+        _attributePoints = [.. _criteria.Select(c => c is AttributeCriterion ? CriterionPoints.Final(c, 1) : 0)];
         _completenessColumns = model.Completeness?.Fields.Select(ColumnOf).ToArray() ?? [];
         _horizon = disqualifying.Length > 0 ? int.MaxValue : activityCriteria
             .Select(k => ((ActivityCriterion)_criteria[k]).LookbackDays ?? int.MaxValue).DefaultIfEmpty(0).Max();
@@ -142,60 +133,47 @@ public sealed class BatchScorer
     private void ScoreLead(int lead, long asOfTicks, Scratch scratch, BatchScores scores, Span<int> categories,
         ScoreEvidence? evidence)
     {
-        var counted = scratch.Counted;
-        var factors = scratch.Factors;
-        var finals = scratch.Finals;
-        Array.Clear(counted);
-        Array.Clear(factors);
-        var (daysSinceLast, disqualified) = CountActivities(lead, asOfTicks, counted, factors);
-        for (var i = 0; i < _attributeCriterion.Length; i++)
-        {
-            var matched = true;
-            foreach (var (valueIds, matches) in _attributeMatches[i])
-            {
-                matched &= matches[valueIds[lead]];
-            }
-
-            factors[_attributeCriterion[i]] = matched ? 1 : 0;
-            finals[_attributeCriterion[i]] = matched ? _attributePoints[i] : 0;
-        }
-
-        foreach (var (valueIds, matches) in _attributeDisqualifiers)
-        {
-            disqualified |= matches[valueIds[lead]];
-        }
-
-        foreach (var k in _activityCriteria)
+        var (counted, factors, finals, scored) = (scratch.Counted, scratch.Factors, scratch.Finals, scratch.Scored);
+        scratch.ForgetLead();
+        var (daysSinceLast, disqualified, count) = CountActivities(lead, asOfTicks, counted, factors, scored);
+        foreach (var k in scored.AsSpan(0, count))
         {
             finals[k] = factors[k] == 0 ? 0 : CriterionPoints.Final(_basePoints[k], _maxPoints[k], factors[k]);
         }
 
+        var activityCount = count;
+        disqualified |= _attributes.Match(lead, scratch.Hits, scored, ref count);
+        foreach (var k in scored.AsSpan(activityCount, count - activityCount))
+        {
+            factors[k] = 1;
+            finals[k] = _attributePoints[k];
+        }
+
+        scratch.ScoredCount = count;
         var inactivity = daysSinceLast >= 0 && _model.Inactivity is { } rule ? CriterionPoints.Inactivity(rule,
             daysSinceLast).Final : 0;
         var completeness = _model.Completeness is { } completenessRule
             ? CriterionPoints.Completeness(completenessRule, PresentCount(lead))
             : 0;
-        var totals = _aggregator.Aggregate(finals, inactivity, completeness, disqualified, categories,
-            scratch.CategoryCuts);
+        var totals = _aggregator.Aggregate(finals, scored.AsSpan(0, count), inactivity, completeness, disqualified,
+            categories, scratch.CategoryCuts);
         scores.Set(lead, totals, disqualified);
         evidence?.Keep(lead, factors, counted, finals, inactivity, completeness, disqualified);
     }
 
     /// <summary>
-    /// Counts the lead's activities into each activity criterion's matches and decay-factor sum, newest first, and
-    /// says how many days old the newest is (−1 without any) and whether one disqualifies.
+    /// Counts the lead's activities into each activity criterion's matches and decay-factor sum, newest first, writes
+    /// each criterion counted into <paramref name="scored"/>, and says how many days old the newest activity is (−1
+    /// without any), whether one disqualifies, and how many criteria were counted.
     /// </summary>
-    private (int DaysSinceLast, bool Disqualified) CountActivities(int lead, long asOfTicks, Span<int> counted,
-        Span<double> factors)
+    private (int DaysSinceLast, bool Disqualified, int Scored) CountActivities(int lead, long asOfTicks,
+        int[] counted, double[] factors, int[] scored)
     {
         var (from, to) = (_batch.ActivityStart[lead], _batch.ActivityStart[lead + 1]);
         var ticks = _batch.ActivityTicks.AsSpan(from, to - from);
         var signatures = _batch.ActivitySignature.AsSpan(from, to - from);
-        ReadOnlySpan<ActivityEntry> entries = _entries;
-        ReadOnlySpan<int> entriesStart = _entriesStart;
-        ReadOnlySpan<double> decayFactors = _decayFactors;
-        var horizon = _horizon;
-        var (daysSinceLast, disqualified) = (-1, false);
+        var (bySignature, entries, decayFactors, horizon) = (_bySignature, _entries, _decayFactors, _horizon);
+        var (daysSinceLast, disqualified, count) = (-1, false, 0);
         for (var e = 0; e < ticks.Length; e++)
         {
             var age = CriterionPoints.AgeDays(ticks[e], asOfTicks);
@@ -215,14 +193,19 @@ public sealed class BatchScorer
                 break;
             }
 
-            var signature = signatures[e];
-            disqualified |= _disqualifyingSignature[signature];
-            foreach (ref readonly var entry in entries[entriesStart[signature]..entriesStart[signature + 1]])
+            ref readonly var matching = ref bySignature[signatures[e]];
+            disqualified |= matching.Disqualifies;
+            for (var i = matching.Start; i < matching.End; i++)
             {
+                ref readonly var entry = ref entries[i];
                 var k = entry.Criterion;
                 if (age < entry.Lookback && counted[k] < entry.MaxOccurrences)
                 {
-                    counted[k]++;
+                    if (counted[k]++ == 0)
+                    {
+                        scored[count++] = k;
+                    }
+
                     factors[k] += age < entry.TableDays
                         ? decayFactors[entry.DecayStart + age]
                         : ((ActivityCriterion)_criteria[k]).Decay.Factor(age);
@@ -230,7 +213,7 @@ public sealed class BatchScorer
             }
         }
 
-        return (daysSinceLast, disqualified);
+        return (daysSinceLast, disqualified, count);
     }
 
     /// <summary>How many of the completeness fields the lead has a value in.</summary>
@@ -249,11 +232,14 @@ public sealed class BatchScorer
         _batch.Attributes.TryGetValue(field, out var column) ? column.ValueIds : new int[_batch.Count];
 
     /// <summary>Decay factors are tabled per day of age up to the window's end, or this many days without one.</summary>
-    private static int TabledDays(ActivityCriterion criterion) => Math.Min(criterion.LookbackDays ?? DecayTableDays,
-        DecayTableDays);
+    private static int TabledDays(ActivityCriterion criterion) =>
+        Math.Clamp(criterion.LookbackDays ?? DecayTableDays, 0, DecayTableDays);
+
+    /// <summary>Where a signature's entries are (<c>Start</c> to <c>End</c> − 1), and whether it disqualifies.</summary>
+    private readonly record struct SignatureEntries(int Start, int End, bool Disqualifies);
 
     /// <summary>An activity criterion as one signature's activities meet it: its index, window, limit of counted
-    /// matches, and where its decay factors start in the table.</summary>
+    /// matches, and where its decay factors start in the table and for how many days of age.</summary>
     private readonly record struct ActivityEntry(int Criterion, int Lookback, int MaxOccurrences, int DecayStart,
         int TableDays)
     {
@@ -262,6 +248,8 @@ public sealed class BatchScorer
             TabledDays(criterion));
     }
 
+    /// <summary>One thread's working arrays, one entry per criterion. Only the criteria a lead scored are non-zero, and
+    /// only those are cleared for the next lead.</summary>
     private sealed class Scratch(int criteria, int categories)
     {
         public int[] Counted { get; } = new int[criteria];
@@ -270,6 +258,25 @@ public sealed class BatchScorer
 
         public int[] Finals { get; } = new int[criteria];
 
+        public int[] Hits { get; } = new int[criteria];
+
+        /// <summary>The criteria the lead scored (counted an activity, or met the attribute conditions).</summary>
+        public int[] Scored { get; } = new int[criteria];
+
+        public int ScoredCount { get; set; }
+
         public int[] CategoryCuts { get; } = new int[2 * categories];
+
+        public void ForgetLead()
+        {
+            foreach (var k in Scored.AsSpan(0, ScoredCount))
+            {
+                Counted[k] = 0;
+                Factors[k] = 0;
+                Finals[k] = 0;
+            }
+
+            ScoredCount = 0;
+        }
     }
 }

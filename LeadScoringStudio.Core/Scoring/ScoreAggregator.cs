@@ -24,9 +24,9 @@ internal struct Totals
 internal sealed class ScoreAggregator
 {
     private readonly ScoringModel _model;
-    private readonly int[] _fitCriteria;
-    private readonly int[] _engagementCriteria;
-    private readonly (int Criterion, int Category, bool IsFit)[] _categorized;
+    private readonly bool[] _isFit;
+    private readonly int[] _categoryOf;
+    private readonly int[] _everyCriterion;
     private readonly int?[] _categoryCaps;
     private readonly bool[] _isMqlCell = new bool[16];
 
@@ -34,12 +34,11 @@ internal sealed class ScoreAggregator
     {
         _model = model;
         var categoryIndex = model.Categories.Select((c, i) => (c.Id, i)).ToDictionary(p => p.Id, p => p.i);
-        var criteria = model.Criteria.Select((criterion, index) => (criterion, index)).ToArray();
-        _fitCriteria = [.. criteria.Where(c => c.criterion.Dimension == Dimension.Fit).Select(c => c.index)];
-        _engagementCriteria = [.. criteria.Where(c => c.criterion.Dimension != Dimension.Fit).Select(c => c.index)];
-        _categorized = [.. criteria
-            .Where(c => c.criterion.Category is { } id && categoryIndex.ContainsKey(id))
-            .Select(c => (c.index, categoryIndex[c.criterion.Category!], c.criterion.Dimension == Dimension.Fit))];
+        _isFit = model.Criteria.Select(c => c.Dimension == Dimension.Fit).ToArray();
+        _categoryOf = model.Criteria
+            .Select(c => c.Category is { } id && categoryIndex.TryGetValue(id, out var index) ? index : -1)
+            .ToArray();
+        _everyCriterion = [.. Enumerable.Range(0, model.Criteria.Count)];
         _categoryCaps = [.. model.Categories.Select(c => c.Cap)];
         foreach (var cell in model.MqlCells)
         {
@@ -58,28 +57,44 @@ internal sealed class ScoreAggregator
         int completeness,
         bool disqualified,
         Span<int> categoryScores,
+        Span<int> categoryCuts) =>
+        Aggregate(finals, _everyCriterion, inactivity, completeness, disqualified, categoryScores, categoryCuts);
+
+    /// <summary>The same, adding up only the <paramref name="scored"/> criteria (each once): every other criterion's
+    /// final points are 0.</summary>
+    public Totals Aggregate(
+        ReadOnlySpan<int> finals,
+        ReadOnlySpan<int> scored,
+        int inactivity,
+        int completeness,
+        bool disqualified,
+        Span<int> categoryScores,
         Span<int> categoryCuts)
     {
         var fit = completeness;
-        foreach (var k in _fitCriteria)
-        {
-            fit += finals[k];
-        }
-
         var engagement = inactivity;
-        foreach (var k in _engagementCriteria)
-        {
-            engagement += finals[k];
-        }
-
         categoryScores.Clear();
         Span<int> categoryEngagement = stackalloc int[categoryScores.Length];
-        foreach (var (k, category, isFit) in _categorized)
+        foreach (var i in scored)
         {
-            categoryScores[category] += finals[k];
-            if (!isFit)
+            var points = finals[i];
+            if (_isFit[i])
             {
-                categoryEngagement[category] += finals[k];
+                fit += points;
+            }
+            else
+            {
+                engagement += points;
+            }
+
+            var category = _categoryOf[i];
+            if (category >= 0)
+            {
+                categoryScores[category] += points;
+                if (!_isFit[i])
+                {
+                    categoryEngagement[category] += points;
+                }
             }
         }
 

@@ -116,4 +116,42 @@ public class BatchScorerTests
         Assert.Contains(new LeadScorer(model).Score(lead, asOf).Explanation, line => line.CriterionId == "webinar");
         Assert.Equal([true, false], matched);
     }
+
+    [Theory]
+    [InlineData(Operator.IsMissing, true)]
+    [InlineData(Operator.IsPresent, false)]
+    public void Conditions_on_a_field_no_lead_has_agree_with_single_lead_scoring(Operator op, bool holds)
+    {
+        var absent = new AttributeCondition("no_such_field", op, []);
+        var starter = StarterModel.Create();
+        var model = starter with
+        {
+            Criteria =
+            [
+                .. starter.Criteria,
+                new AttributeCriterion("absent", "Absent field", Dimension.Fit, "analytics", absent, 7),
+                new AttributeCriterion("absent-and-vp", "Absent field and a VP", Dimension.Fit, null, absent, 5)
+                {
+                    AlsoWhen = [new AttributeCondition("seniority", Operator.Equals, ["VP"])],
+                },
+            ],
+            Disqualifiers = [.. starter.Disqualifiers, new Disqualifier("absent", "Absent field", absent)],
+        };
+        var leads = Generator.GenerateMany(300).Select(g => g.Lead).ToList();
+
+        var (batch, matched) = new BatchScorer(model, LeadBatch.From(leads)).ScoreWithMatches(Generator.AsOf);
+
+        var single = new LeadScorer(model);
+        for (var i = 0; i < leads.Count; i++)
+        {
+            var expected = single.Score(leads[i], Generator.AsOf);
+            Assert.Equal((expected.Fit, expected.Total, expected.IsDisqualified),
+                (batch.Fit[i], batch.Total[i], batch.IsDisqualified[i]));
+            Assert.Equal(holds, matched[(i * model.Criteria.Count) + model.Criteria.Count - 2]);
+            Assert.Equal(holds && leads[i].Attribute("seniority").Text == "VP",
+                matched[(i * model.Criteria.Count) + model.Criteria.Count - 1]);
+        }
+
+        Assert.Equal(holds, batch.IsDisqualified.All(d => d));
+    }
 }
