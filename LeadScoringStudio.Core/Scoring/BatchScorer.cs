@@ -173,21 +173,19 @@ public sealed class BatchScorer
         var ticks = _batch.ActivityTicks.AsSpan(from, to - from);
         var signatures = _batch.ActivitySignature.AsSpan(from, to - from);
         var (bySignature, entries, decayFactors, horizon) = (_bySignature, _entries, _decayFactors, _horizon);
-        var (daysSinceLast, disqualified, count) = (-1, false, 0);
-        for (var e = 0; e < ticks.Length; e++)
+        // Newest first: activities after the scoring moment come first and are skipped; from the first one before it,
+        // each is at least as old as the one before, so the first beyond the widest window ends the count.
+        var e = 0;
+        while (e < ticks.Length && ticks[e] > asOfTicks)
+        {
+            e++;
+        }
+
+        var daysSinceLast = e < ticks.Length ? CriterionPoints.AgeDays(ticks[e], asOfTicks) : -1;
+        var (disqualified, count) = (false, 0);
+        for (; e < ticks.Length; e++)
         {
             var age = CriterionPoints.AgeDays(ticks[e], asOfTicks);
-            if (age < 0)
-            {
-                continue;
-            }
-
-            if (daysSinceLast < 0)
-            {
-                daysSinceLast = age;
-            }
-
-            // Newest first: every activity after this one is at least as old, so none can count.
             if (age >= horizon)
             {
                 break;
