@@ -229,11 +229,13 @@ public sealed class BatchScorer
     private int[] ColumnOf(string field) =>
         _batch.Attributes.TryGetValue(field, out var column) ? column.ValueIds : new int[_batch.Count];
 
-    /// <summary>Decay factors are tabled per day of age up to the window's end, or this many days without one.</summary>
+    /// <summary>Decay factors are tabled per day of age up to the window's end, or this many days without
+    /// one.</summary>
     private static int TabledDays(ActivityCriterion criterion) =>
         Math.Clamp(criterion.LookbackDays ?? DecayTableDays, 0, DecayTableDays);
 
-    /// <summary>Where a signature's entries are (<c>Start</c> to <c>End</c> − 1), and whether it disqualifies.</summary>
+    /// <summary>Where a signature's entries are (<c>Start</c> to <c>End</c> − 1), and whether it
+    /// disqualifies.</summary>
     private readonly record struct SignatureEntries(int Start, int End, bool Disqualifies);
 
     /// <summary>An activity criterion as one signature's activities meet it: its index, window, limit of counted
