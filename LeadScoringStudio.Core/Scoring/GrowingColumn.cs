@@ -32,16 +32,26 @@ internal sealed class GrowingColumn<T>
 
     public void Add(T value) => this[Count] = value;
 
+    /// <summary>Adds <paramref name="values"/> a block's worth at a time.</summary>
     public void AddRange(ReadOnlySpan<T> values)
     {
-        foreach (var value in values)
+        while (!values.IsEmpty)
         {
-            Add(value);
+            while (_blocks.Count <= Count >> BlockBits)
+            {
+                _blocks.Add(new T[BlockSize]);
+            }
+
+            var offset = Count & (BlockSize - 1);
+            var length = Math.Min(values.Length, BlockSize - offset);
+            values[..length].CopyTo(_blocks[Count >> BlockBits].AsSpan(offset));
+            Count += length;
+            values = values[length..];
         }
     }
 
-    /// <summary>The first <paramref name="count"/> positions as one array. Each block is let go once copied, so the
-    /// column and the array are not both held whole for long.</summary>
+    /// <summary>The first <paramref name="count"/> positions as one array. Each block is let go once copied; the
+    /// column is empty after.</summary>
     public T[] ToArray(int count)
     {
         var array = new T[count];

@@ -41,4 +41,16 @@ public class GrowingColumnTests
         Assert.Equal(262_150, column.Count);
         Assert.Equal([1, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16], column.ToArray(column.Count)[^11..]);
     }
+
+    [Fact]
+    public void A_range_longer_than_a_block_fills_every_block_it_reaches()
+    {
+        var column = new GrowingColumn<int>();
+        column.AddRange([-1, -2, -3]);
+        var range = Enumerable.Range(0, 600_000).ToArray();
+
+        column.AddRange(range);
+
+        Assert.Equal([-1, -2, -3, .. range], column.ToArray(column.Count));
+    }
 }
