@@ -2,7 +2,7 @@ namespace LeadScoringStudio.Core.Scoring;
 
 /// <summary>
 /// A column a <see cref="LeadBatch"/> is built into: it grows in blocks, so growing never copies what it holds (a list
-/// doubling its array holds three times the values for a moment), and a position never written reads as default.
+/// doubling its array holds three times the values for a moment), and a position never written comes out as default.
 /// </summary>
 internal sealed class GrowingColumn<T>
     where T : unmanaged
@@ -15,22 +15,20 @@ internal sealed class GrowingColumn<T>
     /// <summary>One past the last position written.</summary>
     public int Count { get; private set; }
 
-    public T this[int position]
+    /// <summary>Writes <paramref name="value"/> at <paramref name="position"/>, growing the column to reach
+    /// it.</summary>
+    public void Set(int position, T value)
     {
-        get => position < Count ? _blocks[position >> BlockBits][position & (BlockSize - 1)] : default;
-        set
+        while (_blocks.Count <= position >> BlockBits)
         {
-            while (_blocks.Count <= position >> BlockBits)
-            {
-                _blocks.Add(new T[BlockSize]);
-            }
-
-            _blocks[position >> BlockBits][position & (BlockSize - 1)] = value;
-            Count = Math.Max(Count, position + 1);
+            _blocks.Add(new T[BlockSize]);
         }
+
+        _blocks[position >> BlockBits][position & (BlockSize - 1)] = value;
+        Count = Math.Max(Count, position + 1);
     }
 
-    public void Add(T value) => this[Count] = value;
+    public void Add(T value) => Set(Count, value);
 
     /// <summary>Adds <paramref name="values"/> a block's worth at a time.</summary>
     public void AddRange(ReadOnlySpan<T> values)

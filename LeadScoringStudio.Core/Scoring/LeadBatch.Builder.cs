@@ -53,7 +53,7 @@ public sealed partial class LeadBatch
                     _ids[position] = lead.Id;
                     foreach (var column in _attributes.Values)
                     {
-                        column.ValueIds[position] = 0;
+                        column.ValueIds.Set(position, 0);
                     }
 
                     SetAttributes(position, lead);
@@ -96,7 +96,7 @@ public sealed partial class LeadBatch
             foreach (var (field, value) in lead.AnyCaseAttributes)
             {
                 var column = ColumnAt(order++, field);
-                column.ValueIds[position] = column.IdOf(value);
+                column.ValueIds.Set(position, column.IdOf(value));
             }
         }
 
