@@ -9,7 +9,7 @@ public sealed partial class LeadBatch
     /// <summary>Builds a batch lead by lead, so a caller reading leads from storage never holds them all.</summary>
     public sealed class Builder
     {
-        private const int MostInstances = 100_000;
+        private const int MostByStrings = 100_000;
 
         private readonly List<string> _ids = [];
         private readonly Dictionary<string, ColumnBuilder> _attributes = new(StringComparer.OrdinalIgnoreCase);
@@ -19,11 +19,11 @@ public sealed partial class LeadBatch
         private readonly GrowingColumn<long> _ticks = new();
         private readonly List<Activity> _signatures = [];
         private readonly Dictionary<Activity, int> _signatureIndex = new(SameSignature.Comparer);
-        private readonly Dictionary<(string, IReadOnlyDictionary<string, string>), int> _byInstance =
-            new(SameInstances.Comparer);
-        private (long NegativeTicks, int Index)[] _order = new (long, int)[64];
-        private long _instanceLookups;
-        private long _instanceHits;
+        private readonly Dictionary<Activity, int> _byStrings = new(SameStrings.Comparer);
+        private readonly NewestFirstOrder _newestFirst = new();
+        private int[] _leadSignatures = new int[64];
+        private long _stringLookups;
+        private long _stringHits;
 
         public Builder()
         {
@@ -129,68 +129,35 @@ public sealed partial class LeadBatch
         private void AddActivities(Lead lead)
         {
             var activities = lead.Activities;
-            if (IsNewestFirst(activities))
+            _newestFirst.Order(activities);
+            var ticks = _newestFirst.Ticks;
+            var from = _newestFirst.From;
+            if (_leadSignatures.Length < ticks.Length)
             {
-                foreach (var activity in activities)
-                {
-                    AddActivity(activity);
-                }
-
-                return;
+                _leadSignatures = new int[Math.Max(ticks.Length, 2 * _leadSignatures.Length)];
             }
 
-            // Newest first, ties in their given order (as a stable sort by time keeps them), without allocating.
-            if (_order.Length < activities.Count)
+            for (var i = 0; i < ticks.Length; i++)
             {
-                _order = new (long, int)[Math.Max(activities.Count, 2 * _order.Length)];
+                _leadSignatures[i] = SignatureOf(activities[from[i]]);
             }
 
-            for (var i = 0; i < activities.Count; i++)
-            {
-                _order[i] = (-activities[i].At.UtcTicks, i);
-            }
-
-            var order = _order.AsSpan(0, activities.Count);
-            order.Sort();
-            foreach (var (_, index) in order)
-            {
-                AddActivity(activities[index]);
-            }
-        }
-
-        private void AddActivity(Activity activity)
-        {
-            _signature.Add(SignatureOf(activity));
-            _ticks.Add(activity.At.UtcTicks);
-        }
-
-        /// <summary>Stored leads keep their activities newest first already: those are not sorted again.</summary>
-        private static bool IsNewestFirst(IReadOnlyList<Activity> activities)
-        {
-            for (var i = 1; i < activities.Count; i++)
-            {
-                if (activities[i].At > activities[i - 1].At)
-                {
-                    return false;
-                }
-            }
-
-            return true;
+            _signature.AddRange(_leadSignatures.AsSpan(0, ticks.Length));
+            _ticks.AddRange(ticks);
         }
 
         private int SignatureOf(Activity activity)
         {
-            // Readers that share type strings and property dictionaries (as storage's does) are found by reference. For
-            // leads that share nothing the reference hash of each new dictionary costs more than it saves: the shortcut
-            // is kept only when it finds half of the first lookups.
-            var instances = (activity.Type, activity.Properties);
-            var byInstance = _instanceLookups < MostInstances || _instanceHits * 2 >= _instanceLookups;
-            if (byInstance)
+            // Readers that intern their strings (storage's does, and the demo generator writes literals) are found by
+            // the very strings an activity holds. For activities that share none, the reference hash of each new string
+            // costs more than it saves: the shortcut is kept only when it finds half of the first lookups.
+            var byStrings = _stringLookups < MostByStrings || _stringHits * 2 >= _stringLookups;
+            if (byStrings)
             {
-                _instanceLookups++;
-                if (_byInstance.TryGetValue(instances, out var known))
+                _stringLookups++;
+                if (_byStrings.TryGetValue(activity, out var known))
                 {
-                    _instanceHits++;
+                    _stringHits++;
                     return known;
                 }
             }
@@ -203,9 +170,9 @@ public sealed partial class LeadBatch
                 _signatureIndex[signature] = id;
             }
 
-            if (byInstance && _byInstance.Count < MostInstances)
+            if (byStrings && _byStrings.Count < MostByStrings)
             {
-                _byInstance[instances] = id;
+                _byStrings[activity] = id;
             }
 
             return id;

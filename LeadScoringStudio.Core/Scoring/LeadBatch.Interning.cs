@@ -9,12 +9,14 @@ namespace LeadScoringStudio.Core.Scoring;
 /// reference.</summary>
 public sealed partial class LeadBatch
 {
-    /// <summary>One attribute column being built: each lead's value as an index into the field's distinct values. Text
-    /// values, most of them, are found by their text alone, which hashes faster than the whole value.</summary>
+    /// <summary>One attribute column being built: each lead's value as an index into the field's distinct values.
+    /// Missing is always 0; text and numbers, most values, are found by their text or number alone, which hashes faster
+    /// than the whole value.</summary>
     private sealed class ColumnBuilder
     {
         private readonly Dictionary<string, int> _textIndex = new(StringComparer.Ordinal);
-        private readonly Dictionary<FieldValue, int> _otherIndex = new() { [FieldValue.Missing] = 0 };
+        private readonly Dictionary<double, int> _numberIndex = [];
+        private readonly Dictionary<FieldValue, int> _otherIndex = [];
 
         public ColumnBuilder()
         {
@@ -36,9 +38,16 @@ public sealed partial class LeadBatch
 
         public int IdOf(FieldValue value)
         {
+            if (value.IsMissing)
+            {
+                return 0;
+            }
+
             ref var id = ref value.Type == FieldType.Text
                 ? ref CollectionsMarshal.GetValueRefOrAddDefault(_textIndex, value.Text!, out var known)
-                : ref CollectionsMarshal.GetValueRefOrAddDefault(_otherIndex, value, out known);
+                : ref value.Type == FieldType.Number
+                    ? ref CollectionsMarshal.GetValueRefOrAddDefault(_numberIndex, value.Number, out known)
+                    : ref CollectionsMarshal.GetValueRefOrAddDefault(_otherIndex, value, out known);
             if (!known)
             {
                 id = Values.Count;
@@ -51,17 +60,43 @@ public sealed partial class LeadBatch
         public AttributeColumn Build(int leads) => new(ValueIds.ToArray(leads), [.. Values]);
     }
 
-    /// <summary>Pairs of the very same type string and properties dictionary.</summary>
-    private sealed class SameInstances : IEqualityComparer<(string, IReadOnlyDictionary<string, string>)>
+    /// <summary>Activities of the very same type string, with the very same name and value strings in the same order:
+    /// they score alike, and telling so costs no look at a character.</summary>
+    private sealed class SameStrings : IEqualityComparer<Activity>
     {
-        public static readonly SameInstances Comparer = new();
+        public static readonly SameStrings Comparer = new();
 
-        public bool Equals((string, IReadOnlyDictionary<string, string>) x,
-            (string, IReadOnlyDictionary<string, string>) y) =>
-            ReferenceEquals(x.Item1, y.Item1) && ReferenceEquals(x.Item2, y.Item2);
+        public bool Equals(Activity? x, Activity? y)
+        {
+            if (x is null || y is null || !ReferenceEquals(x.Type, y.Type)
+                || x.AnyCaseProperties.Count != y.AnyCaseProperties.Count)
+            {
+                return false;
+            }
 
-        public int GetHashCode((string, IReadOnlyDictionary<string, string>) pair) =>
-            HashCode.Combine(RuntimeHelpers.GetHashCode(pair.Item1), RuntimeHelpers.GetHashCode(pair.Item2));
+            using var theirs = y.AnyCaseProperties.GetEnumerator();
+            foreach (var (name, value) in x.AnyCaseProperties)
+            {
+                theirs.MoveNext();
+                if (!ReferenceEquals(name, theirs.Current.Key) || !ReferenceEquals(value, theirs.Current.Value))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        public int GetHashCode(Activity activity)
+        {
+            var hash = RuntimeHelpers.GetHashCode(activity.Type);
+            foreach (var (name, value) in activity.AnyCaseProperties)
+            {
+                hash = HashCode.Combine(hash, RuntimeHelpers.GetHashCode(name), RuntimeHelpers.GetHashCode(value));
+            }
+
+            return hash;
+        }
     }
 
     /// <summary>
