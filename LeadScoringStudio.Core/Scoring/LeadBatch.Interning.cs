@@ -60,8 +60,9 @@ public sealed partial class LeadBatch
         public AttributeColumn Build(int leads) => new(ValueIds.ToArray(leads), [.. Values]);
     }
 
-    /// <summary>Activities of the very same type string, with the very same name and value strings in the same order:
-    /// they score alike, and telling so costs no look at a character.</summary>
+    /// <summary>Activities of the very same type string, with the very same name and value strings in the same order
+    /// (or the very same properties dictionary, as storage's reader shares them): they score alike, and telling so costs
+    /// no look at a character.</summary>
     private sealed class SameStrings : IEqualityComparer<Activity>
     {
         public static readonly SameStrings Comparer = new();
@@ -72,6 +73,11 @@ public sealed partial class LeadBatch
                 || x.AnyCaseProperties.Count != y.AnyCaseProperties.Count)
             {
                 return false;
+            }
+
+            if (ReferenceEquals(x.AnyCaseProperties, y.AnyCaseProperties))
+            {
+                return true;
             }
 
             using var theirs = y.AnyCaseProperties.GetEnumerator();
