@@ -5,8 +5,7 @@ using LeadScoringStudio.Core.Leads;
 namespace LeadScoringStudio.Core.Scoring;
 
 /// <summary>How a <see cref="Builder"/> interns what repeats from lead to lead: attribute values per column, activity
-/// signatures by content, and, for readers that share them, type strings and property dictionaries by
-/// reference.</summary>
+/// signatures by content and, for readers that share their strings, by the very strings.</summary>
 public sealed partial class LeadBatch
 {
     /// <summary>One attribute column being built: each lead's value as an index into the field's distinct values.
