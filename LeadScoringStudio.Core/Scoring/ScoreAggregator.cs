@@ -48,6 +48,9 @@ internal sealed class ScoreAggregator
 
     public int CategoryCount => _model.Categories.Count;
 
+    /// <summary>Whether criterion <paramref name="k"/>'s points count towards one of the model's categories.</summary>
+    public bool HasCategory(int k) => _categoryOf[k] >= 0;
+
     /// <param name="finals">Each criterion's final points, in the model's order.</param>
     /// <param name="categoryScores">Receives each category's score.</param>
     /// <param name="categoryCuts">Receives, per category, the points its cap took from fit (index 2c) and engagement (2c + 1).</param>
@@ -61,18 +64,19 @@ internal sealed class ScoreAggregator
         Aggregate(finals, _everyCriterion, inactivity, completeness, disqualified, categoryScores, categoryCuts);
 
     /// <summary>The same, adding up only the <paramref name="scored"/> criteria (each once): every other criterion's
-    /// final points are 0.</summary>
+    /// final points are 0, or counted in <paramref name="engagementBesides"/> (inactivity, with any criteria of no
+    /// category added up beforehand) and <paramref name="fitBesides"/> (completeness, with the same).</summary>
     public Totals Aggregate(
         ReadOnlySpan<int> finals,
         ReadOnlySpan<int> scored,
-        int inactivity,
-        int completeness,
+        int engagementBesides,
+        int fitBesides,
         bool disqualified,
         Span<int> categoryScores,
         Span<int> categoryCuts)
     {
-        var fit = completeness;
-        var engagement = inactivity;
+        var fit = fitBesides;
+        var engagement = engagementBesides;
         categoryScores.Clear();
         Span<int> categoryEngagement = stackalloc int[categoryScores.Length];
         foreach (var i in scored)

@@ -10,7 +10,8 @@ namespace LeadScoringStudio.Tests.Core.Scoring;
 /// mixed case and padding, activities after the scoring moment, a model with every operator, decay kind and limit. The
 /// model comes in four forms: as it is (a criterion without a window: every activity is read); every window closed,
 /// with and without its activity disqualifier (the batch stops at the widest window only without one); and windows
-/// longer than the tabled decay factors. A few leads sit on those edges.
+/// longer than the tabled decay factors. A few leads sit on those edges. Both batch scorings are checked: the plain
+/// one, which adds up the points of single-condition criteria per distinct value, and the one that keeps each match.
 /// </summary>
 public class BatchScorerEqualityTests
 {
@@ -42,26 +43,32 @@ public class BatchScorerEqualityTests
     {
         var model = ModelIn(form);
         var leads = ParityWorkspace.Leads(seed, LeadsPerSeed).Concat(OnTheEdges()).ToList();
-        var (batch, matched) = new BatchScorer(model, LeadBatch.From(leads)).ScoreWithMatches(ParityWorkspace.AsOf);
+        var scorer = new BatchScorer(model, LeadBatch.From(leads));
+        var (withMatches, matched) = scorer.ScoreWithMatches(ParityWorkspace.AsOf);
+        var plain = scorer.Score(ParityWorkspace.AsOf);
         var single = new LeadScorer(model);
 
         for (var i = 0; i < leads.Count; i++)
         {
             var expected = single.Score(leads[i], ParityWorkspace.AsOf);
-            Assert.Equal(
-                (leads[i].Id, expected.Fit, expected.Engagement, expected.Total, expected.Cell, expected.IsMql,
-                    expected.IsDisqualified),
-                (leads[i].Id, batch.Fit[i], batch.Engagement[i], batch.Total[i], batch.CellOf(i), batch.IsMql[i],
-                    batch.IsDisqualified[i]));
-            Assert.Equal(expected.Categories.Select(c => c.Score),
-                batch.CategoryScores.Skip(i * batch.CategoryCount).Take(batch.CategoryCount));
+            foreach (var batch in new[] { plain, withMatches })
+            {
+                Assert.Equal(
+                    (leads[i].Id, expected.Fit, expected.Engagement, expected.Total, expected.Cell, expected.IsMql,
+                        expected.IsDisqualified),
+                    (leads[i].Id, batch.Fit[i], batch.Engagement[i], batch.Total[i], batch.CellOf(i), batch.IsMql[i],
+                        batch.IsDisqualified[i]));
+                Assert.Equal(expected.Categories.Select(c => c.Score),
+                    batch.CategoryScores.Skip(i * batch.CategoryCount).Take(batch.CategoryCount));
+            }
+
             var explained = expected.Explanation.Select(line => line.CriterionId).ToHashSet();
             Assert.Equal(model.Criteria.Select(c => explained.Contains(c.Id)),
                 matched.Skip(i * model.Criteria.Count).Take(model.Criteria.Count));
         }
 
-        Assert.Contains(true, batch.IsMql);
-        Assert.Contains(true, batch.IsDisqualified);
+        Assert.Contains(true, plain.IsMql);
+        Assert.Contains(true, plain.IsDisqualified);
     }
 
     private static ScoringModel ModelIn(Form form)

@@ -2,6 +2,8 @@ using LeadScoringStudio.Core.Demo;
 using LeadScoringStudio.Core.Leads;
 using LeadScoringStudio.Core.Models;
 using LeadScoringStudio.Core.Scoring;
+using LeadScoringStudio.Tests.TestSupport;
+using static LeadScoringStudio.Tests.TestSupport.Models;
 
 namespace LeadScoringStudio.Tests.Core.Scoring;
 
@@ -28,6 +30,19 @@ public class BatchScorerTests
 
         Assert.Contains(true, batch.IsDisqualified);
         Assert.Contains(true, batch.IsMql);
+    }
+
+    [Fact]
+    public void A_model_of_one_activity_criterion_counts_it_and_reads_the_activities_after()
+    {
+        var model = Small(Visits("visits", 10, maxOccurrences: 3));
+        var leads = new[] { ThreeLeads.Lead("eight-visits", "VP", 8), ThreeLeads.Lead("none", "VP", 0) };
+
+        var (scores, matched) = new BatchScorer(model, LeadBatch.From(leads)).ScoreWithMatches(Leads.AsOf);
+
+        Assert.Equal(leads.Select(l => LeadScorer.Score(model, l, Leads.AsOf).Engagement), scores.Engagement);
+        Assert.Equal(30, scores.Engagement[0]);
+        Assert.Equal([true, false], matched);
     }
 
     [Fact]
