@@ -19,7 +19,7 @@ public sealed partial class LeadBatch
         private readonly GrowingColumn<long> _ticks = new();
         private readonly List<Activity> _signatures = [];
         private readonly Dictionary<Activity, int> _signatureIndex = new(SameSignature.Comparer);
-        private readonly Dictionary<Activity, int> _byStrings = new(SameStrings.Comparer);
+        private readonly Dictionary<SameStrings, int> _byStrings = [];
         private readonly NewestFirstOrder _newestFirst = new();
         private int[] _leadSignatures = new int[64];
         private long _stringLookups;
@@ -151,11 +151,13 @@ public sealed partial class LeadBatch
             // Readers that intern their strings (storage's does, and the demo generator writes literals) are found by
             // the very strings an activity holds. For activities that share none, the reference hash of each new string
             // costs more than it saves: the shortcut is kept only when it finds half of the first lookups.
-            var byStrings = _stringLookups < MostByStrings || _stringHits * 2 >= _stringLookups;
-            if (byStrings)
+            var byStrings = _stringLookups < MostByStrings || _stringHits * 2 >= _stringLookups
+                ? SameStrings.Of(activity)
+                : null;
+            if (byStrings is { } key)
             {
                 _stringLookups++;
-                if (_byStrings.TryGetValue(activity, out var known))
+                if (_byStrings.TryGetValue(key, out var known))
                 {
                     _stringHits++;
                     return known;
@@ -170,9 +172,9 @@ public sealed partial class LeadBatch
                 _signatureIndex[signature] = id;
             }
 
-            if (byStrings && _byStrings.Count < MostByStrings)
+            if (byStrings is { } newKey && _byStrings.Count < MostByStrings)
             {
-                _byStrings[activity] = id;
+                _byStrings[newKey] = id;
             }
 
             return id;

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using LeadScoringStudio.Core.Leads;
 
 namespace LeadScoringStudio.Core.Scoring;
@@ -13,8 +12,8 @@ public sealed partial class LeadBatch
     /// than the whole value.</summary>
     private sealed class ColumnBuilder
     {
-        private readonly Dictionary<string, int> _textIndex = new(StringComparer.Ordinal);
-        private readonly Dictionary<double, int> _numberIndex = [];
+        private readonly InternTable<string> _textIndex = new();
+        private readonly InternTable<double> _numberIndex = new();
         private readonly Dictionary<FieldValue, int> _otherIndex = [];
 
         public ColumnBuilder()
@@ -42,66 +41,74 @@ public sealed partial class LeadBatch
                 return 0;
             }
 
-            ref var id = ref value.Type == FieldType.Text
-                ? ref CollectionsMarshal.GetValueRefOrAddDefault(_textIndex, value.Text!, out var known)
-                : ref value.Type == FieldType.Number
-                    ? ref CollectionsMarshal.GetValueRefOrAddDefault(_numberIndex, value.Number, out known)
-                    : ref CollectionsMarshal.GetValueRefOrAddDefault(_otherIndex, value, out known);
-            if (!known)
+            var id = Values.Count;
+            var known = value.Type == FieldType.Text ? _textIndex.IdOf(value.Text!, id)
+                : value.Type == FieldType.Number ? _numberIndex.IdOf(value.Number, id)
+                : _otherIndex.TryAdd(value, id) ? 0 : _otherIndex[value];
+            if (known != 0)
             {
-                id = Values.Count;
-                Values.Add(value);
+                return known;
             }
 
+            Values.Add(value);
             return id;
         }
 
         public AttributeColumn Build(int leads) => new(ValueIds.ToArray(leads), [.. Values]);
     }
 
-    /// <summary>Activities of the very same type string, with the very same name and value strings in the same order
-    /// (or the very same properties dictionary, as storage's reader shares them): they score alike, and telling so costs
-    /// no look at a character.</summary>
-    private sealed class SameStrings : IEqualityComparer<Activity>
+    /// <summary>
+    /// An activity's type and its properties' names and values as the very strings it holds (properties in their
+    /// order), for activities of up to three properties. Activities with the same strings score alike; two keys are
+    /// told apart without a look at a character, and without leaving the key for the activity it came from.
+    /// </summary>
+    private readonly struct SameStrings : IEquatable<SameStrings>
     {
-        public static readonly SameStrings Comparer = new();
+        private const int MostProperties = 3;
 
-        public bool Equals(Activity? x, Activity? y)
+        private readonly string _type;
+        private readonly string? _name1;
+        private readonly string? _value1;
+        private readonly string? _name2;
+        private readonly string? _value2;
+        private readonly string? _name3;
+        private readonly string? _value3;
+        private readonly int _hash;
+
+        private SameStrings(string type, KeyValuePair<string, string> first, KeyValuePair<string, string> second,
+            KeyValuePair<string, string> third)
         {
-            if (x is null || y is null || !ReferenceEquals(x.Type, y.Type)
-                || x.AnyCaseProperties.Count != y.AnyCaseProperties.Count)
-            {
-                return false;
-            }
-
-            if (ReferenceEquals(x.AnyCaseProperties, y.AnyCaseProperties))
-            {
-                return true;
-            }
-
-            using var theirs = y.AnyCaseProperties.GetEnumerator();
-            foreach (var (name, value) in x.AnyCaseProperties)
-            {
-                theirs.MoveNext();
-                if (!ReferenceEquals(name, theirs.Current.Key) || !ReferenceEquals(value, theirs.Current.Value))
-                {
-                    return false;
-                }
-            }
-
-            return true;
+            (_type, _name1, _value1, _name2, _value2, _name3, _value3) =
+                (type, first.Key, first.Value, second.Key, second.Value, third.Key, third.Value);
+            _hash = HashCode.Combine(RuntimeHelpers.GetHashCode(type), RuntimeHelpers.GetHashCode(_name1),
+                RuntimeHelpers.GetHashCode(_value1), RuntimeHelpers.GetHashCode(_name2),
+                RuntimeHelpers.GetHashCode(_value2), RuntimeHelpers.GetHashCode(_name3),
+                RuntimeHelpers.GetHashCode(_value3));
         }
 
-        public int GetHashCode(Activity activity)
+        /// <summary>The key of <paramref name="activity"/>, or null when it has more than three properties.</summary>
+        public static SameStrings? Of(Activity activity)
         {
-            var hash = RuntimeHelpers.GetHashCode(activity.Type);
-            foreach (var (name, value) in activity.AnyCaseProperties)
+            var properties = activity.AnyCaseProperties;
+            if (properties.Count > MostProperties)
             {
-                hash = HashCode.Combine(hash, RuntimeHelpers.GetHashCode(name), RuntimeHelpers.GetHashCode(value));
+                return null;
             }
 
-            return hash;
+            using var each = properties.GetEnumerator();
+            return new SameStrings(activity.Type, each.MoveNext() ? each.Current : default,
+                each.MoveNext() ? each.Current : default, each.MoveNext() ? each.Current : default);
         }
+
+        public bool Equals(SameStrings other) =>
+            _hash == other._hash && ReferenceEquals(_type, other._type)
+            && ReferenceEquals(_name1, other._name1) && ReferenceEquals(_value1, other._value1)
+            && ReferenceEquals(_name2, other._name2) && ReferenceEquals(_value2, other._value2)
+            && ReferenceEquals(_name3, other._name3) && ReferenceEquals(_value3, other._value3);
+
+        public override bool Equals(object? obj) => obj is SameStrings other && Equals(other);
+
+        public override int GetHashCode() => _hash;
     }
 
     /// <summary>

@@ -100,6 +100,31 @@ public class LeadBatchTests
     }
 
     [Fact]
+    public void Activities_sharing_their_strings_or_only_their_text_or_differing_in_a_fourth_property_read_back_as_given()
+    {
+        var at = Generator.AsOf.AddDays(-1);
+        var shared = new Dictionary<string, string> { ["url"] = "/pricing", ["source"] = "ads" };
+        Activity Visit(params (string Name, string Value)[] properties) =>
+            new("page_visit", at, properties.ToDictionary(p => p.Name, p => p.Value));
+        string Copy(string text) => new(text.ToCharArray());
+        Activity[] activities =
+        [
+            new("page_visit", at, shared), new("page_visit", at, shared),
+            Visit(("url", "/pricing"), ("source", "ads")), Visit((Copy("url"), Copy("/pricing")), ("source", "ads")),
+            Visit(("source", "ads"), ("url", "/pricing")), Visit(("url", "/pricing"), ("source", "email")),
+            Visit(("a", "1"), ("b", "2"), ("c", "3"), ("d", "4")), Visit(("a", "1"), ("b", "2"), ("c", "3"), ("d", "5")),
+            Visit(("a", "1"), ("b", "2"), ("c", "3")), new(Copy("page_visit"), at), new("page_visit", at),
+        ];
+        var leads = activities.Select((activity, i) => new Lead($"l{i}", new Dictionary<string, FieldValue>(),
+            [activity])).ToList();
+
+        var batch = LeadBatch.From(leads);
+
+        Assert.Equal(leads.Select(Described), leads.Select((_, i) => Described(batch.LeadAt(i))));
+        Assert.Equal(6, batch.Signatures.Length);
+    }
+
+    [Fact]
     public void Property_names_in_any_case_and_any_dictionary_match_as_the_single_lead_scorer_matches_them()
     {
         var pricing = new ActivityCriterion("pricing", "Pricing page", Dimension.Engagement, null,
