@@ -3,8 +3,8 @@ namespace LeadScoringStudio.Core.Scoring;
 /// <summary>
 /// Finds the number an attribute column gave each distinct key, with open addressing. A slot holds only a key's hash
 /// and number (8 bytes, half the table empty at most), so the part read at random stays small enough for the cache
-/// even with a million distinct values; the keys are kept by their number. A look-up reads one
-/// slot and, when the hashes agree, the key it is compared with.
+/// even with a million distinct values; the keys are kept by their number. A look-up reads one slot and, when the
+/// hashes agree, the key it is compared with.
 /// </summary>
 internal sealed class InternTable<TKey>
     where TKey : notnull, IEquatable<TKey>

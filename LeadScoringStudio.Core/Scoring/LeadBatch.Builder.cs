@@ -151,7 +151,7 @@ public sealed partial class LeadBatch
             // Readers that intern their strings (storage's does, and the demo generator writes literals) are found by
             // the very strings an activity holds. For activities that share none, the reference hash of each new string
             // costs more than it saves: the shortcut is kept only when it finds half of the first lookups.
-            var byStrings = _stringLookups < MostByStrings || _stringHits * 2 >= _stringLookups
+            SameStrings? byStrings = _stringLookups < MostByStrings || _stringHits * 2 >= _stringLookups
                 ? SameStrings.Of(activity)
                 : null;
             if (byStrings is { } key)

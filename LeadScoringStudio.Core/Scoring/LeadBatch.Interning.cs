@@ -59,45 +59,48 @@ public sealed partial class LeadBatch
 
     /// <summary>
     /// An activity's type and its properties' names and values as the very strings it holds (properties in their
-    /// order), for activities of up to three properties. Activities with the same strings score alike; two keys are
-    /// told apart without a look at a character, and without leaving the key for the activity it came from.
+    /// order), or for more than three properties its very properties dictionary, as storage's reader shares them.
+    /// Activities with the same key score alike; two keys are told apart without a look at a character, and without
+    /// leaving the key for the activity it came from.
     /// </summary>
     private readonly struct SameStrings : IEquatable<SameStrings>
     {
         private const int MostProperties = 3;
 
         private readonly string _type;
-        private readonly string? _name1;
-        private readonly string? _value1;
-        private readonly string? _name2;
-        private readonly string? _value2;
-        private readonly string? _name3;
-        private readonly string? _value3;
+        private readonly object? _name1;
+        private readonly object? _value1;
+        private readonly object? _name2;
+        private readonly object? _value2;
+        private readonly object? _name3;
+        private readonly object? _value3;
         private readonly int _hash;
 
-        private SameStrings(string type, KeyValuePair<string, string> first, KeyValuePair<string, string> second,
-            KeyValuePair<string, string> third)
+        private SameStrings(string type, object? name1, object? value1, object? name2 = null, object? value2 = null,
+            object? name3 = null, object? value3 = null)
         {
             (_type, _name1, _value1, _name2, _value2, _name3, _value3) =
-                (type, first.Key, first.Value, second.Key, second.Value, third.Key, third.Value);
-            _hash = HashCode.Combine(RuntimeHelpers.GetHashCode(type), RuntimeHelpers.GetHashCode(_name1),
-                RuntimeHelpers.GetHashCode(_value1), RuntimeHelpers.GetHashCode(_name2),
-                RuntimeHelpers.GetHashCode(_value2), RuntimeHelpers.GetHashCode(_name3),
-                RuntimeHelpers.GetHashCode(_value3));
+                (type, name1, value1, name2, value2, name3, value3);
+            _hash = HashCode.Combine(RuntimeHelpers.GetHashCode(type), RuntimeHelpers.GetHashCode(name1),
+                RuntimeHelpers.GetHashCode(value1), RuntimeHelpers.GetHashCode(name2),
+                RuntimeHelpers.GetHashCode(value2), RuntimeHelpers.GetHashCode(name3),
+                RuntimeHelpers.GetHashCode(value3));
         }
 
-        /// <summary>The key of <paramref name="activity"/>, or null when it has more than three properties.</summary>
-        public static SameStrings? Of(Activity activity)
+        public static SameStrings Of(Activity activity)
         {
             var properties = activity.AnyCaseProperties;
             if (properties.Count > MostProperties)
             {
-                return null;
+                return new SameStrings(activity.Type, properties, null);
             }
 
             using var each = properties.GetEnumerator();
-            return new SameStrings(activity.Type, each.MoveNext() ? each.Current : default,
-                each.MoveNext() ? each.Current : default, each.MoveNext() ? each.Current : default);
+            var first = each.MoveNext() ? each.Current : default;
+            var second = each.MoveNext() ? each.Current : default;
+            var third = each.MoveNext() ? each.Current : default;
+            return new SameStrings(activity.Type, first.Key, first.Value, second.Key, second.Value, third.Key,
+                third.Value);
         }
 
         public bool Equals(SameStrings other) =>

@@ -100,10 +100,11 @@ public class LeadBatchTests
     }
 
     [Fact]
-    public void Activities_sharing_their_strings_or_only_their_text_or_differing_in_a_fourth_property_read_back_as_given()
+    public void Activities_sharing_their_strings_or_dictionary_or_only_their_text_or_differing_in_a_fourth_property_read_back_as_given()
     {
         var at = Generator.AsOf.AddDays(-1);
         var shared = new Dictionary<string, string> { ["url"] = "/pricing", ["source"] = "ads" };
+        var sharedFour = new Dictionary<string, string> { ["a"] = "1", ["b"] = "2", ["c"] = "3", ["d"] = "4" };
         Activity Visit(params (string Name, string Value)[] properties) =>
             new("page_visit", at, properties.ToDictionary(p => p.Name, p => p.Value));
         string Copy(string text) => new(text.ToCharArray());
@@ -114,6 +115,7 @@ public class LeadBatchTests
             Visit(("source", "ads"), ("url", "/pricing")), Visit(("url", "/pricing"), ("source", "email")),
             Visit(("a", "1"), ("b", "2"), ("c", "3"), ("d", "4")), Visit(("a", "1"), ("b", "2"), ("c", "3"), ("d", "5")),
             Visit(("a", "1"), ("b", "2"), ("c", "3")), new(Copy("page_visit"), at), new("page_visit", at),
+            new("page_visit", at, sharedFour), new("page_visit", at, sharedFour),
         ];
         var leads = activities.Select((activity, i) => new Lead($"l{i}", new Dictionary<string, FieldValue>(),
             [activity])).ToList();
