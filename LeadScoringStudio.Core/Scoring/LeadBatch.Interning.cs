@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using LeadScoringStudio.Core.Leads;
 
 namespace LeadScoringStudio.Core.Scoring;
@@ -44,7 +45,7 @@ public sealed partial class LeadBatch
             var id = Values.Count;
             var known = value.Type == FieldType.Text ? _textIndex.IdOf(value.Text!, id)
                 : value.Type == FieldType.Number ? _numberIndex.IdOf(value.Number, id)
-                : _otherIndex.TryAdd(value, id) ? 0 : _otherIndex[value];
+                : OtherIdOf(value, id);
             if (known != 0)
             {
                 return known;
@@ -55,6 +56,19 @@ public sealed partial class LeadBatch
         }
 
         public AttributeColumn Build(int leads) => new(ValueIds.ToArray(leads), [.. Values]);
+
+        /// <summary>As <see cref="InternTable{TKey}.IdOf"/>, for yes/no and dates: one look-up.</summary>
+        private int OtherIdOf(FieldValue value, int newId)
+        {
+            ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(_otherIndex, value, out var known);
+            if (known)
+            {
+                return id;
+            }
+
+            id = newId;
+            return 0;
+        }
     }
 
     /// <summary>
