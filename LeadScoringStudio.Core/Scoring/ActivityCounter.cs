@@ -35,13 +35,13 @@ internal sealed class ActivityCounter
         var activityMatches = activityCriteria.Select(k => batch.Conditions.Of(((ActivityCriterion)criteria[k]).When))
             .ToArray();
         var decayStart = new Dictionary<int, int>();
-        var decayFactors = new List<double>();
+        // The table starts with the 0 an entry that does not count adds.
+        var decayFactors = new List<double> { 0.0 };
         foreach (var k in activityCriteria)
         {
-            // Each criterion's table ends in a 0: the factor of any age past its window.
             decayStart[k] = decayFactors.Count;
             decayFactors.AddRange(Enumerable.Range(0, TabledDays((ActivityCriterion)criteria[k]))
-                .Select(((ActivityCriterion)criteria[k]).Decay.Factor).Append(0.0));
+                .Select(((ActivityCriterion)criteria[k]).Decay.Factor));
         }
 
         _decayFactors = [.. decayFactors];
@@ -83,29 +83,31 @@ internal sealed class ActivityCounter
         }
 
         var daysSinceLast = e < ticks.Length ? CriterionPoints.AgeDays(ticks[e], asOfTicks) : -1;
-        var tabled = OlderThan(ticks, e, asOfTicks, Math.Min(_horizon, DecayTableDays));
-        var inWindow = _horizon > DecayTableDays ? OlderThan(ticks, tabled, asOfTicks, _horizon) : tabled;
         var signatures = _batch.ActivitySignature.AsSpan(from, to - from);
         var tallies = new Tallies(counted, factors, scored);
-        var disqualified = CountRange(ticks[e..tabled], signatures[e..tabled], asOfTicks, ref tallies,
+        e = CountRange(ticks, signatures, e, asOfTicks, Math.Min(_horizon, DecayTableDays), ref tallies,
             new TabledFactors(_decayFactors));
-        disqualified |= CountRange(ticks[tabled..inWindow], signatures[tabled..inWindow], asOfTicks, ref tallies,
-            new ComputedFactors(_criteria));
-        return (daysSinceLast, disqualified, tallies.Count);
+        if (_horizon > DecayTableDays)
+        {
+            CountRange(ticks, signatures, e, asOfTicks, _horizon, ref tallies, new ComputedFactors(_criteria));
+        }
+
+        return (daysSinceLast, tallies.Disqualified, tallies.Count);
     }
 
-    /// <summary>Counts these activities, all inside the widest window, into the tallies; says whether one
-    /// disqualifies.</summary>
-    private bool CountRange<TFactors>(ReadOnlySpan<long> ticks, ReadOnlySpan<int> signatures, long asOfTicks,
-        ref Tallies tallies, TFactors decay)
+    /// <summary>Counts the activities from the <paramref name="e"/>th on that are less than <paramref name="days"/> days
+    /// old into the tallies, and says where they end.</summary>
+    private int CountRange<TFactors>(ReadOnlySpan<long> ticks, ReadOnlySpan<int> signatures, int e,
+        long asOfTicks, int days, ref Tallies tallies, TFactors decay)
         where TFactors : struct, IDecayFactors
     {
         var (bySignature, entries, counted, factors, scored) =
             (_bySignature, _entries, tallies.Counted, tallies.Factors, tallies.Scored);
         var (disqualified, count) = (false, tallies.Count);
-        for (var e = 0; e < ticks.Length; e++)
+        var limit = days > MostDays ? long.MinValue : asOfTicks - ((long)days * TimeSpan.TicksPerDay);
+        for (; e < ticks.Length && ticks[e] > limit; e++)
         {
-            var age = (int)((asOfTicks - ticks[e]) / TimeSpan.TicksPerDay);
+            var age = (int)((ulong)(asOfTicks - ticks[e]) / TimeSpan.TicksPerDay);
             ref readonly var matching = ref bySignature[signatures[e]];
             disqualified |= matching.Disqualifies;
             // Without branches on the data: an activity outside the criterion's window, or past its limit, adds 0 to
@@ -120,36 +122,18 @@ internal sealed class ActivityCounter
                 counted[k] = before + take;
                 scored[count] = k;
                 count += take & Below(before, 1);
-                factors[k] += take * decay.Of(entry, age);
+                factors[k] += decay.Added(entry, age, take);
             }
         }
 
         tallies.Count = count;
-        return disqualified;
+        tallies.Disqualified |= disqualified;
+        return e;
     }
 
     /// <summary>1 when <paramref name="a"/> &lt; <paramref name="b"/>, else 0, without a branch; both are at least 0, or
     /// <paramref name="a"/> is and <paramref name="b"/> is 1.</summary>
     private static int Below(int a, int b) => (int)((uint)(a - b) >> 31);
-
-    /// <summary>The first of <paramref name="ticks"/> from <paramref name="from"/> on that is <paramref name="days"/>
-    /// days old or older (they are newest first), or the end.</summary>
-    private static int OlderThan(ReadOnlySpan<long> ticks, int from, long asOfTicks, int days)
-    {
-        if (days > MostDays)
-        {
-            return ticks.Length;
-        }
-
-        var limit = asOfTicks - ((long)days * TimeSpan.TicksPerDay);
-        var e = from;
-        while (e < ticks.Length && ticks[e] > limit)
-        {
-            e++;
-        }
-
-        return e;
-    }
 
     /// <summary>Decay factors are tabled per day of age up to the window's end, or this many days without
     /// one.</summary>
@@ -161,43 +145,44 @@ internal sealed class ActivityCounter
     private readonly record struct SignatureEntries(int Start, int End, bool Disqualifies);
 
     /// <summary>An activity criterion as one signature's activities meet it: its index, window, limit of counted
-    /// matches, and where its decay factors start in the table and for how many days of age.</summary>
-    private readonly record struct ActivityEntry(int Criterion, int Lookback, int MaxOccurrences, int DecayStart,
-        int TableDays)
+    /// matches, and where its decay factors start in the table.</summary>
+    private readonly record struct ActivityEntry(int Criterion, int Lookback, int MaxOccurrences, int DecayStart)
     {
         public static ActivityEntry Of(int k, ActivityCriterion criterion, int decayStart) => new(k,
             Math.Max(0, criterion.LookbackDays ?? int.MaxValue), Math.Max(0, criterion.MaxOccurrences ?? int.MaxValue),
-            decayStart, TabledDays(criterion));
+            decayStart);
     }
 
     /// <summary>What a lead's activities have counted so far: per criterion the matches and the decay-factor sum, and
-    /// the criteria counted (the first <c>Count</c> of <c>Scored</c>).</summary>
+    /// the criteria counted (the first <c>Count</c> of <c>Scored</c>), and whether an activity disqualifies.</summary>
     private ref struct Tallies(int[] counted, double[] factors, int[] scored)
     {
         public readonly int[] Counted = counted;
         public readonly double[] Factors = factors;
         public readonly int[] Scored = scored;
         public int Count;
+        public bool Disqualified;
     }
 
     /// <summary>The decay factor of an entry's criterion at an age in days.</summary>
     private interface IDecayFactors
     {
-        double Of(in ActivityEntry entry, int age);
+        /// <summary>What an entry adds to its criterion's sum at an age in days: its decay factor when it counts
+        /// (<paramref name="take"/> 1), else +0.0.</summary>
+        double Added(in ActivityEntry entry, int age, int take);
     }
 
-    /// <summary>From the tables, for ages below <see cref="DecayTableDays"/>: past a criterion's table, which ends at
-    /// its window, the factor is 0.</summary>
+    /// <summary>From the tables, for ages below <see cref="DecayTableDays"/>. An entry that counts lies inside its
+    /// criterion's window, so inside its row; one that does not reads the table's first place, the 0.</summary>
     private readonly struct TabledFactors(double[] table) : IDecayFactors
     {
-        public double Of(in ActivityEntry entry, int age) =>
-            table[entry.DecayStart + age - ((age - entry.TableDays) & -Below(entry.TableDays, age))];
+        public double Added(in ActivityEntry entry, int age, int take) => table[(entry.DecayStart + age) & -take];
     }
 
     /// <summary>Worked out, for the rare activity older than the tables.</summary>
     private readonly struct ComputedFactors(Criterion[] criteria) : IDecayFactors
     {
-        public double Of(in ActivityEntry entry, int age) =>
-            ((ActivityCriterion)criteria[entry.Criterion]).Decay.Factor(age);
+        public double Added(in ActivityEntry entry, int age, int take) =>
+            take * ((ActivityCriterion)criteria[entry.Criterion]).Decay.Factor(age);
     }
 }

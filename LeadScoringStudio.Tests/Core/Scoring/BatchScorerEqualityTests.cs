@@ -90,17 +90,22 @@ public class BatchScorerEqualityTests
     }
 
     /// <summary>Newsletter clicks, some recent, some on both sides of the widest window (365 days); a job application
-    /// older than it; clicks and visits from eleven to sixteen years back, in and out of the long windows.</summary>
+    /// older than it; clicks and visits from eleven to sixteen years back, in and out of the long windows. Then leads
+    /// whose only click and job application are older than the decay tables (4,000 days): what counts them is the count
+    /// past the tables alone.</summary>
     private static IEnumerable<Lead> OnTheEdges() => Enumerable.Range(0, 40).Select(i => new Lead($"edge-{i}",
         new Dictionary<string, FieldValue> { ["seniority"] = FieldValue.OfText("VP") },
         [
             Click(i % 3 == 0 ? -3 * i : -360 - (i % 8)),
-            new Activity("page_visit", ParityWorkspace.AsOf.AddDays(-400 - i),
-                new Dictionary<string, string> { ["url"] = i % 2 == 0 ? "/careers/apply/7" : "/pricing" }),
+            Visit(-400 - i, i % 2 == 0 ? "/careers/apply/7" : "/pricing"),
             Click(-4000 - (50 * i)),
-            new Activity("page_visit", ParityWorkspace.AsOf.AddDays(-3990 - (60 * i)),
-                new Dictionary<string, string> { ["url"] = "/blog/x" }),
-        ]));
+            Visit(-3990 - (60 * i), "/blog/x"),
+        ])).Concat(Enumerable.Range(0, 4).Select(i => new Lead($"old-{i}",
+            new Dictionary<string, FieldValue> { ["seniority"] = FieldValue.OfText("VP") },
+            [Click(-4010 - (300 * i)), Visit(-4100 - (300 * i), "/careers/apply/3")])));
+
+    private static Activity Visit(int days, string url) => new("page_visit", ParityWorkspace.AsOf.AddDays(days),
+        new Dictionary<string, string> { ["url"] = url });
 
     private static Activity Click(int days) => new("email_click", ParityWorkspace.AsOf.AddDays(days),
         new Dictionary<string, string> { ["campaign"] = "newsletter" });
