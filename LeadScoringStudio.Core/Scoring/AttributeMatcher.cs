@@ -145,22 +145,28 @@ internal sealed class AttributeMatcher
     /// <summary>One field's value ids per lead and, per distinct value, the points of the summed criteria it meets and
     /// the other criteria (or disqualifiers, as −1) whose condition on the field it meets:
     /// <c>Targets[Start[id]..Start[id + 1]]</c>.</summary>
-    private sealed record FieldTargets(int[] ValueIds, ValuePoints[] Points, int[] Start, int[] Targets)
+    private sealed record FieldTargets(int[] ValueIds, ValuePoints[] Points, int[] Start, int[] Targets, int MostListed)
     {
-        public int MostListed => Enumerable.Range(0, Start.Length - 1).Max(id => Start[id + 1] - Start[id]);
-
-        public static FieldTargets Of(IReadOnlyList<(int Target, (int[] ValueIds, bool[] Matches) Table)> conditions,
+        /// <remarks>A field can have as many distinct values as there are leads, so this runs without a closure or an
+        /// enumerator per value.</remarks>
+        public static FieldTargets Of((int Target, (int[] ValueIds, bool[] Matches) Table)[] conditions,
             ValuePoints?[] added)
         {
             var values = conditions[0].Table.Matches.Length;
             var points = new ValuePoints[values];
             var start = new int[values + 1];
             var targets = new List<int>();
+            var mostListed = 0;
             for (var id = 0; id < values; id++)
             {
                 start[id] = targets.Count;
-                foreach (var (target, _) in conditions.Where(c => c.Table.Matches[id]))
+                foreach (var (target, (_, matches)) in conditions)
                 {
+                    if (!matches[id])
+                    {
+                        continue;
+                    }
+
                     if (target != Disqualifier && added[target] is { } summed)
                     {
                         points[id] = new ValuePoints(points[id].Fit + summed.Fit,
@@ -171,10 +177,12 @@ internal sealed class AttributeMatcher
                         targets.Add(target);
                     }
                 }
+
+                mostListed = Math.Max(mostListed, targets.Count - start[id]);
             }
 
             start[values] = targets.Count;
-            return new FieldTargets(conditions[0].Table.ValueIds, points, start, [.. targets]);
+            return new FieldTargets(conditions[0].Table.ValueIds, points, start, [.. targets], mostListed);
         }
     }
 }
