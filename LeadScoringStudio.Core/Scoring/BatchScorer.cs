@@ -13,6 +13,9 @@ public sealed class BatchScorer
     /// <summary>How many leads are matched on their attributes at once.</summary>
     private const int BlockSize = 256;
 
+    /// <summary>How many leads one task takes at a time: small enough that the cores finish together.</summary>
+    private const int ChunkSize = 16 * BlockSize;
+
     private readonly ScoringModel _model;
     private readonly LeadBatch _batch;
     private readonly ScoreAggregator _aggregator;
@@ -63,12 +66,11 @@ public sealed class BatchScorer
     {
         var scores = new BatchScores(_batch.Count, _aggregator.CategoryCount);
         var attributes = evidence is null ? _attributes : _eachAttribute.Value;
-        var chunk = Math.Max(1024, _batch.Count / (Environment.ProcessorCount * 8));
-        Parallel.For(0, (_batch.Count + chunk - 1) / chunk, part =>
+        Parallel.For(0, (_batch.Count + ChunkSize - 1) / ChunkSize,
+            () => new Scratch(_criteria.Length, _aggregator.CategoryCount, attributes), (part, _, scratch) =>
         {
-            var scratch = new Scratch(_criteria.Length, _aggregator.CategoryCount, attributes);
-            var end = Math.Min(_batch.Count, (part + 1) * chunk);
-            for (var from = part * chunk; from < end; from += BlockSize)
+            var end = Math.Min(_batch.Count, (part + 1) * ChunkSize);
+            for (var from = part * ChunkSize; from < end; from += BlockSize)
             {
                 scratch.LeadCount = 0;
                 for (var lead = from; lead < Math.Min(end, from + BlockSize); lead++)
@@ -84,7 +86,9 @@ public sealed class BatchScorer
                         scores.CategoryScores.AsSpan(lead * scores.CategoryCount, scores.CategoryCount), evidence);
                 }
             }
-        });
+
+            return scratch;
+        }, _ => { });
         return scores;
     }
 
@@ -98,14 +102,12 @@ public sealed class BatchScorer
         int[][] categoryColumns, int categoryCount, DateTimeOffset asOf)
     {
         var scores = new BatchScores(segmentOf.Length, categoryCount);
-        var chunk = Math.Max(1024, segmentOf.Length / (Environment.ProcessorCount * 8));
-        Parallel.For(0, (segmentOf.Length + chunk - 1) / chunk, part =>
+        Parallel.For(0, (segmentOf.Length + ChunkSize - 1) / ChunkSize,
+            () => scorers.Select(s => new Scratch(s._criteria.Length, s._aggregator.CategoryCount, s._attributes))
+                .ToArray(), (part, _, scratches) =>
         {
-            var scratches = scorers
-                .Select(s => new Scratch(s._criteria.Length, s._aggregator.CategoryCount, s._attributes)).ToArray();
-            var categories = scorers.Select(s => new int[s._aggregator.CategoryCount]).ToArray();
-            var end = Math.Min(segmentOf.Length, (part + 1) * chunk);
-            for (var from = part * chunk; from < end; from += BlockSize)
+            var end = Math.Min(segmentOf.Length, (part + 1) * ChunkSize);
+            for (var from = part * ChunkSize; from < end; from += BlockSize)
             {
                 foreach (var scratch in scratches)
                 {
@@ -120,7 +122,8 @@ public sealed class BatchScorer
 
                 for (var segment = 0; segment < scorers.Count; segment++)
                 {
-                    var (scorer, scratch, own) = (scorers[segment], scratches[segment], categories[segment]);
+                    var (scorer, scratch) = (scorers[segment], scratches[segment]);
+                    var own = scratch.Categories;
                     scorer.MatchBlock(scratch);
                     for (var i = 0; i < scratch.LeadCount; i++)
                     {
@@ -133,7 +136,9 @@ public sealed class BatchScorer
                     }
                 }
             }
-        });
+
+            return scratches;
+        }, _ => { });
         return scores;
     }
 
@@ -220,6 +225,9 @@ public sealed class BatchScorer
         public int ScoredCount { get; set; }
 
         public int[] CategoryCuts { get; } = new int[2 * categories];
+
+        /// <summary>A lead's category scores, when they go to other columns than this scorer's own.</summary>
+        public int[] Categories { get; } = new int[categories];
 
         public void ForgetLead()
         {

@@ -15,7 +15,9 @@ namespace LeadScoringStudio.Tests.Core.Scoring;
 /// </summary>
 public class BatchScorerEqualityTests
 {
-    private const int LeadsPerSeed = 3000;
+    /// <summary>Enough for three of the batch scorer's chunks of 4,096 leads, so the leads are scored by more than one
+    /// task, each going on from chunk to chunk with the same working arrays.</summary>
+    private const int LeadsPerSeed = 9000;
 
     public enum Form
     {

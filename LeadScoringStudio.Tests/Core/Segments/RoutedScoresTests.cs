@@ -11,8 +11,9 @@ public class RoutedScoresTests
 {
     private static readonly DateTimeOffset AsOf = Leads.AsOf;
 
+    /// <summary>Enough leads for three of the scorers' chunks of 4,096.</summary>
     private static readonly IReadOnlyList<Lead> Generated =
-        new DemoDataGenerator(21, AsOf, averageActivities: 12).GenerateMany(3000).Select(g => g.Lead).ToList();
+        new DemoDataGenerator(21, AsOf, averageActivities: 12).GenerateMany(9000).Select(g => g.Lead).ToList();
 
     private static readonly RoutedModels Demo = new(DemoSegments.Routing("starter", "enterprise"),
         [DemoSegments.EnterpriseModel(), StarterModel.Create()]);
