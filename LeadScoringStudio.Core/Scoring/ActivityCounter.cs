@@ -95,8 +95,8 @@ internal sealed class ActivityCounter
         return (daysSinceLast, tallies.Disqualified, tallies.Count);
     }
 
-    /// <summary>Counts the activities from the <paramref name="e"/>th on that are less than <paramref name="days"/> days
-    /// old into the tallies, and says where they end.</summary>
+    /// <summary>Counts the activities from the <paramref name="e"/>th on that are less than
+    /// <paramref name="days"/> days old into the tallies, and says where they end.</summary>
     private int CountRange<TFactors>(ReadOnlySpan<long> ticks, ReadOnlySpan<int> signatures, int e,
         long asOfTicks, int days, ref Tallies tallies, TFactors decay)
         where TFactors : struct, IDecayFactors
